@@ -1,0 +1,43 @@
+// The browser harness's stand-in for Electron's preload: a classic script,
+// generated from the same contract, that defines window.oai with one method
+// per bridge call over HTTP and the event hook over Server-Sent Events.
+import { bridgeCallNames } from '../shared/bridge';
+
+export const BRIDGE_PATH = '/__bridge/';
+export const EVENTS_PATH = '/__bridge-events';
+export const BRIDGE_SCRIPT_PATH = '/__harness/bridge.js';
+
+export function bridgeClientScript(): string {
+  return `"use strict";
+(() => {
+  const names = ${JSON.stringify(bridgeCallNames)};
+  const call = (name) => async (args) => {
+    const response = await fetch(${JSON.stringify(BRIDGE_PATH)} + name, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(args === undefined ? {} : args),
+    });
+    if (!response.ok && response.status !== 200) {
+      return { ok: false, error: { code: 'harness_http_' + response.status, message: await response.text() } };
+    }
+    return response.json();
+  };
+  const api = {};
+  for (const name of names) api[name] = call(name);
+  let source = null;
+  const listeners = new Set();
+  api.onSyncProgress = (listener) => {
+    listeners.add(listener);
+    if (source === null) {
+      source = new EventSource(${JSON.stringify(EVENTS_PATH)});
+      source.addEventListener('syncProgress', (event) => {
+        const payload = JSON.parse(event.data);
+        for (const l of listeners) l(payload);
+      });
+    }
+    return () => { listeners.delete(listener); };
+  };
+  Object.defineProperty(window, 'oai', { value: Object.freeze(api), writable: false });
+})();
+`;
+}

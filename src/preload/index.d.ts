@@ -1,0 +1,7 @@
+import type { OaiBridge } from '../shared/bridge';
+
+declare global {
+  interface Window {
+    oai: OaiBridge;
+  }
+}

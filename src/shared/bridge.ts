@@ -1,0 +1,106 @@
+// The one contract between renderer and main: every bridge call's name with
+// zod schemas for its argument and result, plus the one event channel
+// main -> renderer. Preload, the Electron IPC wrapper, the browser harness and
+// the renderer's typed client are all derived from this object.
+//
+// Rules: no call takes a file path, a URL to load or SQL from the renderer.
+// Views pass identifiers (account, period, room, conference) and main reads
+// the cache itself.
+import { z } from 'zod';
+import { accountInfoSchema, accountNumberSchema, periodInfoSchema, roomNumberSchema, roomSummaryRowSchema, totalsSchema } from './domain';
+
+const none = z.object({}).strict();
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  /** 'electron' in the desktop app, 'browser-harness' in the harness. */
+  shell: z.enum(['electron', 'browser-harness']),
+  locale: z.string(),
+});
+
+export const profileSchema = z.object({
+  id: z.string(),
+  serverUrl: z.string(),
+  username: z.string(),
+  accountNumber: z.string().nullable(),
+  roomNumber: z.string().nullable(),
+  isDemo: z.boolean(),
+  hasSavedPassword: z.boolean(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const syncProgressSchema = z.object({
+  profileId: z.string(),
+  state: z.enum(['idle', 'running', 'done', 'failed', 'cancelled']),
+  /** 1-based index of the period being synced, and how many periods in all. */
+  periodIndex: z.number().int(),
+  periodCount: z.number().int(),
+  period: z.string().nullable(),
+  pages: z.number().int(),
+  rows: z.number().int(),
+  message: z.string().nullable(),
+});
+export type SyncProgress = z.infer<typeof syncProgressSchema>;
+
+export const accountSummarySchema = z.object({
+  account: accountInfoSchema.nullable(),
+  period: periodInfoSchema.nullable(),
+  rooms: z.array(roomSummaryRowSchema),
+  total: totalsSchema,
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export const roomDisplaySchema = z.enum(['active', 'all']);
+
+export const signInArgsSchema = z
+  .object({
+    serverUrl: z.string().url().max(2000),
+    username: z.string().min(1).max(320),
+    password: z.string().min(1).max(1000),
+    accountNumber: accountNumberSchema.nullable(),
+    roomNumber: roomNumberSchema.nullable(),
+    rememberPassword: z.boolean(),
+  })
+  .refine((a) => (a.accountNumber === null) !== (a.roomNumber === null), {
+    message: 'give exactly one of account number and room number',
+  });
+
+function call<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
+  return { args, result };
+}
+
+export const bridgeCalls = {
+  appInfo: call(none, appInfoSchema),
+} as const;
+
+export type BridgeCalls = typeof bridgeCalls;
+export type BridgeCallName = keyof BridgeCalls;
+export const bridgeCallNames = Object.keys(bridgeCalls) as BridgeCallName[];
+
+export type BridgeArgs<K extends BridgeCallName> = z.input<BridgeCalls[K]['args']>;
+export type BridgeResultValue<K extends BridgeCallName> = z.output<BridgeCalls[K]['result']>;
+
+/** What the renderer sees when a call fails: never a stack, never a secret. */
+export interface BridgeFailure {
+  code: string;
+  message: string;
+}
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeFailure };
+
+/** The one event channel main -> renderer. */
+export const bridgeEvents = {
+  syncProgress: syncProgressSchema,
+} as const;
+export type BridgeEventName = keyof typeof bridgeEvents;
+
+export const IPC_CALL_PREFIX = 'oai:call:';
+export const IPC_EVENT_CHANNEL = 'oai:event';
+
+/** What preload exposes as `window.oai`: one method per call, one listener hook. */
+export type OaiBridge = {
+  [K in BridgeCallName]: (args: BridgeArgs<K>) => Promise<BridgeResult<BridgeResultValue<K>>>;
+} & {
+  onSyncProgress(listener: (progress: SyncProgress) => void): () => void;
+};

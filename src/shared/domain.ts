@@ -1,0 +1,99 @@
+// Domain shapes shared by main (cache queries), the bridge and the renderer.
+// Money is integer cents, durations integer seconds, instants UTC ISO strings.
+// Formatting happens only at the edge (renderer, export).
+import { z } from 'zod';
+
+export const accountNumberSchema = z.string().regex(/^\d{1,20}$/, 'an account number is digits');
+export const roomNumberSchema = z.string().regex(/^\d{1,20}$/, 'a room number is digits');
+export const periodKeySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a billing period is YYYY-MM');
+export const conferenceIdSchema = z.string().min(1).max(200);
+
+export const accountInfoSchema = z.object({
+  accountNumber: z.string(),
+  companyName: z.string(),
+  currency: z.string(),
+  timeZone: z.string(),
+  supportPhone: z.string().nullable(),
+});
+export type AccountInfo = z.infer<typeof accountInfoSchema>;
+
+export const periodInfoSchema = z.object({
+  accountNumber: z.string(),
+  period: z.string(),
+  /** First day of the period, YYYY-MM-DD. */
+  start: z.string(),
+  invoiced: z.boolean(),
+  /** Provider revision of the stored content; null if never fully synced. */
+  revision: z.string().nullable(),
+  /** false once the provider stopped serving it: the month is archived here. */
+  servedByProvider: z.boolean(),
+  /** Which login filled it: 'account' or a room number. */
+  scope: z.string().nullable(),
+  /** Provider base URL the data came from. */
+  origin: z.string().nullable(),
+  lastSyncedAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
+});
+export type PeriodInfo = z.infer<typeof periodInfoSchema>;
+
+export const totalsSchema = z.object({
+  conferenceCount: z.number().int(),
+  accumulatedSeconds: z.number().int(),
+  chargeCents: z.number().int(),
+});
+export type Totals = z.infer<typeof totalsSchema>;
+
+export const roomSummaryRowSchema = totalsSchema.extend({
+  roomNumber: z.string(),
+  cardholder: z.string().nullable(),
+  autoBillingCode: z.string().nullable(),
+});
+export type RoomSummaryRow = z.infer<typeof roomSummaryRowSchema>;
+
+export const outboxStateSchema = z.enum(['pending', 'sent', 'failed']);
+export type OutboxState = z.infer<typeof outboxStateSchema>;
+
+/** A billing-code change made locally and not yet confirmed by the provider. */
+export const pendingBillingCodeSchema = z.object({
+  outboxId: z.number().int(),
+  billingCode: z.string().nullable(),
+  state: outboxStateSchema,
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+});
+export type PendingBillingCode = z.infer<typeof pendingBillingCodeSchema>;
+
+export const conferenceRowSchema = z.object({
+  id: z.string(),
+  roomNumber: z.string(),
+  start: z.string(),
+  serviceType: z.string(),
+  /** As last received from the provider; null = Unallocated. */
+  billingCode: z.string().nullable(),
+  /** Local change waiting for (or refused by) the provider, if any. */
+  pending: pendingBillingCodeSchema.nullable(),
+  participantCount: z.number().int(),
+  lengthSeconds: z.number().int(),
+  accumulatedSeconds: z.number().int(),
+  chargeCents: z.number().int(),
+});
+export type ConferenceRow = z.infer<typeof conferenceRowSchema>;
+
+export const participantRowSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  accessType: z.string(),
+  joinedAt: z.string(),
+  leftAt: z.string(),
+  seconds: z.number().int(),
+  chargeCents: z.number().int(),
+});
+export type ParticipantRow = z.infer<typeof participantRowSchema>;
+
+export const billingCodeRowSchema = totalsSchema.extend({
+  /** null = Unallocated. */
+  billingCode: z.string().nullable(),
+});
+export type BillingCodeRow = z.infer<typeof billingCodeRowSchema>;
