@@ -1,0 +1,188 @@
+// Opening and migrating the cache file. The rules: never damage a file we do
+// not understand (not SQLite, or written by a newer app), and never leave a
+// half-migrated schema behind.
+import Database from 'better-sqlite3';
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CacheError } from './errors';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type CacheDatabase = Database.Database;
+
+export interface OpenCacheOptions {
+  /** Open without writing anything; refuses a file that still needs migrations. */
+  readonly?: boolean;
+}
+
+const BUSY_TIMEOUT_MS = 5_000;
+/** Large enough that a whole period replacement stays in memory until commit. */
+const CACHE_SIZE_KIB = 65_536;
+/** Trim the WAL file after checkpoints so one big sync does not keep it huge. */
+const JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
+const SQLITE_HEADER_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const SQLITE_HEADER_SIZE = 100;
+const USER_VERSION_OFFSET = 60;
+
+export function openCache(file: string, options: OpenCacheOptions = {}): CacheDatabase {
+  const readonly = options.readonly ?? false;
+  const inMemory = file === ':memory:';
+  if (!inMemory) {
+    // Refuse before SQLite touches the file (it may create -wal/-shm files).
+    refuseUnusableFile(file, readUserVersionFromHeader(file));
+    if (!readonly) mkdirSync(dirname(file), { recursive: true });
+  }
+
+  const db = openConnection(file, readonly);
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // The header check above misses a version still sitting in an
+    // uncheckpointed WAL, so ask SQLite too before changing anything.
+    refuseUnusableFile(file, readUserVersion(db, file));
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
+    // A period being synced is staged in TEMP tables: keep them in a temporary
+    // file (OS-cached) rather than in this process's memory.
+    db.pragma('temp_store = FILE');
+    if (readonly) refuseOutdatedSchema(db, file);
+    else migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export interface MigrationOutcome {
+  from: number;
+  to: number;
+}
+
+/**
+ * Brings the schema up to the last of `migrations`. Each step runs its DDL and
+ * sets `user_version` inside one IMMEDIATE transaction: a crash or a throwing
+ * step leaves the file exactly at the previous version.
+ */
+export function migrate(db: CacheDatabase, migrations: readonly Migration[] = MIGRATIONS): MigrationOutcome {
+  assertWellFormed(migrations);
+  const latest = migrations.at(-1)?.version ?? 0;
+  const from = readUserVersion(db, db.name);
+  if (from > latest) throw newerVersionError(db.name, from, latest);
+
+  for (const migration of migrations) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      // Another process may have migrated since we looked.
+      if (readUserVersion(db, db.name) >= migration.version) return;
+      runStep(db, migration);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+  return { from, to: Math.max(from, latest) };
+}
+
+export function schemaVersion(db: CacheDatabase): number {
+  return readUserVersion(db, db.name);
+}
+
+function runStep(db: CacheDatabase, migration: Migration): void {
+  try {
+    if (typeof migration.up === 'string') db.exec(migration.up);
+    else migration.up(db);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CacheError(
+      'migration_failed',
+      `Updating the cache schema to version ${migration.version} (${migration.name}) failed: ${reason}. The cache was left at its previous version.`,
+      { cause: error },
+    );
+  }
+}
+
+function assertWellFormed(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migration list is malformed: entry ${index} (${migration.name}) has version ${migration.version}, expected ${index + 1}.`);
+    }
+  });
+}
+
+function openConnection(file: string, readonly: boolean): CacheDatabase {
+  try {
+    return new Database(file, { readonly, fileMustExist: readonly });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CacheError('cannot_open', `Cannot open the cache file ${file}: ${reason}`, { cause: error });
+  }
+}
+
+function readUserVersion(db: CacheDatabase, file: string): number {
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } catch (error) {
+    if (isSqliteCode(error, 'SQLITE_NOTADB')) throw notADatabaseError(file, error);
+    throw error;
+  }
+}
+
+/**
+ * user_version straight from the file header, without SQLite. null for a file
+ * that does not exist yet or is empty (SQLite treats both as a new database).
+ */
+function readUserVersionFromHeader(file: string): number | null {
+  let size: number;
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new CacheError('cannot_open', `Cannot open the cache file ${file}: it is not a regular file.`);
+    size = stats.size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  if (size === 0) return null;
+
+  const header = Buffer.alloc(SQLITE_HEADER_SIZE);
+  const fd = openSync(file, 'r');
+  let bytesRead: number;
+  try {
+    bytesRead = readSync(fd, header, 0, SQLITE_HEADER_SIZE, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const isSqlite = bytesRead === SQLITE_HEADER_SIZE && header.subarray(0, SQLITE_HEADER_MAGIC.length).equals(SQLITE_HEADER_MAGIC);
+  if (!isSqlite) throw notADatabaseError(file);
+  return header.readInt32BE(USER_VERSION_OFFSET);
+}
+
+function refuseUnusableFile(file: string, userVersion: number | null): void {
+  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  if (userVersion !== null && userVersion > latest) throw newerVersionError(file, userVersion, latest);
+}
+
+function refuseOutdatedSchema(db: CacheDatabase, file: string): void {
+  const version = readUserVersion(db, file);
+  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  if (version < latest) {
+    throw new CacheError('outdated_schema', `The cache ${file} uses schema ${version} and needs updating to ${latest}; it cannot be updated in read-only mode.`);
+  }
+}
+
+function newerVersionError(file: string, found: number, latest: number): CacheError {
+  return new CacheError(
+    'newer_version',
+    `This cache (${file}) was written by a newer version of OAI Desktop (schema ${found}, this app knows up to ${latest}). Update the app, or open another cache file.`,
+  );
+}
+
+function notADatabaseError(file: string, cause?: unknown): CacheError {
+  return new CacheError('not_a_database', `The file ${file} is not an OAI Desktop cache (not a SQLite database). It was left untouched; choose another file.`, { cause });
+}
+
+function isSqliteCode(error: unknown, code: string): boolean {
+  return error instanceof Database.SqliteError && error.code === code;
+}

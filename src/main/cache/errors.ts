@@ -1,0 +1,38 @@
+// Errors the cache raises on purpose. Anything else (disk full, I/O) is a
+// plain SqliteError and means the environment, not the data, is at fault.
+
+export type CacheErrorCode =
+  /** The file's schema is newer than this app knows: refuse, leave it untouched. */
+  | 'newer_version'
+  /** The file exists but is not a SQLite database. */
+  | 'not_a_database'
+  /** The file could not be opened at all (permissions, a directory, missing in read-only mode). */
+  | 'cannot_open'
+  /** Opened read-only but the schema still needs migrations. */
+  | 'outdated_schema'
+  /** A migration threw; the file stays at the previous schema version. */
+  | 'migration_failed'
+  /** The same conference id appears twice in one period replacement. */
+  | 'duplicate_conference'
+  /** A room login's data mentions another room. */
+  | 'out_of_scope'
+  /** The conference is not in the cache. */
+  | 'unknown_conference'
+  /** A billing code outside the contract's rule for new assignments. */
+  | 'invalid_billing_code';
+
+export class CacheError extends Error {
+  override readonly name = 'CacheError';
+
+  constructor(
+    readonly code: CacheErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isCacheError(error: unknown, code?: CacheErrorCode): error is CacheError {
+  return error instanceof CacheError && (code === undefined || error.code === code);
+}

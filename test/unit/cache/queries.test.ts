@@ -1,0 +1,195 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiConference } from '../../../src/main/provider/api-schemas';
+import { ACCOUNT, makeConference, makeParticipant, makePeriod, openTestCache, replaceInput, roomFor, type TestCache } from './fixtures';
+
+let cache: TestCache;
+afterEach(() => cache.close());
+
+const NOVEMBER = makePeriod('2026-11');
+
+describe('accountSummary', () => {
+  beforeEach(() => {
+    cache = openTestCache();
+    cache.repo.upsertAccount(
+      { accountNumber: ACCOUNT, companyName: 'MeetingOne Phoenix', currency: 'EUR', timeZone: 'Europe/Paris', supportPhone: '+32 2 789 00 10', unknown: 1 },
+      '2026-11-26T09:00:00Z',
+    );
+    // The product guide's example month: three active rooms, one idle.
+    const rooms = [
+      { roomNumber: '332703', cardholder: 'Marilene BALLESTER', autoBillingCode: null, conferenceCount: 19, accumulatedSeconds: 85816, chargeCents: 11659 },
+      { roomNumber: '320026', cardholder: 'Leo', autoBillingCode: null, conferenceCount: 1, accumulatedSeconds: 60, chargeCents: 9 },
+      { roomNumber: '99', cardholder: null, autoBillingCode: 'OLD', conferenceCount: 0, accumulatedSeconds: 0, chargeCents: 0 },
+      { roomNumber: '335848', cardholder: 'Jean-Baptiste Godeau', autoBillingCode: null, conferenceCount: 3, accumulatedSeconds: 10732, chargeCents: 1539 },
+    ];
+    cache.repo.replacePeriod(replaceInput(NOVEMBER, [], { rooms }));
+  });
+
+  it('active rooms, sorted by room number, with the total from the rooms table', () => {
+    const summary = cache.repo.accountSummary(ACCOUNT, '2026-11', 'active');
+    expect(summary.account).toEqual({ accountNumber: ACCOUNT, companyName: 'MeetingOne Phoenix', currency: 'EUR', timeZone: 'Europe/Paris', supportPhone: '+32 2 789 00 10' });
+    expect(summary.period?.period).toBe('2026-11');
+    expect(summary.rooms.map((room) => room.roomNumber)).toEqual(['320026', '332703', '335848']);
+    expect(summary.total).toEqual({ conferenceCount: 23, accumulatedSeconds: 96608, chargeCents: 13207 }); // 132,07 €
+  });
+
+  it('all rooms, numerically ordered (99 before 320026)', () => {
+    const summary = cache.repo.accountSummary(ACCOUNT, '2026-11', 'all');
+    expect(summary.rooms.map((room) => room.roomNumber)).toEqual(['99', '320026', '332703', '335848']);
+    expect(summary.rooms[0]).toEqual({ roomNumber: '99', cardholder: null, autoBillingCode: 'OLD', conferenceCount: 0, accumulatedSeconds: 0, chargeCents: 0 });
+    expect(summary.total.chargeCents).toBe(13207);
+  });
+
+  it('an unknown account or period gives nulls and zero totals', () => {
+    expect(cache.repo.accountSummary('1', '2026-11', 'all')).toEqual({
+      account: null,
+      period: null,
+      rooms: [],
+      total: { conferenceCount: 0, accumulatedSeconds: 0, chargeCents: 0 },
+    });
+    expect(cache.repo.accountSummary(ACCOUNT, '2026-01', 'active').period).toBeNull();
+  });
+
+  it('lists accounts and updates them in place', () => {
+    cache.repo.upsertAccount({ accountNumber: '100', companyName: 'Other', currency: 'USD', timeZone: 'UTC' });
+    cache.repo.upsertAccount({ accountNumber: ACCOUNT, companyName: 'Renamed', currency: 'EUR', timeZone: 'Europe/Paris', supportPhone: null });
+    expect(cache.repo.listAccounts().map((account) => [account.accountNumber, account.companyName, account.supportPhone])).toEqual([
+      ['100', 'Other', null],
+      [ACCOUNT, 'Renamed', null],
+    ]);
+  });
+});
+
+describe('conferences', () => {
+  const legsOf = (id: string) => [
+    makeParticipant(`${id}-late`, { joinedAt: '2026-11-06T07:30:00Z' }),
+    makeParticipant(`${id}-early`, { joinedAt: '2026-11-06T07:00:00Z' }),
+    makeParticipant(`${id}-mid`, { joinedAt: '2026-11-06T07:10:00Z' }),
+  ];
+  // Deliberately not in start order.
+  const conferences: ApiConference[] = [
+    makeConference('c-3', '332703', '2026-11-20T09:00:00Z', legsOf('c-3'), { billingCode: 'PROJ-42' }),
+    makeConference('c-1', '332703', '2026-11-02T09:00:00Z', legsOf('c-1')),
+    makeConference('c-x', '320026', '2026-11-03T09:00:00Z', [], { billingCode: 'PROJ-42' }),
+    makeConference('c-2', '332703', '2026-11-10T09:00:00Z', [makeParticipant('c-2-only')], { billingCode: 'Legacy code / 7' }),
+  ];
+
+  beforeEach(() => {
+    cache = openTestCache();
+    cache.repo.replacePeriod(replaceInput(NOVEMBER, conferences));
+  });
+
+  it('roomConferences: one room, in start order, with no pending change', () => {
+    const rows = cache.repo.roomConferences(ACCOUNT, '2026-11', '332703');
+    expect(rows.map((row) => row.id)).toEqual(['c-1', 'c-2', 'c-3']);
+    expect(rows[1]).toEqual({
+      id: 'c-2',
+      roomNumber: '332703',
+      start: '2026-11-10T09:00:00Z',
+      serviceType: 'Reservationless',
+      billingCode: 'Legacy code / 7',
+      pending: null,
+      participantCount: 1,
+      lengthSeconds: 3721,
+      accumulatedSeconds: 3661,
+      chargeCents: 489,
+    });
+    expect(cache.repo.roomConferences(ACCOUNT, '2026-10', '332703')).toEqual([]);
+  });
+
+  it('roomConferences shows the unsent change (pending or failed) of each conference', () => {
+    const { repo } = cache;
+    repo.queueBillingCode(ACCOUNT, 'c-1', 'FIRST', '2026-11-26T10:00:00Z');
+    const latest = repo.queueBillingCode(ACCOUNT, 'c-1', 'SECOND', '2026-11-26T10:01:00Z');
+    const refused = repo.queueBillingCode(ACCOUNT, 'c-3', null, '2026-11-26T10:02:00Z');
+    repo.markOutboxFailed(refused.outboxId, 'period_locked', 'The period is locked.', '2026-11-26T10:03:00Z');
+    const sent = repo.queueBillingCode(ACCOUNT, 'c-2', 'DONE', '2026-11-26T10:04:00Z');
+    repo.markOutboxSent(sent.outboxId, '2026-11-26T10:05:00Z');
+
+    const pendingById = Object.fromEntries(repo.roomConferences(ACCOUNT, '2026-11', '332703').map((row) => [row.id, row.pending]));
+    expect(pendingById).toEqual({
+      'c-1': { outboxId: latest.outboxId, billingCode: 'SECOND', state: 'pending', errorCode: null, errorMessage: null },
+      'c-2': null,
+      'c-3': { outboxId: refused.outboxId, billingCode: null, state: 'failed', errorCode: 'period_locked', errorMessage: 'The period is locked.' },
+    });
+    expect(repo.conference(ACCOUNT, 'c-1')?.pending?.billingCode).toBe('SECOND');
+  });
+
+  it('conference by id, and null when unknown', () => {
+    expect(cache.repo.conference(ACCOUNT, 'c-x')?.roomNumber).toBe('320026');
+    expect(cache.repo.conference(ACCOUNT, 'nope')).toBeNull();
+    expect(cache.repo.conference('1', 'c-x')).toBeNull();
+  });
+
+  it('conferenceParticipants in joined order', () => {
+    expect(cache.repo.conferenceParticipants(ACCOUNT, 'c-3').map((leg) => leg.id)).toEqual(['c-3-early', 'c-3-mid', 'c-3-late']);
+    expect(cache.repo.conferenceParticipants(ACCOUNT, 'c-x')).toEqual([]);
+  });
+
+  it('periodConferences streams with cardholders, optionally for one room', () => {
+    const all = [...cache.repo.periodConferences(ACCOUNT, '2026-11')];
+    expect(all.map((row) => [row.id, row.cardholder])).toEqual([
+      ['c-1', 'Holder 332703'],
+      ['c-x', 'Holder 320026'],
+      ['c-2', 'Holder 332703'],
+      ['c-3', 'Holder 332703'],
+    ]);
+    expect([...cache.repo.periodConferences(ACCOUNT, '2026-11', { roomNumber: '320026' })].map((row) => row.id)).toEqual(['c-x']);
+    expect([...cache.repo.periodParticipants(ACCOUNT, '2026-11', { roomNumber: '332703' })].map((leg) => leg.id)).toEqual([
+      'c-1-early', 'c-1-mid', 'c-1-late', 'c-2-only', 'c-3-early', 'c-3-mid', 'c-3-late',
+    ]);
+  });
+
+  it('periodConferences is lazy: breaking early frees the connection', () => {
+    for (const row of cache.repo.periodConferences(ACCOUNT, '2026-11')) {
+      expect(row.id).toBe('c-1');
+      break;
+    }
+    cache.repo.queueBillingCode(ACCOUNT, 'c-1', 'AFTER', '2026-11-26T10:00:00Z'); // would throw "connection is busy" if still iterating
+    expect(cache.repo.pendingOutbox(ACCOUNT)).toHaveLength(1);
+  });
+
+  describe('billing codes', () => {
+    it('summary by provider code with Unallocated first', () => {
+      expect(cache.repo.billingCodeSummary(ACCOUNT, '2026-11')).toEqual([
+        { billingCode: null, conferenceCount: 1, accumulatedSeconds: 3 * 3661, chargeCents: 3 * 489 },
+        { billingCode: 'Legacy code / 7', conferenceCount: 1, accumulatedSeconds: 3661, chargeCents: 489 },
+        { billingCode: 'PROJ-42', conferenceCount: 2, accumulatedSeconds: 3 * 3661, chargeCents: 3 * 489 },
+      ]);
+    });
+
+    it('a pending change overrides the provider code; a failed one does not', () => {
+      const { repo } = cache;
+      repo.queueBillingCode(ACCOUNT, 'c-1', 'PROJ-42', '2026-11-26T10:00:00Z'); // Unallocated -> PROJ-42
+      repo.queueBillingCode(ACCOUNT, 'c-x', null, '2026-11-26T10:00:00Z'); // PROJ-42 -> Unallocated
+      const failed = repo.queueBillingCode(ACCOUNT, 'c-2', 'NEVER', '2026-11-26T10:00:00Z');
+      repo.markOutboxFailed(failed.outboxId, 'invalid_billing_code', 'Refused.', '2026-11-26T10:01:00Z');
+
+      expect(repo.billingCodeSummary(ACCOUNT, '2026-11').map((row) => [row.billingCode, row.conferenceCount])).toEqual([
+        [null, 1],
+        ['Legacy code / 7', 1],
+        ['PROJ-42', 2],
+      ]);
+      expect(repo.billingCodeConferences(ACCOUNT, '2026-11', null).map((row) => row.id)).toEqual(['c-x']);
+      expect(repo.billingCodeConferences(ACCOUNT, '2026-11', 'PROJ-42').map((row) => row.id)).toEqual(['c-1', 'c-3']);
+      expect(repo.billingCodeConferences(ACCOUNT, '2026-11', 'Legacy code / 7').map((row) => row.id)).toEqual(['c-2']);
+      expect(repo.billingCodeConferences(ACCOUNT, '2026-11', 'NEVER')).toEqual([]);
+    });
+
+    it('codes differing only by case sort together but group apart', () => {
+      cache.repo.replacePeriod(
+        replaceInput(NOVEMBER, [
+          makeConference('a', '1', '2026-11-01T00:00:00Z', [], { billingCode: 'beta' }),
+          makeConference('b', '1', '2026-11-02T00:00:00Z', [], { billingCode: 'Alpha' }),
+          makeConference('c', '1', '2026-11-03T00:00:00Z', [], { billingCode: 'BETA' }),
+        ]),
+      );
+      expect(cache.repo.billingCodeSummary(ACCOUNT, '2026-11').map((row) => row.billingCode)).toEqual(['Alpha', 'BETA', 'beta']);
+    });
+  });
+
+  it('room totals come from the provider rooms list, not from summing conferences', () => {
+    const rooms = [roomFor('332703', conferences, { conferenceCount: 99, chargeCents: 1 })];
+    cache.repo.replacePeriod(replaceInput(NOVEMBER, conferences.filter((conference) => conference.roomNumber === '332703'), { rooms }));
+    expect(cache.repo.accountSummary(ACCOUNT, '2026-11', 'all').total).toMatchObject({ conferenceCount: 99, chargeCents: 1 });
+  });
+});
