@@ -1,0 +1,159 @@
+// HTTP plumbing of the demo provider (node:http, loopback only): request
+// logging, fault injection, then the API proper.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DemoApi, errorReply, type ApiReply } from './api';
+import { todayUtc } from './calendar';
+import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from './catalog';
+import { DemoDataset } from './dataset';
+import { FaultInjector } from './faults';
+import { SEED_ROOMS } from './rooms';
+
+export interface DemoProviderOptions {
+  /** 'YYYY-MM-DD' (default: today UTC). The four months ending at `now` are served, newest first. */
+  now?: string;
+  /** Rooms in the account (default 40; the three seed rooms come first). */
+  rooms?: number;
+  /** Average conferences per active room per month (default 8). */
+  perRoom?: number;
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default 3600. */
+  tokenTtlSeconds?: number;
+}
+
+export interface DemoRequestRecord {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** Query string without '?', '' if none. */
+  query: string;
+  /** 0 when the connection was dropped by a fault. */
+  status: number;
+}
+
+export interface DemoProvider {
+  /** e.g. 'http://127.0.0.1:43123' (no trailing slash). */
+  url: string;
+  credentials: { username: string; password: string; accountNumber: string; sampleRoomNumber: string };
+  requests: DemoRequestRecord[];
+  faults: FaultInjector;
+  /** Every existing token now answers 401 session_expired. */
+  expireSessions(): void;
+  /** A content-neutral revision change of a period, as if something changed. */
+  bumpRevision(period: string): void;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const MAX_BODY_BYTES = 64 * 1024;
+
+export async function startDemoProvider(options: DemoProviderOptions = {}): Promise<DemoProvider> {
+  const dataset = new DemoDataset({ now: options.now ?? todayUtc(), rooms: options.rooms ?? 40, perRoom: options.perRoom ?? 8 });
+  const tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
+  if (!(tokenTtlSeconds > 0)) throw new RangeError('tokenTtlSeconds must be positive');
+  const api = new DemoApi(dataset, tokenTtlSeconds);
+  const faults = new FaultInjector();
+  const requests: DemoRequestRecord[] = [];
+
+  const server = createServer((request, response) => {
+    handleHttp(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, errorReply(500, 'internal_error', error instanceof Error ? error.message : String(error)));
+      else response.destroy();
+    });
+  });
+
+  async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = request.method ?? 'GET';
+    const url = new URL(request.url ?? '/', 'http://demo.invalid');
+    const record: DemoRequestRecord = { method, path: url.pathname, query: url.search.slice(1), status: 0 };
+    requests.push(record);
+    const fault = faults.take(method, url.pathname, url.pathname + url.search);
+    if (fault?.kind === 'drop') {
+      request.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'error') {
+      const reply = errorReply(fault.status, fault.code, fault.message ?? `injected ${fault.code}`);
+      if (fault.retryAfterSeconds !== undefined) reply.headers = { 'retry-after': String(fault.retryAfterSeconds) };
+      record.status = send(response, reply);
+      return;
+    }
+    if (fault?.kind === 'raw') {
+      record.status = send(response, { status: fault.status ?? 200 }, fault.body, fault.contentType);
+      return;
+    }
+    if (fault?.kind === 'delay') await sleep(fault.ms);
+
+    const body = await readBody(request);
+    let reply: ApiReply =
+      body === null
+        ? errorReply(400, 'bad_request', `request body over ${MAX_BODY_BYTES} bytes`)
+        : api.handle({ method, path: url.pathname, query: url.searchParams, authorization: request.headers.authorization, body });
+    if (fault?.kind === 'mutate') reply = mutated(reply, fault.mutate);
+    record.status = send(response, reply);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://${HOST}:${port}`,
+    credentials: {
+      username: DEMO_USERNAME,
+      password: DEMO_PASSWORD,
+      accountNumber: DEMO_ACCOUNT_NUMBER,
+      sampleRoomNumber: SEED_ROOMS[1]?.roomNumber ?? '',
+    },
+    requests,
+    faults,
+    expireSessions: () => api.expireSessions(),
+    bumpRevision: (period) => dataset.bumpRevision(period),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections(); // keep-alive clients must not hold the port open
+      }),
+  };
+}
+
+function mutated(reply: ApiReply, mutate: (json: unknown) => unknown): ApiReply {
+  const body: unknown = reply.json ? JSON.parse(reply.json.toString('utf8')) : reply.body;
+  if (body === undefined) return reply; // nothing to mutate (204)
+  return { status: reply.status, headers: reply.headers, body: mutate(body) };
+}
+
+/** Writes the reply; returns its status for the request log. */
+function send(response: ServerResponse, reply: ApiReply, rawBody?: string, contentType?: string): number {
+  const payload = rawBody ?? reply.json ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+  const headers: Record<string, string | number> = { 'cache-control': 'no-store', ...reply.headers };
+  if (reply.status !== 204) {
+    headers['content-type'] = contentType ?? 'application/json; charset=utf-8';
+    headers['content-length'] = Buffer.byteLength(payload);
+  }
+  response.writeHead(reply.status, headers);
+  response.end(reply.status === 204 ? undefined : payload);
+  return reply.status;
+}
+
+/** The body as text; null when it is too large. */
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
