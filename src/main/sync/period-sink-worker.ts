@@ -1,0 +1,68 @@
+// Worker thread that stages and commits synced periods on its own connection
+// to the cache file. Messages are handled in order; a failure while staging
+// is kept and reported by the next commit, which then changes nothing.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openCache } from '../cache/database';
+import { CacheRepository, type PeriodStage } from '../cache/repository';
+import type { ConferencesPage } from '../provider/api-schemas';
+import type { SinkReply, SinkRequest } from './period-sink-protocol';
+
+const port = parentPort!;
+const db = openCache((workerData as { file: string }).file);
+// A smaller page cache than the app's connection: this one only writes, and
+// peak memory during a large sync matters more than a few % of commit speed.
+db.pragma('cache_size = -16384');
+const repo = new CacheRepository(db);
+let stage: PeriodStage | null = null;
+let stagingError: unknown = null;
+port.postMessage({ ready: true });
+
+function errorReply(id: number, error: unknown): SinkReply {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { id, ok: false, error: { name: e.name, message: e.message, code: (e as { code?: string }).code } };
+}
+
+port.on('message', (request: SinkRequest) => {
+  switch (request.type) {
+    case 'begin':
+      stage?.discard();
+      stagingError = null;
+      stage = repo.stagePeriod(request.accountNumber, request.period, request.scope);
+      return;
+    case 'add':
+    case 'add-text':
+      if (stagingError === null && stage !== null) {
+        try {
+          stage.add(request.type === 'add' ? request.conferences : (JSON.parse(request.text) as ConferencesPage).conferences);
+        } catch (error) {
+          stagingError = error;
+        }
+      }
+      // Acknowledge even after a staging error: that error is reported by commit.
+      port.postMessage({ id: request.id, ok: true, counts: { conferences: 0, participants: 0 } } satisfies SinkReply);
+      return;
+    case 'commit': {
+      let reply: SinkReply;
+      try {
+        if (stagingError !== null) throw stagingError instanceof Error ? stagingError : new Error('staging failed');
+        if (stage === null) throw new Error('no period staged');
+        reply = { id: request.id, ok: true, counts: repo.commitStagedPeriod(request.input, stage) };
+      } catch (error) {
+        reply = errorReply(request.id, error);
+      }
+      port.postMessage(reply);
+      return;
+    }
+    case 'discard':
+      stage?.discard();
+      stage = null;
+      stagingError = null;
+      return;
+    case 'close':
+      stage?.discard();
+      db.close();
+      port.postMessage({ id: request.id, ok: true, counts: { conferences: 0, participants: 0 } } satisfies SinkReply);
+      port.close();
+      return;
+  }
+});

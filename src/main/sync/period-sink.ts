@@ -1,0 +1,88 @@
+// Where the sync engine puts a period's pages while they download, and how it
+// swaps them in. In-process: straight into the cache connection's staging
+// tables. In a worker (worker-period-sink.ts): the same on the worker's own
+// connection, so writing overlaps downloading and the main thread never
+// blocks on a large transaction.
+import type { CacheRepository, PeriodStage, StagedPeriodInput } from '../cache/repository';
+import type { ReplaceCounts, SyncScope } from '../cache/types';
+import type { ApiConference } from '../provider/api-schemas';
+
+export interface PeriodSink {
+  /** Starts a period afresh (drops anything staged before). */
+  begin(accountNumber: string, period: string, scope: SyncScope): Promise<void>;
+  /** Resolves when the sink can take the next page (back-pressure, so pages don't pile up in memory). */
+  add(conferences: readonly ApiConference[], pageText?: string): Promise<void>;
+  /** Swaps the staged content in with one transaction; rejects and changes nothing on any error. */
+  commit(input: StagedPeriodInput): Promise<ReplaceCounts>;
+  discard(): void;
+  close(): Promise<void>;
+}
+
+export function inProcessPeriodSink(repo: CacheRepository): PeriodSink {
+  let stage: PeriodStage | null = null;
+  const current = () => {
+    if (stage === null) throw new Error('no period staged: call begin() first');
+    return stage;
+  };
+  return {
+    begin(accountNumber, period, scope) {
+      stage?.discard();
+      stage = repo.stagePeriod(accountNumber, period, scope);
+      return Promise.resolve();
+    },
+    add: (conferences) => {
+      current().add(conferences);
+      return Promise.resolve();
+    },
+    commit: (input) => {
+      try {
+        return Promise.resolve(repo.commitStagedPeriod(input, current()));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    discard() {
+      stage?.discard();
+      stage = null;
+    },
+    close() {
+      stage?.discard();
+      stage = null;
+      return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * Starts the real sink (a worker thread) only when a period needs writing, so
+ * a sync with nothing to download costs no thread start; falls back to the
+ * in-process sink when it cannot start.
+ */
+export function lazyPeriodSink(
+  start: () => Promise<PeriodSink>,
+  fallback: () => PeriodSink,
+  onFallback: (error: unknown) => void = () => {},
+): PeriodSink {
+  let sink: PeriodSink | null = null;
+  const current = () => {
+    if (sink === null) throw new Error('no period staged: call begin() first');
+    return sink;
+  };
+  return {
+    async begin(accountNumber, period, scope) {
+      if (sink === null) {
+        try {
+          sink = await start();
+        } catch (error) {
+          onFallback(error);
+          sink = fallback();
+        }
+      }
+      await sink.begin(accountNumber, period, scope);
+    },
+    add: (conferences) => current().add(conferences),
+    commit: (input) => current().commit(input),
+    discard: () => sink?.discard(),
+    close: () => sink?.close() ?? Promise.resolve(),
+  };
+}

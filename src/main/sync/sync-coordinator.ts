@@ -1,0 +1,163 @@
+// Runs syncs for sign-ins (profiles): one at a time per profile (a second
+// request joins the running one), cancellable, on demand and every N hours,
+// and reports progress as bridge events.
+import type { SyncProgress } from '../../shared/bridge';
+import type { CacheRepository } from '../cache/repository';
+import type { ProviderClient } from '../provider/client';
+import type { PeriodSink } from './period-sink';
+import { runSync, type SyncEngineProgress, type SyncReport } from './sync-engine';
+
+export interface SyncTarget {
+  profileId: string;
+  /** Stable origin stored with the data (the server URL, or 'embedded-demo'). */
+  origin: string;
+  accountNumber: string | null;
+  /** Builds a client for this run (resolves the server URL and password lazily). */
+  createClient(signal: AbortSignal): Promise<ProviderClient>;
+}
+
+interface Running {
+  controller: AbortController;
+  promise: Promise<SyncReport>;
+}
+
+export interface SyncCoordinatorOptions {
+  repo: CacheRepository;
+  onProgress: (progress: SyncProgress) => void;
+  onReport?: (target: SyncTarget, report: SyncReport) => void;
+  pageLimit?: number;
+  /** Where each run writes periods (the app: a worker thread); in-process when absent. */
+  createSink?: () => PeriodSink;
+}
+
+export class SyncCoordinator {
+  private readonly running = new Map<string, Running>();
+  private readonly latest = new Map<string, SyncProgress>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: SyncCoordinatorOptions) {}
+
+  /** Starts a sync of the target, or joins the one already running for it. */
+  sync(target: SyncTarget): Promise<SyncReport> {
+    const existing = this.running.get(target.profileId);
+    if (existing) return existing.promise;
+    const controller = new AbortController();
+    const promise = this.run(target, controller).finally(() => this.running.delete(target.profileId));
+    this.running.set(target.profileId, { controller, promise });
+    return promise;
+  }
+
+  isRunning(profileId: string): boolean {
+    return this.running.has(profileId);
+  }
+
+  cancel(profileId: string): void {
+    this.running.get(profileId)?.controller.abort();
+  }
+
+  status(profileId: string, accountNumber: string | null): SyncProgress {
+    const lastSuccessAt = accountNumber ? this.options.repo.lastSuccessfulSync(accountNumber) : null;
+    const latest = this.latest.get(profileId);
+    if (latest) return { ...latest, lastSuccessAt };
+    return idleProgress(profileId, lastSuccessAt);
+  }
+
+  /** Syncs `targets()` now and then every `hours` hours (setting, default 6). */
+  schedule(hours: number, targets: () => Promise<SyncTarget[]>, onError: (error: unknown) => void, runNow = true): void {
+    this.stopSchedule();
+    const tick = () => {
+      targets().then((list) => Promise.all(list.map((t) => this.sync(t))), onError).catch(onError);
+    };
+    if (runNow) tick();
+    this.timer = setInterval(tick, hours * 3_600_000);
+    this.timer.unref();
+  }
+
+  stopSchedule(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Cancels every running sync and waits for them to end. */
+  async close(): Promise<void> {
+    this.stopSchedule();
+    const all = [...this.running.values()];
+    for (const r of all) r.controller.abort();
+    await Promise.allSettled(all.map((r) => r.promise));
+  }
+
+  private async run(target: SyncTarget, controller: AbortController): Promise<SyncReport> {
+    const { repo } = this.options;
+    const publish = (progress: SyncProgress) => {
+      this.latest.set(target.profileId, progress);
+      this.options.onProgress(progress);
+    };
+    const lastSuccess = () => (target.accountNumber ? repo.lastSuccessfulSync(target.accountNumber) : null);
+    publish({ ...idleProgress(target.profileId, lastSuccess()), state: 'running' });
+    let report: SyncReport;
+    const sink = this.options.createSink?.() ?? null;
+    try {
+      const client = await target.createClient(controller.signal);
+      report = await runSync({
+        repo,
+        client,
+        origin: target.origin,
+        signal: controller.signal,
+        pageLimit: this.options.pageLimit,
+        sink: sink ?? undefined,
+        onProgress: (p) => publish(toBridgeProgress(target.profileId, p, lastSuccess())),
+      });
+    } catch (error) {
+      report = failedReport(error);
+    } finally {
+      await sink?.close();
+    }
+    const accountNumber = report.accountNumber ?? target.accountNumber;
+    publish({
+      ...(this.latest.get(target.profileId) ?? idleProgress(target.profileId, null)),
+      state: report.status === 'ok' ? 'done' : report.status === 'cancelled' ? 'cancelled' : 'failed',
+      message: describeOutcome(report),
+      lastSuccessAt: accountNumber ? repo.lastSuccessfulSync(accountNumber) : null,
+    });
+    this.options.onReport?.(target, report);
+    return report;
+  }
+}
+
+function idleProgress(profileId: string, lastSuccessAt: string | null): SyncProgress {
+  return { profileId, state: 'idle', periodIndex: 0, periodCount: 0, period: null, pages: 0, rows: 0, message: null, lastSuccessAt };
+}
+
+function toBridgeProgress(profileId: string, p: SyncEngineProgress, lastSuccessAt: string | null): SyncProgress {
+  return {
+    profileId,
+    state: 'running',
+    periodIndex: p.periodIndex,
+    periodCount: p.periodCount,
+    period: p.period,
+    pages: p.pages,
+    rows: p.rows,
+    message: null,
+    lastSuccessAt,
+  };
+}
+
+function describeOutcome(report: SyncReport): string | null {
+  if (report.status === 'ok') return null;
+  if (report.error) return report.error;
+  const failed = report.periods.filter((p) => p.status === 'failed');
+  return failed.map((p) => p.error).join('\n') || null;
+}
+
+function failedReport(error: unknown): SyncReport {
+  return {
+    runId: 0,
+    accountNumber: null,
+    scope: 'account',
+    status: 'failed',
+    periods: [],
+    outbox: { sent: 0, failed: 0, pending: 0 },
+    error: error instanceof Error ? error.message : String(error),
+    errorKind: null,
+  };
+}

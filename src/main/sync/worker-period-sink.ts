@@ -1,0 +1,107 @@
+// A PeriodSink backed by a worker thread (period-sink-worker.ts) with its own
+// connection to the cache file. Built as out/main/period-sink-worker.js in the
+// app; run from source through tsx in development, tests and the CLI.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ReplaceCounts } from '../cache/types';
+import type { PeriodSink } from './period-sink';
+import type { SinkReply, SinkRequest } from './period-sink-protocol';
+
+export class SinkError extends Error {
+  constructor(
+    name: string,
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/** Pages handed to the worker and not yet staged, at most. */
+const PAGES_AHEAD = 4;
+
+function workerLocation(): { file: string; execArgv: string[] } {
+  const bundled = fileURLToPath(new URL('./period-sink-worker.js', import.meta.url));
+  if (existsSync(bundled)) return { file: bundled, execArgv: [] };
+  return { file: fileURLToPath(new URL('./period-sink-worker.ts', import.meta.url)), execArgv: ['--import', 'tsx'] };
+}
+
+export function startWorkerPeriodSink(cacheFile: string): Promise<PeriodSink> {
+  const { file, execArgv } = workerLocation();
+  const worker = new Worker(file, { workerData: { file: cacheFile }, execArgv });
+  const waiting = new Map<number, { resolve: (c: ReplaceCounts) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  const inFlight: Array<Promise<unknown>> = [];
+  let failure: Error | null = null;
+
+  const failAll = (error: Error) => {
+    failure = error;
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
+  worker.on('message', (reply: SinkReply | { ready: true }) => {
+    if ('ready' in reply) return;
+    const pending = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (!pending) return;
+    if (reply.ok) pending.resolve(reply.counts);
+    else pending.reject(new SinkError(reply.error.name, reply.error.message, reply.error.code));
+  });
+  worker.on('error', (error) => failAll(error));
+  worker.on('exit', (code) => failAll(new Error(`the sync writer stopped (exit ${code})`)));
+
+  const send = (request: SinkRequest) => {
+    if (failure) throw failure;
+    worker.postMessage(request);
+  };
+  const ask = (make: (id: number) => SinkRequest) =>
+    new Promise<ReplaceCounts>((resolve, reject) => {
+      if (failure) return reject(failure);
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage(make(id));
+    });
+
+  const sink: PeriodSink = {
+    begin: (accountNumber, period, scope) => {
+      send({ type: 'begin', accountNumber, period, scope });
+      return Promise.resolve();
+    },
+    add: async (conferences, pageText) => {
+      // Text is a cheap copy; objects would be structured-cloned.
+      const request = (id: number): SinkRequest =>
+        pageText !== undefined ? { type: 'add-text', id, text: pageText } : { type: 'add', id, conferences };
+      // A lost worker is reported by commit(); here it only must not stall.
+      const acknowledged = ask(request).then(
+        () => {},
+        () => {},
+      );
+      inFlight.push(acknowledged);
+      // Let the worker stage at most PAGES_AHEAD pages behind the download.
+      if (inFlight.length > PAGES_AHEAD) await inFlight.shift();
+    },
+    commit: (input) => ask((id) => ({ type: 'commit', id, input })),
+    discard: () => {
+      if (!failure) worker.postMessage({ type: 'discard' } satisfies SinkRequest);
+    },
+    close: async () => {
+      if (!failure) await ask((id) => ({ type: 'close', id })).catch(() => {});
+      await worker.terminate();
+    },
+  };
+  // Resolve once the worker has opened the cache; reject if it cannot, so the
+  // caller can write in-process instead.
+  return new Promise((resolve, reject) => {
+    const onReady = (message: unknown) => {
+      if (typeof message === 'object' && message !== null && 'ready' in message) {
+        worker.off('message', onReady);
+        resolve(sink);
+      }
+    };
+    worker.on('message', onReady);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the sync writer thread exited before it was ready (exit ${code})`)));
+  });
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncProgress } from '../../../src/shared/bridge';
+import { startDemoProvider, type DemoProvider } from '../../../src/main/demo';
+import { SyncCoordinator, type SyncTarget } from '../../../src/main/sync/sync-coordinator';
+import { demoClient, requestsTo, tempCache } from './helpers';
+
+let provider: DemoProvider;
+beforeAll(async () => {
+  provider = await startDemoProvider({ now: '2009-05-20' });
+});
+afterAll(async () => {
+  await provider.close();
+});
+
+function target(profileId = 'p1'): SyncTarget {
+  return { profileId, origin: provider.url, accountNumber: '602127', createClient: (signal) => Promise.resolve(demoClient(provider, {}, { signal })) };
+}
+
+describe('SyncCoordinator', () => {
+  it('runs one sync at a time per sign-in: a second request joins the running one', async () => {
+    const cache = tempCache();
+    const events: SyncProgress[] = [];
+    const coordinator = new SyncCoordinator({ repo: cache.repo, onProgress: (p) => events.push(p) });
+    provider.requests.length = 0;
+    const first = coordinator.sync(target());
+    const second = coordinator.sync(target());
+    expect(second).toBe(first);
+    const report = await first;
+    expect(report.status).toBe('ok');
+    expect(requestsTo(provider, '/session', 'POST')).toHaveLength(1);
+    expect(events[0]).toMatchObject({ state: 'running' });
+    expect(events.some((e) => e.periodCount === 4 && e.periodIndex === 4)).toBe(true);
+    expect(events.at(-1)).toMatchObject({ state: 'done', message: null });
+    expect(events.at(-1)!.lastSuccessAt).toMatch(/Z$/);
+    expect(coordinator.status('p1', '602127').state).toBe('done');
+  });
+
+  it('cancel stops the running sync and reports it', async () => {
+    const cache = tempCache();
+    provider.faults.add({ path: '/conferences', times: 50, action: { kind: 'delay', ms: 100 } });
+    const coordinator = new SyncCoordinator({ repo: cache.repo, onProgress: () => {} });
+    const running = coordinator.sync(target('p2'));
+    await new Promise((r) => setTimeout(r, 150));
+    coordinator.cancel('p2');
+    const report = await running;
+    provider.faults.clear();
+    expect(report.status).toBe('cancelled');
+    expect(coordinator.status('p2', '602127')).toMatchObject({ state: 'cancelled' });
+    expect(coordinator.isRunning('p2')).toBe(false);
+  });
+
+  it('a failing sign-in ends as failed with the reason', async () => {
+    const cache = tempCache();
+    const coordinator = new SyncCoordinator({ repo: cache.repo, onProgress: () => {} });
+    const report = await coordinator.sync({ ...target('p3'), createClient: () => Promise.reject(new Error('Sign in again: no password')) });
+    expect(report.status).toBe('failed');
+    expect(coordinator.status('p3', '602127')).toMatchObject({ state: 'failed', message: 'Sign in again: no password' });
+  });
+});

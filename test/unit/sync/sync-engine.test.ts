@@ -1,0 +1,258 @@
+// The sync engine over real HTTP against the embedded demo provider, with
+// faults injected by the provider itself.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDemoProvider, type DemoProvider } from '../../../src/main/demo';
+import { runSync } from '../../../src/main/sync/sync-engine';
+import { demoClient, recordingSleep, requestsTo, tempCache } from './helpers';
+
+const SEED_NOW = '2009-05-20';
+const open: DemoProvider[] = [];
+async function demo(now = SEED_NOW, options: { rooms?: number; perRoom?: number } = {}) {
+  const provider = await startDemoProvider({ now, ...options });
+  open.push(provider);
+  return provider;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((d) => d.close()));
+});
+
+async function syncOnce(provider: DemoProvider, cache = tempCache(), options: Parameters<typeof demoClient>[2] = {}) {
+  const report = await runSync({ repo: cache.repo, client: demoClient(provider, {}, options), origin: provider.url, pageLimit: 50 });
+  return { report, cache };
+}
+
+describe('first sync', () => {
+  it('stores the four months and reproduces the seed account summary exactly', async () => {
+    const provider = await demo();
+    const { report, cache } = await syncOnce(provider);
+    expect(report.status).toBe('ok');
+    expect(report.periods.map((p) => [p.period, p.status])).toEqual([
+      ['2009-05', 'synced'],
+      ['2009-04', 'synced'],
+      ['2009-03', 'synced'],
+      ['2009-02', 'synced'],
+    ]);
+    const summary = cache.repo.accountSummary('602127', '2009-05', 'active');
+    expect(summary.account?.companyName).toBe('MeetingOne Phoenix');
+    expect(summary.period).toMatchObject({ start: '2009-05-01', invoiced: false, servedByProvider: true });
+    expect(summary.rooms.map((r) => [r.roomNumber, r.cardholder, r.accumulatedSeconds, r.chargeCents])).toEqual([
+      ['320026', 'Leo', 60, 9],
+      ['332703', 'Marilene BALLESTER', 85816, 11659],
+      ['335848', 'Jean-Baptiste Godeau', 10732, 1539],
+    ]);
+    expect(summary.total.chargeCents).toBe(13207);
+    const room = cache.repo.roomConferences('602127', '2009-05', '332703');
+    expect(room).toHaveLength(19);
+    expect(room.reduce((s, c) => s + c.accumulatedSeconds, 0)).toBe(85816);
+    expect(room.reduce((s, c) => s + c.chargeCents, 0)).toBe(11659);
+    for (const conference of room) {
+      const legs = cache.repo.conferenceParticipants('602127', conference.id);
+      expect(legs).toHaveLength(conference.participantCount);
+      expect(legs.reduce((s, p) => s + p.chargeCents, 0)).toBe(conference.chargeCents);
+    }
+  });
+});
+
+describe('re-sync', () => {
+  it('skips unchanged periods without downloading them again', async () => {
+    const provider = await demo();
+    const { cache } = await syncOnce(provider);
+    const before = { rooms: requestsTo(provider, '/rooms').length, pages: requestsTo(provider, '/conferences').length };
+    const { report } = await syncOnce(provider, cache);
+    expect(report.periods.every((p) => p.status === 'skipped')).toBe(true);
+    expect(requestsTo(provider, '/rooms')).toHaveLength(before.rooms);
+    expect(requestsTo(provider, '/conferences')).toHaveLength(before.pages);
+  });
+
+  it('re-downloads only the period whose revision changed', async () => {
+    const provider = await demo();
+    const { cache } = await syncOnce(provider);
+    provider.requests.length = 0;
+    provider.bumpRevision('2009-03');
+    const { report } = await syncOnce(provider, cache);
+    expect(report.periods.filter((p) => p.status === 'synced').map((p) => p.period)).toEqual(['2009-03']);
+    const touched = new Set(requestsTo(provider, '/periods/').map((r) => r.path.split('/periods/')[1]!.slice(0, 7)));
+    expect([...touched]).toEqual(['2009-03']);
+  });
+});
+
+describe('transient provider trouble', () => {
+  it('opens one new session when the token expires mid-sync', async () => {
+    const provider = await demo();
+    provider.faults.add({ path: '/conferences', times: 1, action: { kind: 'error', status: 401, code: 'session_expired' } });
+    const { report, cache } = await syncOnce(provider);
+    expect(report.status).toBe('ok');
+    expect(requestsTo(provider, '/session', 'POST')).toHaveLength(2);
+    expect(cache.repo.accountSummary('602127', '2009-05', 'active').total.chargeCents).toBe(13207);
+  });
+
+  it('waits as long as Retry-After says after a 429, then goes on', async () => {
+    const provider = await demo();
+    provider.faults.add({ path: '/rooms', times: 1, action: { kind: 'error', status: 429, code: 'rate_limited', retryAfterSeconds: 7 } });
+    const waits: number[] = [];
+    const { report } = await syncOnce(provider, tempCache(), { sleep: recordingSleep(waits) });
+    expect(report.status).toBe('ok');
+    expect(waits).toContain(7000);
+  });
+
+  it('retries after a 5xx and after a dropped connection', async () => {
+    const provider = await demo();
+    provider.faults.add({ path: '/conferences', times: 1, action: { kind: 'error', status: 502, code: 'bad_gateway' } });
+    provider.faults.add({ path: '/rooms', times: 1, action: { kind: 'drop' } });
+    const { report } = await syncOnce(provider);
+    expect(report.status).toBe('ok');
+    expect(provider.requests.some((r) => r.status === 502)).toBe(true);
+    expect(provider.requests.some((r) => r.status === 0)).toBe(true);
+  });
+});
+
+describe('a bad period', () => {
+  it('keeps its previous data when a page is malformed JSON; the other periods still sync', async () => {
+    const provider = await demo();
+    const { cache } = await syncOnce(provider);
+    const before = cache.repo.accountSummary('602127', '2009-04', 'all');
+    provider.bumpRevision('2009-04');
+    provider.bumpRevision('2009-03');
+    provider.faults.add({ path: '/periods/2009-04/conferences', times: 10, action: { kind: 'raw', body: '{"conferences": [' } });
+    const { report } = await syncOnce(provider, cache);
+    expect(report.status).toBe('partial');
+    const byPeriod = Object.fromEntries(report.periods.map((p) => [p.period, p]));
+    expect(byPeriod['2009-04']!.status).toBe('failed');
+    expect(byPeriod['2009-04']!.error).toContain('(body)');
+    expect(byPeriod['2009-03']!.status).toBe('synced');
+    const after = cache.repo.accountSummary('602127', '2009-04', 'all');
+    expect(after.rooms).toEqual(before.rooms);
+    expect(after.total).toEqual(before.total);
+    expect(after.period!.revision).toBe(before.period!.revision);
+    expect(cache.repo.getPeriod('602127', '2009-04')!.lastError).toContain('(body)');
+  });
+
+  it('names the JSON path of a missing required field and keeps the period as it was', async () => {
+    const provider = await demo();
+    const { cache } = await syncOnce(provider);
+    const revisionBefore = cache.repo.getPeriod('602127', '2009-05')!.revision;
+    provider.bumpRevision('2009-05');
+    provider.faults.add({
+      path: '/periods/2009-05/conferences',
+      times: 10,
+      action: {
+        kind: 'mutate',
+        mutate: (json) => {
+          const page = json as { conferences: Array<Record<string, unknown>> };
+          delete page.conferences[1]!.chargeCents;
+          return page;
+        },
+      },
+    });
+    const { report } = await syncOnce(provider, cache);
+    const may = report.periods.find((p) => p.period === '2009-05')!;
+    expect(may.status).toBe('failed');
+    expect(may.error).toContain('conferences[1].chargeCents');
+    expect(cache.repo.getPeriod('602127', '2009-05')!.revision).toBe(revisionBefore);
+    expect(cache.repo.accountSummary('602127', '2009-05', 'active').total.chargeCents).toBe(13207);
+  });
+
+  it('refuses a period whose sums do not add up', async () => {
+    const provider = await demo();
+    provider.faults.add({
+      path: '/periods/2009-05/rooms',
+      times: 10,
+      action: {
+        kind: 'mutate',
+        mutate: (json) => {
+          const body = json as { rooms: Array<{ roomNumber: string; chargeCents: number }> };
+          body.rooms.find((r) => r.roomNumber === '332703')!.chargeCents += 1;
+          return body;
+        },
+      },
+    });
+    const { report, cache } = await syncOnce(provider);
+    const may = report.periods.find((p) => p.period === '2009-05')!;
+    expect(may.status).toBe('failed');
+    expect(may.error).toContain('room 332703: chargeCents 11660 but its conferences add up to 11659');
+    expect(cache.repo.accountSummary('602127', '2009-05', 'all').rooms).toEqual([]);
+  });
+});
+
+describe('scope and history', () => {
+  it('a room login sees and stores only its room', async () => {
+    const provider = await demo();
+    const cache = tempCache();
+    const report = await runSync({ repo: cache.repo, client: demoClient(provider, { roomNumber: '332703' }), origin: provider.url });
+    expect(report.status).toBe('ok');
+    expect(report.scope).toBe('332703');
+    const summary = cache.repo.accountSummary('602127', '2009-05', 'all');
+    expect(summary.rooms.map((r) => r.roomNumber)).toEqual(['332703']);
+    expect(summary.total.chargeCents).toBe(11659);
+  });
+
+  it('keeps months the provider no longer serves, marked archived', async () => {
+    const may = await demo('2009-05-20');
+    const cache = tempCache();
+    await runSync({ repo: cache.repo, client: demoClient(may), origin: 'demo' });
+    const february = cache.repo.accountSummary('602127', '2009-02', 'all');
+    const june = await demo('2009-06-20');
+    const report = await runSync({ repo: cache.repo, client: demoClient(june), origin: 'demo' });
+    expect(report.periods.find((p) => p.period === '2009-02')?.status).toBe('archived');
+    expect(report.periods.find((p) => p.period === '2009-06')?.status).toBe('synced');
+    const periods = cache.repo.listPeriods('602127');
+    expect(periods.map((p) => [p.period, p.servedByProvider])).toEqual([
+      ['2009-06', true],
+      ['2009-05', true],
+      ['2009-04', true],
+      ['2009-03', true],
+      ['2009-02', false],
+    ]);
+    expect(cache.repo.accountSummary('602127', '2009-02', 'all').rooms).toEqual(february.rooms);
+  });
+
+  it('cancelling keeps the previous data of the period being downloaded', async () => {
+    const provider = await demo();
+    const { cache } = await syncOnce(provider);
+    provider.bumpRevision('2009-05');
+    const controller = new AbortController();
+    provider.faults.add({ path: '/conferences', times: 100, action: { kind: 'delay', ms: 50 } });
+    const running = runSync({
+      repo: cache.repo,
+      client: demoClient(provider, {}, { signal: controller.signal }),
+      origin: provider.url,
+      signal: controller.signal,
+      pageLimit: 5,
+      onProgress: (p) => {
+        if (p.phase === 'downloading' && p.pages === 2) controller.abort();
+      },
+    });
+    const report = await running;
+    expect(report.status).toBe('cancelled');
+    expect(cache.repo.accountSummary('602127', '2009-05', 'active').total.chargeCents).toBe(13207);
+  });
+});
+
+describe('billing-code outbox', () => {
+  it('pushes pending codes first, keeps the provider reason of refused ones, and leaves others pending on network trouble', async () => {
+    const provider = await demo();
+    const { cache } = await syncOnce(provider);
+    const [mayConference] = cache.repo.roomConferences('602127', '2009-05', '332703');
+    const [aprilConference] = cache.repo.roomConferences('602127', '2009-04', '332703');
+    const at = new Date().toISOString();
+    const sent = cache.repo.queueBillingCode('602127', mayConference!.id, 'PROJ-7', at);
+    const locked = cache.repo.queueBillingCode('602127', aprilConference!.id, 'PROJ-7', at);
+    const { report } = await syncOnce(provider, cache);
+    expect(report.outbox).toEqual({ sent: 1, failed: 1, pending: 0 });
+    expect(cache.repo.outboxEntry(sent.outboxId)?.state).toBe('sent');
+    expect(cache.repo.outboxEntry(locked.outboxId)).toMatchObject({ state: 'failed', errorCode: 'period_locked' });
+    // Pushed before listing periods: the new revision of May was downloaded in the same run.
+    expect(report.periods.find((p) => p.period === '2009-05')?.status).toBe('synced');
+    expect(cache.repo.conference('602127', mayConference!.id)).toMatchObject({ billingCode: 'PROJ-7', pending: null });
+
+    const invalid = cache.repo.queueBillingCode('602127', mayConference!.id, 'RULE-CHANGED', at);
+    provider.faults.add({ method: 'PUT', path: mayConference!.id, times: 1, action: { kind: 'error', status: 422, code: 'invalid_billing_code' } });
+    const second = cache.repo.roomConferences('602127', '2009-05', '332703')[1]!;
+    const offline = cache.repo.queueBillingCode('602127', second.id, 'LATER', at);
+    provider.faults.add({ method: 'PUT', path: second.id, times: 10, action: { kind: 'drop' } });
+    const { report: again } = await syncOnce(provider, cache);
+    expect(cache.repo.outboxEntry(invalid.outboxId)).toMatchObject({ state: 'failed', errorCode: 'invalid_billing_code' });
+    expect(cache.repo.outboxEntry(offline.outboxId)?.state).toBe('pending');
+    expect(again.outbox.pending).toBe(1);
+  });
+});

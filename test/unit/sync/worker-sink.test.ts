@@ -1,0 +1,85 @@
+// The app writes synced periods on a worker thread with its own connection.
+// Same results as in-process, and the same all-or-nothing behaviour.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoProvider, type DemoProvider } from '../../../src/main/demo';
+import { inProcessPeriodSink, lazyPeriodSink } from '../../../src/main/sync/period-sink';
+import { runSync } from '../../../src/main/sync/sync-engine';
+import { startWorkerPeriodSink } from '../../../src/main/sync/worker-period-sink';
+import { demoClient, tempCache } from './helpers';
+
+let provider: DemoProvider;
+beforeAll(async () => {
+  provider = await startDemoProvider({ now: '2009-05-20', rooms: 60, perRoom: 20 });
+});
+afterAll(async () => {
+  await provider.close();
+});
+
+describe('worker-thread period sink', () => {
+  it('stores exactly what the in-process sink stores', async () => {
+    const inProcess = tempCache();
+    await runSync({ repo: inProcess.repo, client: demoClient(provider), origin: 'demo', pageLimit: 100 });
+    const viaWorker = tempCache();
+    const sink = await startWorkerPeriodSink(viaWorker.file);
+    const report = await runSync({ repo: viaWorker.repo, client: demoClient(provider), origin: 'demo', pageLimit: 100, sink });
+    await sink.close();
+    expect(report.status).toBe('ok');
+    for (const period of ['2009-05', '2009-04', '2009-03', '2009-02']) {
+      const expected = inProcess.repo.accountSummary('602127', period, 'all');
+      const actual = viaWorker.repo.accountSummary('602127', period, 'all');
+      expect(actual.rooms).toEqual(expected.rooms);
+      expect(actual.total).toEqual(expected.total);
+      expect(actual.period!.revision).toBe(expected.period!.revision);
+    }
+    const room = inProcess.repo.roomConferences('602127', '2009-05', '332703');
+    expect(viaWorker.repo.roomConferences('602127', '2009-05', '332703')).toEqual(room);
+    expect(viaWorker.repo.conferenceParticipants('602127', room[3]!.id)).toEqual(inProcess.repo.conferenceParticipants('602127', room[3]!.id));
+  });
+
+  it('a period the worker cannot stage fails on its own and keeps its previous data', async () => {
+    const cache = tempCache();
+    await runSync({ repo: cache.repo, client: demoClient(provider), origin: 'demo' });
+    const before = cache.repo.accountSummary('602127', '2009-04', 'all');
+    provider.bumpRevision('2009-04');
+    provider.bumpRevision('2009-03');
+    // The same conference twice in one month: refused by the staging tables.
+    provider.faults.add({
+      path: '/periods/2009-04/conferences',
+      times: 10,
+      action: {
+        kind: 'mutate',
+        mutate: (json) => {
+          const page = json as { conferences: unknown[] };
+          page.conferences.push(page.conferences[0]);
+          return page;
+        },
+      },
+    });
+    const sink = lazyPeriodSink(() => startWorkerPeriodSink(cache.file), () => inProcessPeriodSink(cache.repo));
+    const report = await runSync({ repo: cache.repo, client: demoClient(provider), origin: 'demo', sink });
+    await sink.close();
+    provider.faults.clear();
+    const byPeriod = Object.fromEntries(report.periods.map((p) => [p.period, p]));
+    expect(byPeriod['2009-04']).toMatchObject({ status: 'failed' });
+    expect(byPeriod['2009-04']!.error).toMatch(/twice|sums|room/);
+    expect(byPeriod['2009-03']).toMatchObject({ status: 'synced' });
+    const after = cache.repo.accountSummary('602127', '2009-04', 'all');
+    expect(after.rooms).toEqual(before.rooms);
+    expect(after.period!.revision).toBe(before.period!.revision);
+  });
+
+  it('falls back to writing in-process when the worker cannot open the cache', async () => {
+    const cache = tempCache();
+    const problems: unknown[] = [];
+    const sink = lazyPeriodSink(
+      () => startWorkerPeriodSink('/nonexistent-dir/x/cache.sqlite\0'),
+      () => inProcessPeriodSink(cache.repo),
+      (error) => problems.push(error),
+    );
+    const report = await runSync({ repo: cache.repo, client: demoClient(provider), origin: 'demo', sink });
+    await sink.close();
+    expect(report.status).toBe('ok');
+    expect(problems).toHaveLength(1);
+    expect(cache.repo.accountSummary('602127', '2009-05', 'active').total.chargeCents).toBe(13207);
+  });
+});
