@@ -1,7 +1,7 @@
 // `npm run start:browser`: serve the built renderer with the real services on
 // 127.0.0.1. The first line of stdout is the URL (scripts and tests read it);
 // everything else goes to stderr.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,7 +9,8 @@ import { createAppServices } from '../main/app/app-services';
 import { startHarness } from './server';
 
 const USAGE =
-  'usage: start:browser [--port N] [--data DIR] [--downloads DIR] [--renderer DIR] [--locale LOCALE]';
+  'usage: start:browser [--port N] [--data DIR] [--downloads DIR] [--renderer DIR] [--locale LOCALE]\n' +
+  '                     [--demo-now YYYY-MM-DD] [--demo-rooms N] [--demo-per-room N]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -25,6 +26,9 @@ function parseOptions() {
         downloads: { type: 'string' },
         renderer: { type: 'string', default: path.resolve('out/renderer') },
         locale: { type: 'string', default: Intl.DateTimeFormat().resolvedOptions().locale },
+        'demo-now': { type: 'string' },
+        'demo-rooms': { type: 'string' },
+        'demo-per-room': { type: 'string' },
       },
       strict: true,
     });
@@ -32,10 +36,29 @@ function parseOptions() {
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got "${values.port}"`);
     const dataDir = path.resolve(values.data ?? path.join(os.homedir(), '.oai-desktop', 'harness'));
     const downloadsDir = path.resolve(values.downloads ?? path.join(dataDir, 'downloads'));
-    return { port, dataDir, downloadsDir, rendererDir: path.resolve(values.renderer), locale: values.locale };
+    const demoNow = values['demo-now'];
+    if (demoNow !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(demoNow)) fail(`--demo-now must be YYYY-MM-DD, got "${demoNow}"`);
+    const demo = {
+      now: demoNow,
+      rooms: positiveInteger(values['demo-rooms'], '--demo-rooms'),
+      perRoom: positiveInteger(values['demo-per-room'], '--demo-per-room'),
+    };
+    return { port, dataDir, downloadsDir, rendererDir: path.resolve(values.renderer), locale: values.locale, demo };
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
+}
+
+function positiveInteger(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) fail(`${name} must be a whole number above 0, got "${value}"`);
+  return number;
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
 }
 
 async function main(): Promise<void> {
@@ -44,8 +67,9 @@ async function main(): Promise<void> {
   const services = await createAppServices({
     dataDir: options.dataDir,
     shell: 'browser-harness',
-    version: process.env.npm_package_version ?? '0.0.0',
+    version: packageVersion(),
     locale: options.locale,
+    demo: options.demo,
     echoLog: (line) => process.stderr.write(line + '\n'),
   });
   const harness = await startHarness({ rendererDir: options.rendererDir, services, port: options.port });

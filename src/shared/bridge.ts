@@ -7,7 +7,20 @@
 // Views pass identifiers (account, period, room, conference) and main reads
 // the cache itself.
 import { z } from 'zod';
-import { accountInfoSchema, accountNumberSchema, periodInfoSchema, roomNumberSchema, roomSummaryRowSchema, totalsSchema } from './domain';
+import {
+  accountInfoSchema,
+  accountNumberSchema,
+  billingCodeRowSchema,
+  conferenceIdSchema,
+  conferenceRowSchema,
+  participantRowSchema,
+  pendingBillingCodeSchema,
+  periodInfoSchema,
+  periodKeySchema,
+  roomNumberSchema,
+  roomSummaryRowSchema,
+  totalsSchema,
+} from './domain';
 
 const none = z.object({}).strict();
 
@@ -40,7 +53,10 @@ export const syncProgressSchema = z.object({
   period: z.string().nullable(),
   pages: z.number().int(),
   rows: z.number().int(),
+  /** Why the last sync failed, or which periods failed; null when all went well. */
   message: z.string().nullable(),
+  /** When this sign-in last synced without any failure (UTC), null if never. */
+  lastSuccessAt: z.string().nullable(),
 });
 export type SyncProgress = z.infer<typeof syncProgressSchema>;
 
@@ -67,12 +83,76 @@ export const signInArgsSchema = z
     message: 'give exactly one of account number and room number',
   });
 
+export const settingsViewSchema = z.object({
+  /** null = follow the OS locale. */
+  language: z.enum(['en', 'fr']).nullable(),
+  dateStyle: z.enum(['locale', 'iso']),
+  syncIntervalHours: z.number(),
+  activeProfileId: z.string().nullable(),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+export const settingsChangeSchema = z
+  .object({
+    language: z.enum(['en', 'fr']).nullable(),
+    dateStyle: z.enum(['locale', 'iso']),
+    syncIntervalHours: z.number().int().min(1).max(168),
+  })
+  .partial()
+  .strict();
+
+const profileRef = z.object({ profileId: z.string().min(1).max(200) }).strict();
+const periodRef = { accountNumber: accountNumberSchema, period: periodKeySchema };
+
 function call<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
   return { args, result };
 }
 
 export const bridgeCalls = {
   appInfo: call(none, appInfoSchema),
+  listProfiles: call(none, z.array(profileSchema)),
+  signIn: call(signInArgsSchema, profileSchema),
+  signInDemo: call(none, profileSchema),
+  switchProfile: call(profileRef, profileSchema),
+  signOut: call(z.object({ profileId: z.string().min(1).max(200), forgetPassword: z.boolean() }).strict(), z.null()),
+  getSettings: call(none, settingsViewSchema),
+  updateSettings: call(settingsChangeSchema, settingsViewSchema),
+  listPeriods: call(z.object({ accountNumber: accountNumberSchema }).strict(), z.array(periodInfoSchema)),
+  accountSummary: call(
+    z.object({ accountNumber: accountNumberSchema, period: periodKeySchema, display: roomDisplaySchema }).strict(),
+    accountSummarySchema,
+  ),
+  roomConferences: call(
+    z.object({ accountNumber: accountNumberSchema, period: periodKeySchema, roomNumber: roomNumberSchema }).strict(),
+    z.array(conferenceRowSchema),
+  ),
+  conferenceParticipants: call(
+    z.object({ accountNumber: accountNumberSchema, conferenceId: conferenceIdSchema }).strict(),
+    z.object({ conference: conferenceRowSchema.nullable(), participants: z.array(participantRowSchema) }),
+  ),
+  billingCodeSummary: call(
+    z.object(periodRef).strict(),
+    z.array(billingCodeRowSchema),
+  ),
+  assignBillingCode: call(
+    z
+      .object({
+        accountNumber: accountNumberSchema,
+        conferenceId: conferenceIdSchema,
+        billingCode: z.string().max(20).nullable(),
+      })
+      .strict(),
+    pendingBillingCodeSchema,
+  ),
+  billingCodeConferences: call(
+    z.object({ ...periodRef, billingCode: z.string().max(200).nullable() }).strict(),
+    z.array(conferenceRowSchema),
+  ),
+  retryBillingCode: call(z.object({ outboxId: z.number().int().positive() }).strict(), z.null()),
+  discardBillingCode: call(z.object({ outboxId: z.number().int().positive() }).strict(), z.null()),
+  syncNow: call(profileRef, syncProgressSchema),
+  cancelSync: call(profileRef, z.null()),
+  syncStatus: call(profileRef, syncProgressSchema),
 } as const;
 
 export type BridgeCalls = typeof bridgeCalls;

@@ -3,9 +3,22 @@
 // harness exercises the real services, not stand-ins.
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import type { BridgeEventName, SyncProgress } from '../../shared/bridge';
+import type { BridgeEventName, SettingsView, SyncProgress } from '../../shared/bridge';
 import type { BridgeHandlers } from '../bridge/dispatch';
+import { openCache, type CacheDatabase } from '../cache/database';
+import { CacheRepository } from '../cache/repository';
+import { createKeychainStore, type CredentialStore } from '../credentials/keychain';
+import { startDemoProvider, type DemoProvider, type DemoProviderOptions } from '../demo';
+import { AppError } from '../errors';
 import { createFileLogger, type Logger } from '../log';
+import { BILLING_CODE_PATTERN } from '../provider/api-schemas';
+import type { ProviderClientOptions } from '../provider/client';
+import { createSettingsStore, type Settings, type SettingsStore, type StoredProfile } from '../settings/settings-store';
+import { SyncCoordinator, type SyncTarget } from '../sync/sync-coordinator';
+import { inProcessPeriodSink, lazyPeriodSink } from '../sync/period-sink';
+import { startWorkerPeriodSink } from '../sync/worker-period-sink';
+import { CACHE_FILE_NAME } from './data-dir';
+import { DEMO_SERVER, ProfileService, toProfile } from './profile-service';
 
 export interface AppEnvironment {
   /** Folder for the cache, settings and log (Electron: app.getPath('userData')). */
@@ -15,6 +28,14 @@ export interface AppEnvironment {
   /** OS locale, e.g. 'fr-FR'. */
   locale: string;
   echoLog?: (line: string) => void;
+  /** Keychain; tests pass one with their own service name. */
+  credentials?: CredentialStore;
+  /** Options of the embedded demo provider (date, size). */
+  demo?: Omit<DemoProviderOptions, 'port'>;
+  /** Sync at start and every N hours (default true). Tests turn it off. */
+  scheduleSync?: boolean;
+  /** Provider client tuning (tests shorten retries). */
+  clientOptions?: Partial<ProviderClientOptions>;
 }
 
 export interface AppEvents {
@@ -25,29 +46,167 @@ export interface AppServices {
   handlers: BridgeHandlers;
   events: AppEvents & EventEmitter;
   log: Logger;
+  repo: CacheRepository;
+  settings: SettingsStore;
+  /** The embedded demo provider, if it was started. */
+  demoProvider(): DemoProvider | null;
+  /** Stops the embedded demo provider (offline tests); it starts again on demand. */
+  stopDemoProvider(): Promise<void>;
+  /** Waits for the running sync of a profile, if any (tests, shutdown). */
+  syncCoordinator: SyncCoordinator;
   close(): Promise<void>;
 }
 
 export function createAppServices(env: AppEnvironment): Promise<AppServices> {
   const log = createFileLogger(path.join(env.dataDir, 'logs', 'oai-desktop.log'), env.echoLog);
   const events = new EventEmitter();
-  const handlers: BridgeHandlers = {
-    appInfo: () => ({
-      name: 'OAI Desktop',
-      version: env.version,
-      platform: process.platform,
-      shell: env.shell,
-      locale: env.locale,
-    }),
+  const cacheFile = path.join(env.dataDir, CACHE_FILE_NAME);
+  const db: CacheDatabase = openCache(cacheFile);
+  const repo = new CacheRepository(db);
+  repo.closeInterruptedSyncRuns(new Date().toISOString());
+  const settings = createSettingsStore(path.join(env.dataDir, 'settings.json'), (m) => log.error(m));
+  const credentials = env.credentials ?? createKeychainStore();
+
+  let demo: Promise<DemoProvider> | null = null;
+  let demoInstance: DemoProvider | null = null;
+  const demoUrl = async () => {
+    demo ??= startDemoProvider(env.demo ?? {}).then((d) => {
+      demoInstance = d;
+      log.info(`embedded demo provider listening on ${d.url}`);
+      return d;
+    });
+    return (await demo).url;
   };
+
+  const profiles = new ProfileService({ settings, credentials, demoUrl, clientOptions: env.clientOptions });
+  const coordinator = new SyncCoordinator({
+    repo,
+    onProgress: (progress) => events.emit('bridge-event', 'syncProgress', progress),
+    createSink: () =>
+      lazyPeriodSink(
+        () => startWorkerPeriodSink(cacheFile),
+        () => inProcessPeriodSink(repo),
+        (error) => log.error('sync writer thread unavailable; writing on the main thread', error),
+      ),
+    onReport: (target, report) =>
+      log.info(`sync ${target.profileId}: ${report.status}${report.error ? ` (${report.error})` : ''}`),
+  });
+  const targetOf = (profile: StoredProfile): SyncTarget => ({
+    profileId: profile.id,
+    origin: profile.isDemo ? DEMO_SERVER : profile.serverUrl,
+    accountNumber: profile.accountNumber,
+    createClient: (signal) => profiles.clientFor(profile, signal),
+  });
+  const startSync = (profile: StoredProfile) => {
+    void coordinator.sync(targetOf(profile));
+    return coordinator.status(profile.id, profile.accountNumber);
+  };
+
+  const settingsView = (s: Settings): SettingsView => ({
+    language: s.language,
+    dateStyle: s.dateStyle,
+    syncIntervalHours: s.syncIntervalHours,
+    activeProfileId: s.activeProfileId,
+  });
+
+  const handlers: BridgeHandlers = {
+    appInfo: () => ({ name: 'OAI Desktop', version: env.version, platform: process.platform, shell: env.shell, locale: env.locale }),
+    listProfiles: () => profiles.list().map(toProfile),
+    signIn: async (args) => {
+      const profile = await profiles.signIn(args);
+      startSync(profile);
+      return toProfile(profile);
+    },
+    signInDemo: () => {
+      const profile = profiles.signInDemo();
+      startSync(profile);
+      return toProfile(profile);
+    },
+    switchProfile: ({ profileId }) => toProfile(profiles.switchTo(profileId)),
+    signOut: async ({ profileId, forgetPassword }) => {
+      coordinator.cancel(profileId);
+      await profiles.signOut(profileId, forgetPassword);
+      return null;
+    },
+    getSettings: () => settingsView(settings.get()),
+    updateSettings: (change) => {
+      const updated = settings.update((s) => ({ ...s, ...change }));
+      if (change.syncIntervalHours !== undefined && env.scheduleSync !== false) scheduleSyncs(false);
+      return settingsView(updated);
+    },
+    listPeriods: ({ accountNumber }) => repo.listPeriods(accountNumber),
+    accountSummary: ({ accountNumber, period, display }) => repo.accountSummary(accountNumber, period, display),
+    roomConferences: ({ accountNumber, period, roomNumber }) => repo.roomConferences(accountNumber, period, roomNumber),
+    conferenceParticipants: ({ accountNumber, conferenceId }) => ({
+      conference: repo.conference(accountNumber, conferenceId),
+      participants: repo.conferenceParticipants(accountNumber, conferenceId),
+    }),
+    billingCodeSummary: ({ accountNumber, period }) => repo.billingCodeSummary(accountNumber, period),
+    billingCodeConferences: ({ accountNumber, period, billingCode }) =>
+      repo.billingCodeConferences(accountNumber, period, billingCode),
+    assignBillingCode: ({ accountNumber, conferenceId, billingCode }) => {
+      const code = billingCode === null || billingCode.trim() === '' ? null : billingCode.trim();
+      if (code !== null && !BILLING_CODE_PATTERN.test(code)) {
+        throw new AppError('invalid_billing_code', 'A billing code is 1 to 20 letters, digits, spaces, "_", "." or "-".');
+      }
+      if (repo.conference(accountNumber, conferenceId) === null) {
+        throw new AppError('not_found', `Conference ${conferenceId} is not in the cache.`);
+      }
+      return repo.queueBillingCode(accountNumber, conferenceId, code, new Date().toISOString());
+    },
+    retryBillingCode: ({ outboxId }) => {
+      if (!repo.retryOutbox(outboxId, new Date().toISOString())) throw new AppError('not_found', 'That change is not waiting any more.');
+      return null;
+    },
+    discardBillingCode: ({ outboxId }) => {
+      if (!repo.discardOutbox(outboxId)) throw new AppError('not_found', 'That change is not waiting any more.');
+      return null;
+    },
+    syncNow: ({ profileId }) => startSync(profiles.get(profileId)),
+    cancelSync: ({ profileId }) => {
+      coordinator.cancel(profileId);
+      return null;
+    },
+    syncStatus: ({ profileId }) => {
+      const profile = profiles.get(profileId);
+      return coordinator.status(profile.id, profile.accountNumber);
+    },
+  };
+
+  function scheduleSyncs(runNow: boolean) {
+    coordinator.schedule(
+      settings.get().syncIntervalHours,
+      () => {
+        const active = profiles.active();
+        return Promise.resolve(active ? [targetOf(active)] : []);
+      },
+      (error) => log.error('scheduled sync failed', error),
+      runNow,
+    );
+  }
+  if (env.scheduleSync !== false) scheduleSyncs(true);
   log.info(`services started (${env.shell}, data in ${env.dataDir})`);
+
   return Promise.resolve({
     handlers,
     events,
     log,
-    close: () => {
+    repo,
+    settings,
+    syncCoordinator: coordinator,
+    demoProvider: () => demoInstance,
+    stopDemoProvider: async () => {
+      const running = demo;
+      demo = null;
+      demoInstance = null;
+      if (running) await (await running).close();
+    },
+    close: async () => {
+      await coordinator.close();
+      if (demo) await (await demo).close();
+      db.close();
       events.removeAllListeners();
-      return Promise.resolve();
     },
   });
 }
+

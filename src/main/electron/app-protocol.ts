@@ -16,7 +16,8 @@ export async function handleAppRequest(rendererDir: string, request: Request): P
     return new Response('Not found', { status: 404 });
   }
   const asset = await loadAsset(rendererDir, url.pathname);
-  return new Response(asset.body, { status: asset.status, headers: asset.headers });
+  const body = typeof asset.body === 'string' ? asset.body : new Uint8Array(asset.body);
+  return new Response(body, { status: asset.status, headers: asset.headers });
 }
 
 export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {

@@ -1,0 +1,175 @@
+// Sign-ins ("profiles"): who the user is at which provider, for an account or
+// one room. Profiles are settings (no secrets); passwords are in the keychain
+// when remembered, otherwise only in this process's memory until it ends.
+import { createHash } from 'node:crypto';
+import type { Profile } from '../../shared/bridge';
+import { credentialKey, type CredentialStore } from '../credentials/keychain';
+import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from '../demo';
+import { AppError } from '../errors';
+import { isProviderError, ProviderClient, type ProviderClientOptions } from '../provider/client';
+import type { SettingsStore, StoredProfile } from '../settings/settings-store';
+
+/** The embedded demo provider's stable name; its real URL changes every launch. */
+export const DEMO_SERVER = 'embedded-demo';
+
+export interface SignInRequest {
+  serverUrl: string;
+  username: string;
+  password: string;
+  accountNumber: string | null;
+  roomNumber: string | null;
+  rememberPassword: boolean;
+}
+
+export interface ProfileServiceOptions {
+  settings: SettingsStore;
+  credentials: CredentialStore;
+  /** Starts the embedded demo provider if needed and returns its URL. */
+  demoUrl: () => Promise<string>;
+  clientOptions?: Partial<ProviderClientOptions>;
+}
+
+export function profileId(identity: { serverUrl: string; username: string; accountNumber: string | null; roomNumber: string | null }): string {
+  return createHash('sha256').update(credentialKey(identity)).digest('hex').slice(0, 16);
+}
+
+export function toProfile(stored: StoredProfile): Profile {
+  return {
+    id: stored.id,
+    serverUrl: stored.serverUrl,
+    username: stored.username,
+    accountNumber: stored.accountNumber,
+    roomNumber: stored.roomNumber,
+    isDemo: stored.isDemo,
+    hasSavedPassword: stored.isDemo || stored.rememberPassword,
+  };
+}
+
+/** Provider errors become user-facing errors whose code is the error kind. */
+export function asUserError(error: unknown): unknown {
+  if (isProviderError(error)) return new AppError(error.kind, error.message);
+  return error;
+}
+
+export class ProfileService {
+  /** Passwords of this session for sign-ins that did not ask to be remembered. */
+  private readonly sessionPasswords = new Map<string, string>();
+
+  constructor(private readonly options: ProfileServiceOptions) {}
+
+  list(): StoredProfile[] {
+    return this.options.settings.get().profiles;
+  }
+
+  get(id: string): StoredProfile {
+    const profile = this.list().find((p) => p.id === id);
+    if (!profile) throw new AppError('unknown_profile', 'This sign-in is not known any more. Sign in again.');
+    return profile;
+  }
+
+  active(): StoredProfile | null {
+    const { activeProfileId } = this.options.settings.get();
+    return this.list().find((p) => p.id === activeProfileId) ?? null;
+  }
+
+  /** Checks the credentials with the provider first: a failed sign-in changes nothing. */
+  async signIn(request: SignInRequest): Promise<StoredProfile> {
+    const identity = { ...request, serverUrl: request.serverUrl.replace(/\/+$/, '') };
+    const client = this.newClient(identity.serverUrl, () => request.password, identity);
+    try {
+      await client.login();
+      await client.logout();
+    } catch (error) {
+      throw asUserError(error);
+    }
+    const stored: StoredProfile = {
+      id: profileId(identity),
+      serverUrl: identity.serverUrl,
+      username: identity.username,
+      accountNumber: identity.accountNumber,
+      roomNumber: identity.roomNumber,
+      isDemo: false,
+      rememberPassword: request.rememberPassword,
+    };
+    const key = credentialKey(identity);
+    if (request.rememberPassword) {
+      await this.options.credentials.set(key, request.password);
+    } else {
+      await this.options.credentials.delete(key);
+    }
+    this.sessionPasswords.set(stored.id, request.password);
+    this.save(stored);
+    return stored;
+  }
+
+  signInDemo(): StoredProfile {
+    const identity = { serverUrl: DEMO_SERVER, username: DEMO_USERNAME, accountNumber: DEMO_ACCOUNT_NUMBER, roomNumber: null };
+    const stored: StoredProfile = { id: profileId(identity), ...identity, isDemo: true, rememberPassword: false };
+    this.save(stored);
+    return stored;
+  }
+
+  switchTo(id: string): StoredProfile {
+    const profile = this.get(id);
+    this.options.settings.update((s) => ({ ...s, activeProfileId: id }));
+    return profile;
+  }
+
+  async signOut(id: string, forgetPassword: boolean): Promise<void> {
+    const profile = this.get(id);
+    this.sessionPasswords.delete(id);
+    if (forgetPassword && !profile.isDemo) {
+      await this.options.credentials.delete(credentialKey(profile));
+    }
+    this.options.settings.update((s) => ({
+      ...s,
+      activeProfileId: s.activeProfileId === id ? null : s.activeProfileId,
+      profiles: s.profiles.map((p) => (p.id === id && forgetPassword ? { ...p, rememberPassword: false } : p)),
+    }));
+  }
+
+  /** A provider client for a profile; the password is read only when a session opens. */
+  async clientFor(profile: StoredProfile, signal?: AbortSignal): Promise<ProviderClient> {
+    const serverUrl = profile.isDemo ? await this.options.demoUrl() : profile.serverUrl;
+    return this.newClient(serverUrl, () => this.password(profile), profile, signal);
+  }
+
+  private async password(profile: StoredProfile): Promise<string> {
+    if (profile.isDemo) return DEMO_PASSWORD;
+    const inMemory = this.sessionPasswords.get(profile.id);
+    if (inMemory) return inMemory;
+    const stored = profile.rememberPassword ? await this.options.credentials.get(credentialKey(profile)) : null;
+    if (stored) return stored;
+    throw new AppError('password_needed', 'Sign in again: the password of this account is not saved on this computer.');
+  }
+
+  private newClient(
+    serverUrl: string,
+    password: () => string | Promise<string>,
+    identity: { username: string; accountNumber: string | null; roomNumber: string | null },
+    signal?: AbortSignal,
+  ): ProviderClient {
+    try {
+      return new ProviderClient({
+        ...this.options.clientOptions,
+        baseUrl: serverUrl,
+        signal,
+        credentials: async () => ({
+          username: identity.username,
+          password: await password(),
+          ...(identity.accountNumber !== null ? { accountNumber: identity.accountNumber } : { roomNumber: identity.roomNumber ?? '' }),
+        }),
+      });
+    } catch (error) {
+      throw asUserError(error);
+    }
+  }
+
+  private save(profile: StoredProfile): void {
+    this.options.settings.update((s) => ({
+      ...s,
+      profiles: [...s.profiles.filter((p) => p.id !== profile.id), profile],
+      activeProfileId: profile.id,
+    }));
+  }
+}
