@@ -1,0 +1,258 @@
+// The CLI's commands. Kept apart from main.ts so tests can run them in-process.
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CACHE_FILE_NAME, defaultDataDir } from '../main/app/data-dir';
+import { openCache } from '../main/cache/database';
+import { CacheRepository } from '../main/cache/repository';
+import { createKeychainStore, credentialKey, type CredentialStore } from '../main/credentials/keychain';
+import { ProviderClient } from '../main/provider/client';
+import { runSync, type SyncEngineProgress, type SyncReport } from '../main/sync/sync-engine';
+import { inProcessPeriodSink, lazyPeriodSink } from '../main/sync/period-sink';
+import { startWorkerPeriodSink } from '../main/sync/worker-period-sink';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream;
+  /** Tests use their own keychain service. */
+  keychain?: CredentialStore;
+}
+
+export const USAGE = `usage: npm run cli -- <command> [options]
+
+commands:
+  sync     --server URL --user EMAIL (--account N | --room N) [--db FILE] [--password-stdin]
+           password from the keychain entry of that sign-in, else OAI_PASSWORD, else --password-stdin
+  summary  --period YYYY-MM [--account N] [--db FILE] [--json]
+  periods  [--account N] [--db FILE] [--json]
+`;
+
+class UsageError extends Error {}
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DIGITS = /^\d{1,20}$/;
+
+function parse(args: string[], options: ParseArgsConfig['options']) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function digits(value: string | undefined, name: string): string | undefined {
+  if (value !== undefined && !DIGITS.test(value)) throw new UsageError(`--${name} must be digits, got "${value}"`);
+  return value;
+}
+
+function dbFile(values: Record<string, unknown>, env: NodeJS.ProcessEnv): string {
+  const given = values.db;
+  return typeof given === 'string' ? path.resolve(given) : path.join(defaultDataDir(env), CACHE_FILE_NAME);
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'sync':
+        return await syncCommand(rest, io);
+      case 'summary':
+        return summaryCommand(rest, io);
+      case 'periods':
+        return periodsCommand(rest, io);
+      case undefined:
+      case '--help':
+      case 'help':
+        io.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`oai: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    io.stderr(`oai: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+async function readPassword(values: Record<string, unknown>, io: CliIo, key: string): Promise<string> {
+  const keychain = io.keychain ?? createKeychainStore();
+  try {
+    const stored = await keychain.get(key);
+    if (stored) return stored;
+  } catch (error) {
+    io.stderr(`oai: keychain not available (${error instanceof Error ? error.message : String(error)}); trying OAI_PASSWORD\n`);
+  }
+  if (io.env.OAI_PASSWORD) return io.env.OAI_PASSWORD;
+  if (values['password-stdin'] === true) {
+    let text = '';
+    for await (const chunk of io.stdin) text += String(chunk);
+    const password = text.replace(/\r?\n$/, '');
+    if (password) return password;
+  }
+  throw new UsageError(
+    `no password for ${key}: save it in the keychain (sign in with "Remember password"), set OAI_PASSWORD, or pass --password-stdin`,
+  );
+}
+
+async function syncCommand(args: string[], io: CliIo): Promise<number> {
+  const values = parse(args, {
+    server: { type: 'string' },
+    user: { type: 'string' },
+    account: { type: 'string' },
+    room: { type: 'string' },
+    db: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+  });
+  const serverUrl = required(values, 'server');
+  const username = required(values, 'user');
+  const accountNumber = digits(values.account as string | undefined, 'account') ?? null;
+  const roomNumber = digits(values.room as string | undefined, 'room') ?? null;
+  if ((accountNumber === null) === (roomNumber === null)) throw new UsageError('give exactly one of --account and --room');
+  const key = credentialKey({ serverUrl, username, accountNumber, roomNumber });
+  const password = await readPassword(values, io, key);
+  const client = new ProviderClient({
+    baseUrl: serverUrl,
+    credentials: () => ({
+      username,
+      password,
+      ...(accountNumber !== null ? { accountNumber } : { roomNumber: roomNumber! }),
+    }),
+  });
+  const file = dbFile(values, io.env);
+  const db = openCache(file);
+  const repo = new CacheRepository(db);
+  const sink = lazyPeriodSink(
+    () => startWorkerPeriodSink(file),
+    () => inProcessPeriodSink(repo),
+  );
+  try {
+    const report = await runSync({ repo, client, origin: client.baseUrl, sink, onProgress: progressPrinter(io) });
+    printReport(report, io);
+    return report.status === 'ok' ? 0 : 1;
+  } finally {
+    await sink.close();
+    db.close();
+  }
+}
+
+function progressPrinter(io: CliIo): (progress: SyncEngineProgress) => void {
+  let last = '';
+  return (progress) => {
+    if (progress.phase !== 'downloading' && progress.phase !== 'writing') return;
+    const line = `${progress.period} (${progress.periodIndex}/${progress.periodCount}): ${progress.phase}`;
+    if (line === last) return;
+    last = line;
+    io.stderr(`${line}\n`);
+  };
+}
+
+function printReport(report: SyncReport, io: CliIo): void {
+  if (report.error !== null && report.periods.length === 0) {
+    io.stderr(`oai: sync failed: ${report.error}\n`);
+    return;
+  }
+  const { outbox } = report;
+  if (outbox.sent + outbox.failed + outbox.pending > 0) {
+    io.stdout(`billing codes: ${outbox.sent} sent, ${outbox.failed} refused, ${outbox.pending} still pending\n`);
+  }
+  for (const p of report.periods) {
+    const detail =
+      p.status === 'synced'
+        ? `${p.conferences} conferences, ${p.participants} participants`
+        : p.status === 'skipped'
+          ? 'unchanged since the last sync'
+          : p.status === 'archived'
+            ? 'no longer served by the provider; kept in the archive'
+            : (p.error ?? '');
+    io.stdout(`${p.period}  ${p.status.padEnd(8)}  ${detail}\n`);
+  }
+  if (report.error !== null) io.stderr(`oai: sync ${report.status}: ${report.error}\n`);
+}
+
+function pickAccount(repo: CacheRepository, given: string | undefined): string {
+  if (given !== undefined) return given;
+  const accounts = repo.listAccounts();
+  if (accounts.length === 1) return accounts[0]!.accountNumber;
+  if (accounts.length === 0) throw new Error('the cache holds no account yet: run `sync` first');
+  throw new UsageError(`the cache holds several accounts (${accounts.map((a) => a.accountNumber).join(', ')}): give --account`);
+}
+
+function summaryCommand(args: string[], io: CliIo): number {
+  const values = parse(args, {
+    period: { type: 'string' },
+    account: { type: 'string' },
+    db: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const period = required(values, 'period');
+  if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM, got "${period}"`);
+  const db = openCache(dbFile(values, io.env), { readonly: true });
+  try {
+    const repo = new CacheRepository(db);
+    const accountNumber = pickAccount(repo, digits(values.account as string | undefined, 'account'));
+    const summary = repo.accountSummary(accountNumber, period, 'all');
+    if (summary.period === null) throw new Error(`period ${period} of account ${accountNumber} is not in the cache`);
+    const rooms = summary.rooms.map((r) => ({
+      roomNumber: r.roomNumber,
+      cardholder: r.cardholder,
+      conferenceCount: r.conferenceCount,
+      accumulatedSeconds: r.accumulatedSeconds,
+      chargeCents: r.chargeCents,
+    }));
+    if (values.json === true) {
+      io.stdout(JSON.stringify({ account: accountNumber, period, rooms, total: summary.total }, null, 2) + '\n');
+    } else {
+      for (const r of rooms) {
+        io.stdout(`${r.roomNumber.padEnd(8)} ${(r.cardholder ?? '').padEnd(28)} ${String(r.conferenceCount).padStart(5)} ${String(r.accumulatedSeconds).padStart(9)} s ${String(r.chargeCents).padStart(9)} cents\n`);
+      }
+      io.stdout(`total: ${summary.total.conferenceCount} conferences, ${summary.total.accumulatedSeconds} s, ${summary.total.chargeCents} cents\n`);
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function periodsCommand(args: string[], io: CliIo): number {
+  const values = parse(args, { account: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } });
+  const db = openCache(dbFile(values, io.env), { readonly: true });
+  try {
+    const repo = new CacheRepository(db);
+    const given = digits(values.account as string | undefined, 'account');
+    const accounts = given !== undefined ? [given] : repo.listAccounts().map((a) => a.accountNumber);
+    const periods = accounts.flatMap((account) => repo.listPeriods(account));
+    const rows = periods.map((p) => ({
+      account: p.accountNumber,
+      period: p.period,
+      syncedAt: p.lastSyncedAt,
+      revision: p.revision,
+      invoiced: p.invoiced,
+      archived: !p.servedByProvider,
+      lastError: p.lastError,
+    }));
+    if (values.json === true) {
+      io.stdout(JSON.stringify(rows, null, 2) + '\n');
+    } else {
+      for (const r of rows) {
+        const state = [r.invoiced ? 'invoiced' : 'not invoiced', r.archived ? 'archived' : null, r.lastError ? `last error: ${r.lastError}` : null]
+          .filter(Boolean)
+          .join(', ');
+        io.stdout(`${r.account} ${r.period}  synced ${r.syncedAt ?? 'never'}  ${state}\n`);
+      }
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}

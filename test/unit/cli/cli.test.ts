@@ -1,0 +1,220 @@
+// The headless CLI, in-process for most commands and as a real process for
+// exit codes and the SIGKILL test.
+import { spawn } from 'node:child_process';
+
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../../src/cli/commands';
+import { openCache } from '../../../src/main/cache/database';
+import { CacheRepository } from '../../../src/main/cache/repository';
+import { createKeychainStore, credentialKey } from '../../../src/main/credentials/keychain';
+import { DEMO_PASSWORD, DEMO_USERNAME, startDemoProvider, type DemoProvider } from '../../../src/main/demo';
+import { tempDir } from '../sync/helpers';
+
+const keychain = createKeychainStore(`OAI Desktop Tests ${process.pid}`);
+let provider: DemoProvider;
+
+beforeAll(async () => {
+  provider = await startDemoProvider({ now: '2009-05-20' });
+});
+afterAll(async () => {
+  await provider.close();
+});
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin = '') {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { HOME: tempDir(), XDG_CONFIG_HOME: tempDir(), ...env },
+    stdin: Readable.from([stdin]),
+    keychain,
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
+
+const syncArgs = (db: string, extra: string[] = []) => [
+  'sync',
+  '--server',
+  provider.url,
+  '--user',
+  DEMO_USERNAME,
+  '--account',
+  '602127',
+  '--db',
+  db,
+  ...extra,
+];
+
+describe('cli sync', () => {
+  it('syncs with OAI_PASSWORD, prints each period, then summary --json gives the seed figures', async () => {
+    const db = path.join(tempDir(), 'cache.sqlite');
+    const sync = await cli(syncArgs(db), { OAI_PASSWORD: DEMO_PASSWORD });
+    expect(sync.code).toBe(0);
+    expect(sync.stdout).toMatch(/^2009-05\s+synced\s+\d+ conferences/m);
+    expect(sync.stdout.trim().split('\n')).toHaveLength(4);
+
+    const summary = await cli(['summary', '--period', '2009-05', '--db', db, '--json']);
+    expect(summary.code).toBe(0);
+    const json = JSON.parse(summary.stdout);
+    expect(Object.keys(json)).toEqual(['account', 'period', 'rooms', 'total']);
+    expect(json.account).toBe('602127');
+    const active = json.rooms.filter((r: { conferenceCount: number }) => r.conferenceCount > 0);
+    expect(active).toEqual([
+      { roomNumber: '320026', cardholder: 'Leo', conferenceCount: 1, accumulatedSeconds: 60, chargeCents: 9 },
+      { roomNumber: '332703', cardholder: 'Marilene BALLESTER', conferenceCount: 19, accumulatedSeconds: 85816, chargeCents: 11659 },
+      { roomNumber: '335848', cardholder: 'Jean-Baptiste Godeau', conferenceCount: active[2].conferenceCount, accumulatedSeconds: 10732, chargeCents: 1539 },
+    ]);
+    expect(json.rooms.length).toBeGreaterThan(3);
+    expect(json.total).toEqual({ conferenceCount: 20 + active[2].conferenceCount, accumulatedSeconds: 96608, chargeCents: 13207 });
+
+    const again = await cli(syncArgs(db), { OAI_PASSWORD: DEMO_PASSWORD });
+    expect(again.stdout).toMatch(/^2009-05\s+skipped/m);
+
+    const periods = await cli(['periods', '--db', db, '--json']);
+    const list = JSON.parse(periods.stdout);
+    expect(list.map((p: { period: string }) => p.period)).toEqual(['2009-05', '2009-04', '2009-03', '2009-02']);
+    expect(list[0]).toMatchObject({ account: '602127', invoiced: false, archived: false, lastError: null });
+    expect(list[0].syncedAt).toMatch(/Z$/);
+    expect(list[0].revision).toEqual(expect.any(String));
+  });
+
+  it('reads the password from the keychain entry of that sign-in first', async () => {
+    const db = path.join(tempDir(), 'cache.sqlite');
+    const key = credentialKey({ serverUrl: provider.url, username: DEMO_USERNAME, accountNumber: '602127', roomNumber: null });
+    await keychain.set(key, DEMO_PASSWORD);
+    try {
+      const sync = await cli(syncArgs(db), { OAI_PASSWORD: 'wrong-password' });
+      expect(sync.code).toBe(0);
+    } finally {
+      await keychain.delete(key);
+    }
+  });
+
+  it('reads the password from stdin with --password-stdin', async () => {
+    const db = path.join(tempDir(), 'cache.sqlite');
+    const sync = await cli(syncArgs(db, ['--password-stdin']), {}, `${DEMO_PASSWORD}\n`);
+    expect(sync.code).toBe(0);
+  });
+
+  it('names the cause: wrong credentials, unreachable server, newer database', async () => {
+    const db = path.join(tempDir(), 'cache.sqlite');
+    const wrong = await cli(syncArgs(db), { OAI_PASSWORD: 'not-the-password' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/user name or password/);
+    expect(wrong.stderr).not.toContain('not-the-password');
+
+    const unreachable = await cli(['sync', '--server', 'http://127.0.0.1:9', '--user', 'a@b.c', '--account', '1', '--db', db], {
+      OAI_PASSWORD: 'x',
+    });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toMatch(/127\.0\.0\.1:9/);
+    expect(unreachable.stderr).toMatch(/reach|connect|refused/i);
+
+    const newer = path.join(tempDir(), 'newer.sqlite');
+    const raw = new Database(newer);
+    raw.pragma('user_version = 999');
+    raw.close();
+    const refused = await cli(['periods', '--db', newer, '--json']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/newer version of OAI Desktop/);
+  });
+
+  it('exits 1 when a period failed and still saves the others', async () => {
+    const db = path.join(tempDir(), 'cache.sqlite');
+    provider.faults.add({ path: '/periods/2009-03/conferences', times: 20, action: { kind: 'raw', body: 'oops' } });
+    try {
+      const sync = await cli(syncArgs(db), { OAI_PASSWORD: DEMO_PASSWORD });
+      expect(sync.code).toBe(1);
+      expect(sync.stdout).toMatch(/^2009-03\s+failed\s+.*\(body\)/m);
+      expect(sync.stdout).toMatch(/^2009-05\s+synced/m);
+    } finally {
+      provider.faults.clear();
+    }
+  });
+
+  it('exits 2 on usage errors, naming the problem', async () => {
+    expect((await cli(['sync', '--server', provider.url, '--user', 'x', '--db', 'x.sqlite'])).stderr).toContain(
+      'give exactly one of --account and --room',
+    );
+    expect((await cli(['summary', '--period', '2009-13'])).code).toBe(2);
+    expect((await cli(['frobnicate'])).stderr).toContain('unknown command "frobnicate"');
+    const noPassword = await cli(syncArgs(path.join(tempDir(), 'c.sqlite')));
+    expect(noPassword.code).toBe(2);
+    expect(noPassword.stderr).toContain('OAI_PASSWORD');
+  });
+});
+
+describe('cli as a process', () => {
+  it('a sync killed with SIGKILL mid-period leaves a database that opens with the previous data intact', async () => {
+    const big = await startDemoProvider({ now: '2009-05-20', rooms: 300, perRoom: 40 });
+    try {
+      const dir = tempDir();
+      const db = path.join(dir, 'cache.sqlite');
+      const env = { ...process.env, OAI_PASSWORD: DEMO_PASSWORD };
+      const args = ['--import', 'tsx', 'src/cli/main.ts', 'sync', '--server', big.url, '--user', DEMO_USERNAME, '--account', '602127', '--db', db];
+      const first = await runProcess(args, env);
+      expect(first.code).toBe(0);
+      const before = summaryOf(db, '2009-04');
+      const beforeRevision = revisionOf(db, '2009-04');
+      for (const period of ['2009-05', '2009-04', '2009-03', '2009-02']) big.bumpRevision(period);
+
+      // Kill the second sync as soon as it starts writing a period.
+      const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const killedWhileWriting = await new Promise<boolean>((resolve) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          if (/\(2\/4\): writing/.test(chunk.toString())) {
+            child.kill('SIGKILL');
+            resolve(true);
+          }
+        });
+        child.on('exit', () => resolve(false));
+      });
+      expect(killedWhileWriting).toBe(true);
+      await new Promise((resolve) => child.once('exit', resolve));
+
+      // A copy of the files as the crash left them opens cleanly.
+      const check = new Database(db);
+      expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+      check.close();
+      expect(summaryOf(db, '2009-04')).toEqual(before);
+      expect(revisionOf(db, '2009-04')).toBe(beforeRevision);
+    } finally {
+      await big.close();
+    }
+  }, 120_000);
+});
+
+function summaryOf(file: string, period: string) {
+  const db = openCache(file);
+  try {
+    return new CacheRepository(db).accountSummary('602127', period, 'all').total;
+  } finally {
+    db.close();
+  }
+}
+
+function revisionOf(file: string, period: string) {
+  const db = openCache(file);
+  try {
+    return new CacheRepository(db).getPeriod('602127', period)?.revision;
+  } finally {
+    db.close();
+  }
+}
+
+function runProcess(args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
