@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // Runs on a worker thread: stages and commits synced periods.
+          'period-sink-worker': resolve('src/main/sync/period-sink-worker.ts'),
+        },
+      },
     },
   },
   preload: {

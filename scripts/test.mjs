@@ -49,6 +49,7 @@ if (process.platform === 'linux' && !process.env.OAI_TEST_KEYRING) reRunInsideKe
 
 run('Typecheck', bin('tsc'), ['-p', 'tsconfig.node.json']);
 run('Typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json']);
+run('Typecheck (end-to-end tests)', bin('tsc'), ['-p', 'tsconfig.e2e.json']);
 run('Lint', bin('eslint'), ['--max-warnings', '0', '.']);
 run('Build', bin('electron-vite'), ['build', '--logLevel', 'warn']);
 run('Unit and integration tests (Vitest)', bin('vitest'), ['run']);

@@ -1,0 +1,112 @@
+// One measured job in its own process, so its peak RSS is its own.
+//   sync     URL DB            full sync of a sign-in to the demo provider
+//   ceiling  URL DB            download every page, then time straight prepared-statement inserts
+//   reads    DB                account summary of a month, one room's conferences (medians)
+//   cold     DB                open the cache and read the first summary
+import Database from 'better-sqlite3';
+import { openCache } from '../src/main/cache/database';
+import { CacheRepository } from '../src/main/cache/repository';
+import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from '../src/main/demo';
+import type { ApiConference } from '../src/main/provider/api-schemas';
+import { ProviderClient } from '../src/main/provider/client';
+import { runSync } from '../src/main/sync/sync-engine';
+import { inProcessPeriodSink, lazyPeriodSink } from '../src/main/sync/period-sink';
+import { startWorkerPeriodSink } from '../src/main/sync/worker-period-sink';
+
+const [job, ...args] = process.argv.slice(2);
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const client = (url: string) =>
+  new ProviderClient({
+    baseUrl: url,
+    credentials: () => ({ username: DEMO_USERNAME, password: DEMO_PASSWORD, accountNumber: DEMO_ACCOUNT_NUMBER }),
+  });
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** A full sync as the app runs it: pages staged and committed on a worker thread. */
+async function sync(url: string, file: string) {
+  const db = openCache(file);
+  const repo = new CacheRepository(db);
+  const started = performance.now();
+  const sink = lazyPeriodSink(() => startWorkerPeriodSink(file), () => inProcessPeriodSink(repo));
+  const report = await runSync({ repo, client: client(url), origin: url, sink });
+  await sink.close();
+  const ms = performance.now() - started;
+  const rows = report.periods.reduce((sum, p) => sum + p.conferences + p.participants, 0);
+  db.close();
+  return { ms, rows, status: report.status, peakRssMb: peakRssMb() };
+}
+
+async function ceiling(url: string, file: string) {
+  const c = client(url);
+  const pages: ApiConference[][] = [];
+  for (const period of await c.listPeriods(DEMO_ACCOUNT_NUMBER)) {
+    for await (const page of c.conferencePages(DEMO_ACCOUNT_NUMBER, period.period)) pages.push(page.conferences);
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE c (row INTEGER PRIMARY KEY, id TEXT, room TEXT, start TEXT, service TEXT, code TEXT, n INTEGER, len INTEGER, acc INTEGER, cents INTEGER);
+           CREATE TABLE p (c INTEGER, id TEXT, name TEXT, phone TEXT, access TEXT, joined TEXT, left_at TEXT, s INTEGER, cents INTEGER);`);
+  const insertConference = db.prepare('INSERT INTO c (id, room, start, service, code, n, len, acc, cents) VALUES (?,?,?,?,?,?,?,?,?)');
+  const insertParticipant = db.prepare('INSERT INTO p VALUES (?,?,?,?,?,?,?,?,?)');
+  let rows = 0;
+  const started = performance.now();
+  db.transaction(() => {
+    for (const page of pages) {
+      for (const k of page) {
+        const row = insertConference.run(k.id, k.roomNumber, k.start, k.serviceType, k.billingCode, k.participantCount, k.lengthSeconds, k.accumulatedSeconds, k.chargeCents).lastInsertRowid;
+        for (const p of k.participants) insertParticipant.run(row, p.id, p.name, p.phone, p.accessType, p.joinedAt, p.leftAt, p.seconds, p.chargeCents);
+        rows += 1 + k.participants.length;
+      }
+    }
+  })();
+  const ms = performance.now() - started;
+  db.close();
+  return { ms, rows, peakRssMb: peakRssMb() };
+}
+
+function reads(file: string, period: string) {
+  const db = openCache(file, { readonly: true });
+  const repo = new CacheRepository(db);
+  const summaryMs: number[] = [];
+  const roomMs: number[] = [];
+  let rooms = 0;
+  let conferences = 0;
+  for (let i = 0; i < 30; i += 1) {
+    let t = performance.now();
+    const summary = repo.accountSummary(DEMO_ACCOUNT_NUMBER, period, 'all');
+    summaryMs.push(performance.now() - t);
+    rooms = summary.rooms.length;
+    const room = summary.rooms[(i * 37) % summary.rooms.length]!.roomNumber;
+    t = performance.now();
+    conferences = repo.roomConferences(DEMO_ACCOUNT_NUMBER, period, room).length;
+    roomMs.push(performance.now() - t);
+  }
+  db.close();
+  return { summaryMs: median(summaryMs), roomMs: median(roomMs), rooms, conferences };
+}
+
+function cold(file: string, period: string) {
+  const started = performance.now();
+  const db = openCache(file, { readonly: true });
+  const summary = new CacheRepository(db).accountSummary(DEMO_ACCOUNT_NUMBER, period, 'all');
+  const ms = performance.now() - started;
+  db.close();
+  return { ms, rooms: summary.rooms.length };
+}
+
+const result =
+  job === 'sync'
+    ? await sync(args[0]!, args[1]!)
+    : job === 'ceiling'
+      ? await ceiling(args[0]!, args[1]!)
+      : job === 'reads'
+        ? reads(args[0]!, args[1]!)
+        : job === 'cold'
+          ? cold(args[0]!, args[1]!)
+          : null;
+if (result === null) {
+  process.stderr.write(`unknown job ${job}\n`);
+  process.exit(2);
+}
+process.stdout.write(JSON.stringify(result) + '\n');
