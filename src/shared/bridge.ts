@@ -104,6 +104,45 @@ export const settingsChangeSchema = z
 const profileRef = z.object({ profileId: z.string().min(1).max(200) }).strict();
 const periodRef = { accountNumber: accountNumberSchema, period: periodKeySchema };
 
+export const sortStateSchema = z
+  .object({ column: z.string().min(1).max(40), direction: z.enum(['ascending', 'descending']) })
+  .strict()
+  .nullable();
+
+/**
+ * What a Download or Print is of: the view and its parameters, never a path
+ * or data. Main reads the rows from the cache itself and applies the same
+ * filter and sort as the view (src/shared/view-rules.ts).
+ */
+export const viewRefSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('summary'),
+      accountNumber: accountNumberSchema,
+      period: periodKeySchema,
+      display: roomDisplaySchema,
+      filter: z.string().max(200),
+      sort: sortStateSchema,
+    })
+    .strict(),
+  z.object({ kind: z.literal('billingCodes'), accountNumber: accountNumberSchema, period: periodKeySchema }).strict(),
+  z
+    .object({
+      kind: z.literal('room'),
+      accountNumber: accountNumberSchema,
+      period: periodKeySchema,
+      roomNumber: roomNumberSchema,
+      sort: sortStateSchema,
+    })
+    .strict(),
+  z.object({ kind: z.literal('conference'), accountNumber: accountNumberSchema, conferenceId: conferenceIdSchema }).strict(),
+]);
+export type ViewRef = z.infer<typeof viewRefSchema>;
+
+/** How exports and print layouts format: the UI's language and date style. */
+export const presentationSchema = z.object({ language: z.enum(['en', 'fr']), dateStyle: z.enum(['locale', 'iso']) }).strict();
+export type Presentation = z.infer<typeof presentationSchema>;
+
 function call<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
   return { args, result };
 }

@@ -114,3 +114,20 @@ describe('npm run start:browser entry point', () => {
     expect(stderr).toContain('--port must be 0..65535');
   });
 });
+
+describe('harness events', () => {
+  it('streams sync progress to the page over Server-Sent Events', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${origin}/__bridge-events`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    services.events.emit('bridge-event', 'syncProgress', { profileId: 'p', state: 'running' });
+    let text = '';
+    while (!text.includes('"running"')) {
+      const { value } = await reader.read();
+      text += new TextDecoder().decode(value);
+    }
+    controller.abort();
+    expect(text).toContain('event: syncProgress');
+    expect(text).toContain('data: {"profileId":"p","state":"running"}');
+  });
+});

@@ -57,3 +57,38 @@ describe('SyncCoordinator', () => {
     expect(coordinator.status('p3', '602127')).toMatchObject({ state: 'failed', message: 'Sign in again: no password' });
   });
 });
+
+describe('SyncCoordinator schedule', () => {
+  it('syncs at start and then every N hours', async () => {
+    const { vi } = await import('vitest');
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const cache = tempCache();
+      const coordinator = new SyncCoordinator({ repo: cache.repo, onProgress: () => {} });
+      const starts: string[] = [];
+      const t = target('scheduled');
+      coordinator.schedule(
+        6,
+        () => {
+          starts.push('tick');
+          return Promise.resolve([t]);
+        },
+        (error) => {
+          throw error;
+        },
+      );
+      expect(starts).toHaveLength(1);
+      await vi.waitFor(() => expect(coordinator.isRunning('scheduled')).toBe(false));
+      vi.advanceTimersByTime(5 * 3_600_000);
+      expect(starts).toHaveLength(1);
+      vi.advanceTimersByTime(3_600_000);
+      expect(starts).toHaveLength(2);
+      coordinator.stopSchedule();
+      vi.advanceTimersByTime(12 * 3_600_000);
+      expect(starts).toHaveLength(2);
+      await coordinator.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,105 @@
+// Sorting and filtering of table rows: one definition for the renderer's tables
+// and for exports and print layouts, which must show the rows the same way.
+import type { ConferenceRow, RoomSummaryRow } from './domain';
+
+export type SortDirection = 'ascending' | 'descending';
+
+export interface SortState {
+  column: string;
+  direction: SortDirection;
+}
+
+export type SortValue = string | number | null;
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Compares two sort values ascending; null and empty text (Unallocated, no name) sort last. */
+export function compareSortValues(a: SortValue, b: SortValue): number {
+  const aMissing = a === null || a === '';
+  const bMissing = b === null || b === '';
+  if (aMissing || bMissing) return aMissing === bMissing ? 0 : aMissing ? 1 : -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return collator.compare(String(a), String(b));
+}
+
+/**
+ * Rows sorted by one column, stably; missing values stay last in both
+ * directions, and ties keep the rows' original order.
+ */
+export function sortRows<Row>(rows: readonly Row[], value: (row: Row) => SortValue, direction: SortDirection): Row[] {
+  const sign = direction === 'ascending' ? 1 : -1;
+  return rows
+    .map((row, index) => ({ row, index, key: value(row) }))
+    .sort((x, y) => {
+      const xMissing = x.key === null || x.key === '';
+      const yMissing = y.key === null || y.key === '';
+      if (xMissing !== yMissing) return xMissing ? 1 : -1;
+      return sign * compareSortValues(x.key, y.key) || x.index - y.index;
+    })
+    .map((entry) => entry.row);
+}
+
+/** The next sort after a click on a column header: same column flips, a new column starts ascending. */
+export function nextSort(current: SortState | null, column: string): SortState {
+  if (current?.column === column) {
+    return { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+  }
+  return { column, direction: 'ascending' };
+}
+
+/** Lower case without accents, so `elodie` finds `Élodie`. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
+/**
+ * Whether a room matches the filter box: its number (typed with or without
+ * the display spaces), its cardholder or its auto billing code.
+ */
+export function roomMatchesFilter(room: Pick<RoomSummaryRow, 'roomNumber' | 'cardholder' | 'autoBillingCode'>, query: string): boolean {
+  const folded = foldText(query.trim());
+  if (folded === '') return true;
+  const digits = folded.replace(/\s+/g, '');
+  if (/^\d+$/.test(digits) && room.roomNumber.includes(digits)) return true;
+  return [room.cardholder, room.autoBillingCode].some((text) => text !== null && foldText(text).includes(folded));
+}
+
+/** Sortable columns of the account summary, and the value each sorts by. */
+export const SUMMARY_SORT_VALUES = {
+  roomNumber: (r: RoomSummaryRow): SortValue => Number(r.roomNumber),
+  cardholder: (r: RoomSummaryRow): SortValue => r.cardholder,
+  autoBillingCode: (r: RoomSummaryRow): SortValue => r.autoBillingCode,
+  accumulatedSeconds: (r: RoomSummaryRow): SortValue => r.accumulatedSeconds,
+  chargeCents: (r: RoomSummaryRow): SortValue => r.chargeCents,
+} as const;
+export type SummarySortColumn = keyof typeof SUMMARY_SORT_VALUES;
+
+/** The billing code a conference shows: a pending local change wins over the provider's. */
+export function effectiveBillingCode(conference: Pick<ConferenceRow, 'billingCode' | 'pending'>): string | null {
+  return conference.pending?.state === 'pending' ? conference.pending.billingCode : conference.billingCode;
+}
+
+/** Sortable columns of a room's conference list, and the value each sorts by. */
+export const CONFERENCE_SORT_VALUES = {
+  start: (c: ConferenceRow): SortValue => c.start,
+  participantCount: (c: ConferenceRow): SortValue => c.participantCount,
+  serviceType: (c: ConferenceRow): SortValue => c.serviceType,
+  billingCode: (c: ConferenceRow): SortValue => effectiveBillingCode(c),
+  lengthSeconds: (c: ConferenceRow): SortValue => c.lengthSeconds,
+  accumulatedSeconds: (c: ConferenceRow): SortValue => c.accumulatedSeconds,
+  chargeCents: (c: ConferenceRow): SortValue => c.chargeCents,
+} as const;
+export type ConferenceSortColumn = keyof typeof CONFERENCE_SORT_VALUES;
+
+/** The summary's rows as the view shows them: filtered, then sorted (room number order by default). */
+export function summaryRowsForView(rows: readonly RoomSummaryRow[], filter: string, sort: SortState | null): RoomSummaryRow[] {
+  const kept = rows.filter((room) => roomMatchesFilter(room, filter));
+  if (sort === null || !(sort.column in SUMMARY_SORT_VALUES)) return kept;
+  return sortRows(kept, SUMMARY_SORT_VALUES[sort.column as SummarySortColumn], sort.direction);
+}
+
+/** A room's conferences as the view shows them (start order by default). */
+export function conferenceRowsForView(rows: readonly ConferenceRow[], sort: SortState | null): ConferenceRow[] {
+  if (sort === null || !(sort.column in CONFERENCE_SORT_VALUES)) return [...rows];
+  return sortRows(rows, CONFERENCE_SORT_VALUES[sort.column as ConferenceSortColumn], sort.direction);
+}
