@@ -64,42 +64,54 @@ export function roomMatchesFilter(room: Pick<RoomSummaryRow, 'roomNumber' | 'car
   return [room.cardholder, room.autoBillingCode].some((text) => text !== null && foldText(text).includes(folded));
 }
 
-/** Sortable columns of the account summary, and the value each sorts by. */
+/**
+ * Sortable columns of the account summary (keyed by the view's column ids)
+ * and the value each sorts by.
+ */
 export const SUMMARY_SORT_VALUES = {
-  roomNumber: (r: RoomSummaryRow): SortValue => Number(r.roomNumber),
+  room: (r: RoomSummaryRow): SortValue => r.roomNumber,
   cardholder: (r: RoomSummaryRow): SortValue => r.cardholder,
-  autoBillingCode: (r: RoomSummaryRow): SortValue => r.autoBillingCode,
-  accumulatedSeconds: (r: RoomSummaryRow): SortValue => r.accumulatedSeconds,
-  chargeCents: (r: RoomSummaryRow): SortValue => r.chargeCents,
+  code: (r: RoomSummaryRow): SortValue => r.autoBillingCode,
+  time: (r: RoomSummaryRow): SortValue => r.accumulatedSeconds,
+  charge: (r: RoomSummaryRow): SortValue => r.chargeCents,
 } as const;
 export type SummarySortColumn = keyof typeof SUMMARY_SORT_VALUES;
 
-/** The billing code a conference shows: a pending local change wins over the provider's. */
+/** "Sort by billing code", as OAI's button does. */
+export const BILLING_CODE_SORT: SortState = { column: 'code', direction: 'ascending' };
+
+/** Rule for new billing-code assignments (provider contract): 1–20 letters, digits, space, _ . - */
+export const BILLING_CODE_PATTERN = /^[\p{L}\p{N} _.-]{1,20}$/u;
+
+/** The billing code a conference shows: a local change wins over the provider's, unless it was refused. */
 export function effectiveBillingCode(conference: Pick<ConferenceRow, 'billingCode' | 'pending'>): string | null {
-  return conference.pending?.state === 'pending' ? conference.pending.billingCode : conference.billingCode;
+  const change = conference.pending;
+  return change && change.state !== 'failed' ? change.billingCode : conference.billingCode;
 }
 
-/** Sortable columns of a room's conference list, and the value each sorts by. */
+/** Sortable columns of a conference list (keyed by the view's column ids) and the value each sorts by. */
 export const CONFERENCE_SORT_VALUES = {
-  start: (c: ConferenceRow): SortValue => c.start,
-  participantCount: (c: ConferenceRow): SortValue => c.participantCount,
-  serviceType: (c: ConferenceRow): SortValue => c.serviceType,
-  billingCode: (c: ConferenceRow): SortValue => effectiveBillingCode(c),
-  lengthSeconds: (c: ConferenceRow): SortValue => c.lengthSeconds,
-  accumulatedSeconds: (c: ConferenceRow): SortValue => c.accumulatedSeconds,
-  chargeCents: (c: ConferenceRow): SortValue => c.chargeCents,
+  date: (c: ConferenceRow): SortValue => c.start,
+  time: (c: ConferenceRow): SortValue => c.start,
+  room: (c: ConferenceRow): SortValue => c.roomNumber,
+  quantity: (c: ConferenceRow): SortValue => c.participantCount,
+  service: (c: ConferenceRow): SortValue => c.serviceType,
+  code: (c: ConferenceRow): SortValue => effectiveBillingCode(c),
+  length: (c: ConferenceRow): SortValue => c.lengthSeconds,
+  accumulated: (c: ConferenceRow): SortValue => c.accumulatedSeconds,
+  charge: (c: ConferenceRow): SortValue => c.chargeCents,
 } as const;
 export type ConferenceSortColumn = keyof typeof CONFERENCE_SORT_VALUES;
 
 /** The summary's rows as the view shows them: filtered, then sorted (room number order by default). */
 export function summaryRowsForView(rows: readonly RoomSummaryRow[], filter: string, sort: SortState | null): RoomSummaryRow[] {
   const kept = rows.filter((room) => roomMatchesFilter(room, filter));
-  if (sort === null || !(sort.column in SUMMARY_SORT_VALUES)) return kept;
+  if (sort === null || !Object.hasOwn(SUMMARY_SORT_VALUES, sort.column)) return kept;
   return sortRows(kept, SUMMARY_SORT_VALUES[sort.column as SummarySortColumn], sort.direction);
 }
 
-/** A room's conferences as the view shows them (start order by default). */
+/** A conference list as the view shows it (start order by default). */
 export function conferenceRowsForView(rows: readonly ConferenceRow[], sort: SortState | null): ConferenceRow[] {
-  if (sort === null || !(sort.column in CONFERENCE_SORT_VALUES)) return [...rows];
+  if (sort === null || !Object.hasOwn(CONFERENCE_SORT_VALUES, sort.column)) return [...rows];
   return sortRows(rows, CONFERENCE_SORT_VALUES[sort.column as ConferenceSortColumn], sort.direction);
 }

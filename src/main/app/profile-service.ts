@@ -41,7 +41,8 @@ export function toProfile(stored: StoredProfile): Profile {
     accountNumber: stored.accountNumber,
     roomNumber: stored.roomNumber,
     isDemo: stored.isDemo,
-    hasSavedPassword: stored.isDemo || stored.rememberPassword,
+    // The demo's password is public and never stored: nothing to forget.
+    hasSavedPassword: !stored.isDemo && stored.rememberPassword,
   };
 }
 
@@ -76,8 +77,10 @@ export class ProfileService {
   async signIn(request: SignInRequest): Promise<StoredProfile> {
     const identity = { ...request, serverUrl: request.serverUrl.replace(/\/+$/, '') };
     const client = this.newClient(identity.serverUrl, () => request.password, identity);
+    let accountNumber: string;
     try {
-      await client.login();
+      // A room login learns its account from the session: the views need it.
+      accountNumber = (await client.login()).scope.accountNumber;
       await client.logout();
     } catch (error) {
       throw asUserError(error);
@@ -86,7 +89,7 @@ export class ProfileService {
       id: profileId(identity),
       serverUrl: identity.serverUrl,
       username: identity.username,
-      accountNumber: identity.accountNumber,
+      accountNumber,
       roomNumber: identity.roomNumber,
       isDemo: false,
       rememberPassword: request.rememberPassword,
@@ -157,7 +160,7 @@ export class ProfileService {
         credentials: async () => ({
           username: identity.username,
           password: await password(),
-          ...(identity.accountNumber !== null ? { accountNumber: identity.accountNumber } : { roomNumber: identity.roomNumber ?? '' }),
+          ...(identity.roomNumber !== null ? { roomNumber: identity.roomNumber } : { accountNumber: identity.accountNumber ?? '' }),
         }),
       });
     } catch (error) {

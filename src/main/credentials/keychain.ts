@@ -16,7 +16,8 @@ export interface SignInIdentity {
 
 /** The keychain "account" of a sign-in: readable in Keychain Access / Credential Manager. */
 export function credentialKey(identity: SignInIdentity): string {
-  const scope = identity.accountNumber !== null ? `account ${identity.accountNumber}` : `room ${identity.roomNumber}`;
+  // A room login may also know its account (from the session): the room decides.
+  const scope = identity.roomNumber !== null ? `room ${identity.roomNumber}` : `account ${identity.accountNumber}`;
   return `${identity.username.toLowerCase()} @ ${identity.serverUrl} / ${scope}`;
 }
 

@@ -116,8 +116,7 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'unavailable';
 
-/** Rule for new billing-code assignments: 1–20 of letters, digits, space, _ . - */
-export const BILLING_CODE_PATTERN = /^[\p{L}\p{N} _.-]{1,20}$/u;
+export { BILLING_CODE_PATTERN } from '../../shared/view-rules';
 
 export interface SessionRequest {
   username: string;

@@ -499,7 +499,10 @@ export class ProviderClient {
       );
     }
     const codeText = code !== undefined ? `${code}, HTTP ${status}` : `HTTP ${status}`;
-    return new ProviderError('http', `The provider refused ${request.label}: ${said} (${codeText}).`, details);
+    return new ProviderError('http', `The provider refused ${request.label}: ${said} (${codeText}).`, {
+      ...details,
+      ...(serverMessage !== undefined ? { serverMessage } : {}),
+    });
   }
 }
 

@@ -26,6 +26,8 @@ export interface ProviderErrorDetails {
   attempts?: number;
   /** `GET /oai/v1/...`, without query string. */
   request?: string;
+  /** The provider's own explanation from the error body (scrubbed), for users. */
+  serverMessage?: string;
 }
 
 export class ProviderError extends Error {
@@ -36,6 +38,7 @@ export class ProviderError extends Error {
   readonly jsonPath?: string;
   readonly attempts?: number;
   readonly request?: string;
+  readonly serverMessage?: string;
 
   constructor(kind: ProviderErrorKind, message: string, details: ProviderErrorDetails = {}) {
     super(message);
@@ -46,6 +49,7 @@ export class ProviderError extends Error {
     if (details.jsonPath !== undefined) this.jsonPath = details.jsonPath;
     if (details.attempts !== undefined) this.attempts = details.attempts;
     if (details.request !== undefined) this.request = details.request;
+    if (details.serverMessage !== undefined) this.serverMessage = details.serverMessage;
   }
 
   /** Serialisable form (logs, IPC): includes the message, unlike a bare Error. */

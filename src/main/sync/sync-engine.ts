@@ -178,7 +178,8 @@ async function pushOutbox(
       result.sent += 1;
     } catch (error) {
       if (isProviderError(error) && error.code !== undefined && FINAL_OUTBOX_CODES.has(error.code)) {
-        repo.markOutboxFailed(entry.id, error.code, error.message, now());
+        // The provider's own words are what the user needs; the request line is for the log.
+        repo.markOutboxFailed(entry.id, error.code, error.serverMessage ?? error.message, now());
         result.failed += 1;
         continue;
       }
