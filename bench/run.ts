@@ -21,8 +21,8 @@ function tsx(args: string[]): ReturnType<typeof spawn> {
   return spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
-async function job<T>(args: string[]): Promise<T> {
-  const child = tsx(['bench/sync-child.ts', ...args]);
+async function job<T>(args: string[], script = 'bench/sync-child.ts'): Promise<T> {
+  const child = tsx([script, ...args]);
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -48,6 +48,16 @@ function print(): void {
   for (const r of rows) console.log(line(r));
 }
 
+/** An xlsx export beside the CSV floor: a plain CSV of the same rows read the same way. */
+function exportRow(metric: string, xlsx: { ms: number; peakRssMb: number }, csv: { ms: number; peakRssMb: number }): Row {
+  return [
+    `${metric}: wall, peak RSS`,
+    `${fmt(xlsx.ms / 1000, 1)} s, ${xlsx.peakRssMb} MB`,
+    '<= 6x CSV floor; < 300 MB',
+    `${fmt(csv.ms / 1000, 1)} s, ${csv.peakRssMb} MB CSV floor; xlsx = ${fmt(xlsx.ms / csv.ms, 1)}x`,
+  ];
+}
+
 const demo = await startDemo();
 try {
   const period = values.now.slice(0, 7);
@@ -59,6 +69,13 @@ try {
   const again = await job<Sync>(['sync', demo.url, db]);
   const reads = await job<{ summaryMs: number; roomMs: number; rooms: number; conferences: number }>(['reads', db, period]);
   const cold = await job<{ ms: number }>(['cold', db, period]);
+  type Export = { ms: number; rows: number; conferences: number; bytes: number; peakRssMb: number };
+  const exportJob = (kind: 'xlsx' | 'csv', months: string) =>
+    job<Export>([kind, db, months, path.join(work, `export-${months}.${kind}`)], 'bench/export-child.ts');
+  const monthCsv = await exportJob('csv', period);
+  const monthXlsx = await exportJob('xlsx', period);
+  const allCsv = await exportJob('csv', 'all');
+  const allXlsx = await exportJob('xlsx', 'all');
 
   const ceilingRate = ceiling.rows / (ceiling.ms / 1000);
   const syncRate = full.rows / (full.ms / 1000);
@@ -71,6 +88,8 @@ try {
     [`account summary of one month (${reads.rooms} rooms)`, `${fmt(reads.summaryMs, 2)} ms`, '< 30 ms', ''],
     [`one room's conferences (${reads.conferences})`, `${fmt(reads.roomMs, 2)} ms`, '< 5 ms', ''],
     ['cold open of the cache + first summary', `${fmt(cold.ms)} ms`, '< 300 ms', ''],
+    exportRow(`export one month (${fmt(monthXlsx.conferences)} conferences, ${fmt(monthXlsx.rows)} rows with legs)`, monthXlsx, monthCsv),
+    exportRow(`export four months (${fmt(allXlsx.conferences)} conferences, one sheet)`, allXlsx, allCsv),
   );
   print();
 } finally {

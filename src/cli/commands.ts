@@ -5,6 +5,8 @@ import { CACHE_FILE_NAME, defaultDataDir } from '../main/app/data-dir';
 import { openCache } from '../main/cache/database';
 import { CacheRepository } from '../main/cache/repository';
 import { createKeychainStore, credentialKey, type CredentialStore } from '../main/credentials/keychain';
+import { exportView } from '../main/export';
+import type { ViewRef } from '../shared/bridge';
 import { ProviderClient } from '../main/provider/client';
 import { runSync, type SyncEngineProgress, type SyncReport } from '../main/sync/sync-engine';
 import { inProcessPeriodSink, lazyPeriodSink } from '../main/sync/period-sink';
@@ -26,6 +28,8 @@ commands:
            password from the keychain entry of that sign-in, else OAI_PASSWORD, else --password-stdin
   summary  --period YYYY-MM [--account N] [--db FILE] [--json]
   periods  [--account N] [--db FILE] [--json]
+  export   --period YYYY-MM [--account N] [--room N] --out FILE.xlsx [--db FILE] [--lang en|fr]
+           the Excel workbook of the account summary (all rooms), or of one room with --room
 `;
 
 class UsageError extends Error {}
@@ -67,6 +71,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return summaryCommand(rest, io);
       case 'periods':
         return periodsCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       case undefined:
       case '--help':
       case 'help':
@@ -251,6 +257,42 @@ function periodsCommand(args: string[], io: CliIo): number {
         io.stdout(`${r.account} ${r.period}  synced ${r.syncedAt ?? 'never'}  ${state}\n`);
       }
     }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const values = parse(args, {
+    period: { type: 'string' },
+    account: { type: 'string' },
+    room: { type: 'string' },
+    out: { type: 'string' },
+    db: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  const period = required(values, 'period');
+  if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM, got "${period}"`);
+  const out = path.resolve(required(values, 'out'));
+  const language = (values.lang as string | undefined) ?? 'en';
+  if (language !== 'en' && language !== 'fr') throw new UsageError(`--lang must be en or fr, got "${language}"`);
+  const roomNumber = digits(values.room as string | undefined, 'room');
+  const db = openCache(dbFile(values, io.env), { readonly: true });
+  try {
+    const repo = new CacheRepository(db);
+    const accountNumber = pickAccount(repo, digits(values.account as string | undefined, 'account'));
+    // A room the month does not list is a typo, not an empty room: fail rather than write an empty workbook.
+    if (roomNumber !== undefined && !repo.accountSummary(accountNumber, period, 'all').rooms.some((r) => r.roomNumber === roomNumber)) {
+      throw new Error(`Could not save ${out}: room ${roomNumber} is not in period ${period} of account ${accountNumber}.`);
+    }
+    // The same workbook as the view's Download: all rooms, no filter, default sort.
+    const view: ViewRef =
+      roomNumber === undefined
+        ? { kind: 'summary', accountNumber, period, display: 'all', filter: '', sort: null }
+        : { kind: 'room', accountNumber, period, roomNumber, sort: null };
+    const result = await exportView(repo, view, { language, dateStyle: 'locale' }, { file: out });
+    io.stdout(`${result.file}  ${result.rows} rows\n`);
     return 0;
   } finally {
     db.close();

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppServices } from '../main/app/app-services';
+import { createHarnessIntegration } from './harness-integration';
 import { startHarness } from './server';
 
 const USAGE =
@@ -64,20 +65,26 @@ function packageVersion(): string {
 async function main(): Promise<void> {
   const options = parseOptions();
   mkdirSync(options.downloadsDir, { recursive: true });
+  // The layout pages are served by the harness itself, once it listens.
+  let pageUrl = '';
+  const integration = createHarnessIntegration({ downloadsDir: options.downloadsDir, pageUrl: () => pageUrl });
   const services = await createAppServices({
     dataDir: options.dataDir,
     shell: 'browser-harness',
     version: packageVersion(),
     locale: options.locale,
     demo: options.demo,
+    integration,
     echoLog: (line) => process.stderr.write(line + '\n'),
   });
   const harness = await startHarness({ rendererDir: options.rendererDir, services, port: options.port });
+  pageUrl = harness.url;
   process.stdout.write(`${harness.url}\n`);
   process.stderr.write(`OAI Desktop browser harness: open ${harness.url} (data in ${options.dataDir}, downloads in ${options.downloadsDir}). Ctrl+C stops it.\n`);
   const stop = () => {
     void harness
       .close()
+      .then(() => integration.close())
       .then(() => services.close())
       .then(() => process.exit(0));
   };

@@ -1,6 +1,6 @@
 // Electron main process: thin glue between Electron and the services.
 // Everything testable lives in modules that do not import 'electron'.
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT_CHANNEL } from '../shared/bridge';
@@ -8,6 +8,7 @@ import { createAppServices, type AppServices } from './app/app-services';
 import { registerBridgeIpc } from './bridge/ipc';
 import { APP_ORIGIN } from './bridge/origin';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './electron/app-protocol';
+import { createElectronIntegration } from './electron/electron-integration';
 import { hardenSession, hardenWebContents } from './electron/security';
 import { createMainWindow } from './electron/window';
 
@@ -20,6 +21,8 @@ app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, APP_ORIGIN));
 
 let services: AppServices | null = null;
+let mainWindow: BrowserWindow | null = null;
+const rendererUrl = `${APP_ORIGIN}/index.html`;
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
@@ -29,9 +32,18 @@ async function start(): Promise<void> {
     shell: 'electron',
     version: app.getVersion(),
     locale: app.getLocale(),
+    integration: createElectronIntegration({
+      BrowserWindow,
+      dialog,
+      app,
+      preloadPath,
+      rendererUrl,
+      parentWindow: () => mainWindow,
+    }),
   });
   registerBridgeIpc(ipcMain, services.handlers, { trustedOrigin: APP_ORIGIN, log: services.log });
-  const window = createMainWindow(BrowserWindow, preloadPath, `${APP_ORIGIN}/index.html`);
+  const window = createMainWindow(BrowserWindow, preloadPath, rendererUrl);
+  mainWindow = window;
   services.events.on('bridge-event', (event, payload) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, { event, payload });
   });

@@ -83,6 +83,13 @@ export const signInArgsSchema = z
     message: 'give exactly one of account number and room number',
   });
 
+/** How a Download, Print or Save as PDF ended. `path` is where the file went (for display only). */
+export const saveOutcomeSchema = z.object({
+  status: z.enum(['saved', 'printed', 'cancelled']),
+  path: z.string().nullable(),
+});
+export type SaveOutcome = z.infer<typeof saveOutcomeSchema>;
+
 export const settingsViewSchema = z.object({
   /** null = follow the OS locale. */
   language: z.enum(['en', 'fr']).nullable(),
@@ -189,6 +196,9 @@ export const bridgeCalls = {
   ),
   retryBillingCode: call(z.object({ outboxId: z.number().int().positive() }).strict(), z.null()),
   discardBillingCode: call(z.object({ outboxId: z.number().int().positive() }).strict(), z.null()),
+  exportView: call(z.object({ view: viewRefSchema, presentation: presentationSchema }).strict(), saveOutcomeSchema),
+  printView: call(z.object({ view: viewRefSchema, presentation: presentationSchema }).strict(), saveOutcomeSchema),
+  savePdf: call(z.object({ view: viewRefSchema, presentation: presentationSchema }).strict(), saveOutcomeSchema),
   syncNow: call(profileRef, syncProgressSchema),
   cancelSync: call(profileRef, z.null()),
   syncStatus: call(profileRef, syncProgressSchema),
@@ -208,18 +218,36 @@ export interface BridgeFailure {
 }
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeFailure };
 
-/** The one event channel main -> renderer. */
+export const exportProgressSchema = z.object({
+  /** What is being produced: an Excel file or a print layout / PDF. */
+  kind: z.enum(['xlsx', 'print', 'pdf']),
+  rows: z.number().int(),
+  /** null when not known in advance. */
+  total: z.number().int().nullable(),
+  done: z.boolean(),
+});
+export type ExportProgress = z.infer<typeof exportProgressSchema>;
+
+/** The one event channel main -> renderer, and the typed events it carries. */
 export const bridgeEvents = {
   syncProgress: syncProgressSchema,
+  exportProgress: exportProgressSchema,
 } as const;
 export type BridgeEventName = keyof typeof bridgeEvents;
+export type BridgeEventPayload<E extends BridgeEventName> = z.infer<(typeof bridgeEvents)[E]>;
+export const bridgeEventNames = Object.keys(bridgeEvents) as BridgeEventName[];
+/** window.oai's hook for an event: syncProgress -> onSyncProgress. */
+export type EventHookName<E extends BridgeEventName> = `on${Capitalize<E>}`;
+export function eventHookName<E extends BridgeEventName>(event: E): EventHookName<E> {
+  return `on${event[0]!.toUpperCase()}${event.slice(1)}` as EventHookName<E>;
+}
 
 export const IPC_CALL_PREFIX = 'oai:call:';
 export const IPC_EVENT_CHANNEL = 'oai:event';
 
-/** What preload exposes as `window.oai`: one method per call, one listener hook. */
+/** What preload exposes as `window.oai`: one method per call, one listener hook per event. */
 export type OaiBridge = {
   [K in BridgeCallName]: (args: BridgeArgs<K>) => Promise<BridgeResult<BridgeResultValue<K>>>;
 } & {
-  onSyncProgress(listener: (progress: SyncProgress) => void): () => void;
+  [E in BridgeEventName as EventHookName<E>]: (listener: (payload: BridgeEventPayload<E>) => void) => () => void;
 };

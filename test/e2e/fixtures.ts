@@ -1,10 +1,13 @@
 // Starts the real browser harness (real services, a fresh data folder) for
-// each test, in-process, and hands its URL to the test.
-import { test as base } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+// each test, in-process, and hands its URL to the test. The embedded demo
+// provider runs at a fixed date so the seed month (May 2009) is served.
+import { test as base, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createAppServices, type AppServices } from '../../src/main/app/app-services';
+import { createKeychainStore } from '../../src/main/credentials/keychain';
+import { createHarnessIntegration } from '../../src/harness/harness-integration';
 import { startHarness, type Harness } from '../../src/harness/server';
 
 export const RENDERER_DIR = path.resolve('out/renderer');
@@ -13,18 +16,47 @@ export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 export interface HarnessFixture {
   url: string;
   dataDir: string;
+  /** Where Download, Print and Save as PDF land in the harness. */
+  downloadsDir: string;
   services: AppServices;
   harness: Harness;
 }
 
-export const test = base.extend<{ osLocale: string; app: HarnessFixture }>({
+export interface DemoOptions {
+  now?: string;
+  rooms?: number;
+  perRoom?: number;
+}
+
+/** The demo's "today" that reproduces the seed document's May 2009. */
+export const SEED_NOW = '2009-05-20';
+
+export const test = base.extend<{ osLocale: string; demo: DemoOptions; app: HarnessFixture }>({
   osLocale: ['en-GB', { option: true }],
-  app: async ({ osLocale }, use) => {
+  demo: [{ now: SEED_NOW, rooms: 40 }, { option: true }],
+  app: async ({ osLocale, demo }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oai-e2e-'));
-    const services = await createAppServices({ dataDir, shell: 'browser-harness', version: '0.0.0-e2e', locale: osLocale });
+    const downloadsDir = path.join(dataDir, 'downloads');
+    mkdirSync(downloadsDir);
+    let pageUrl = '';
+    const integration = createHarnessIntegration({ downloadsDir, pageUrl: () => pageUrl });
+    const services = await createAppServices({
+      integration,
+      dataDir,
+      shell: 'browser-harness',
+      version: '0.0.0-e2e',
+      locale: osLocale,
+      demo,
+      scheduleSync: false,
+      credentials: createKeychainStore('OAI Desktop e2e'),
+      // Failures (unreachable, TLS…) come back quickly: one retry, short waits.
+      clientOptions: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000 },
+    });
     const harness = await startHarness({ rendererDir: RENDERER_DIR, services });
-    await use({ url: harness.url, dataDir, services, harness });
+    pageUrl = harness.url;
+    await use({ url: harness.url, dataDir, downloadsDir, services, harness });
     await harness.close();
+    await integration.close();
     await services.close();
     rmSync(dataDir, { recursive: true, force: true });
   },
@@ -32,3 +64,63 @@ export const test = base.extend<{ osLocale: string; app: HarnessFixture }>({
 
 export const expect = test.expect;
 export const screenshotPath = (name: string) => path.join(SCREENSHOT_DIR, `${name}.png`);
+
+/** Saves a screenshot of the page under test-results/screenshots/. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: screenshotPath(name) });
+}
+
+/** Page errors and console errors, to assert a view ran cleanly. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+const DEMO_BUTTON = /Open the demo account|Ouvrir le compte de démonstration/;
+const LAST_SYNCED = /Last synced|Dernière synchronisation/;
+
+/** Waits until the status bar says the last sync succeeded. */
+export async function waitForSynced(page: Page): Promise<void> {
+  await expect(page.getByTestId('last-sync')).toHaveText(LAST_SYNCED, { timeout: 30_000 });
+}
+
+/** First run: opens the demo account with one click and waits for its first sync. */
+export async function openDemo(page: Page, app: HarnessFixture): Promise<void> {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: DEMO_BUTTON }).click();
+  await waitForSynced(page);
+  await expect(page.getByTestId('summary-table')).toBeVisible();
+}
+
+/** Intl writes French amounts with no-break spaces; compare on plain ones. */
+export function plain(text: string | null): string {
+  return (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The text of each body row of a table, one string per cell. */
+export async function bodyRows(page: Page, testId: string): Promise<string[][]> {
+  await expect(page.getByTestId(testId)).toBeVisible();
+  const rows = page.getByTestId(testId).locator('.table-body [role="row"]');
+  return rows.evaluateAll((elements) =>
+    elements
+      .map((row) => ({ y: Number((row as HTMLElement).getAttribute('aria-rowindex')), row }))
+      .sort((a, b) => a.y - b.y)
+      .map(({ row }) =>
+        [...row.querySelectorAll('[role="cell"]')].map((cell) =>
+          (cell.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim(),
+        ),
+      ),
+  );
+}
+
+/** The cells of a table's Total row. */
+export async function totalRow(page: Page, testId: string): Promise<string[]> {
+  await expect(page.getByTestId(testId)).toBeVisible();
+  const cells = page.getByTestId(testId).locator('.table-foot [role="cell"]');
+  return (await cells.allTextContents()).map((text) => plain(text));
+}

@@ -21,19 +21,26 @@ const SKIP_REASON = 'skipped: no Electron binary here (it cannot be downloaded o
 test.describe(binary === null ? `desktop app (Electron) — ${SKIP_REASON}` : 'desktop app (Electron)', () => {
   test.skip(binary === null, SKIP_REASON);
 
-  test('opens the app shell on app:// with the bridge working', async () => {
+  test('demo sign-in → summary → room → conference → back, on app:// with the bridge working', async () => {
     const userData = mkdtempSync(path.join(os.tmpdir(), 'oai-electron-'));
     const app = await electron.launch({
       executablePath: binary!,
-      args: ['.', `--user-data-dir=${userData}`],
+      args: ['.', `--user-data-dir=${userData}`, '--lang=en-US'],
     });
     const window = await app.firstWindow();
     expect(window.url()).toBe('app://oai/index.html');
-    await expect(window.getByText('OAI Desktop').first()).toBeVisible();
     await expect(window.getByTestId('statusbar')).toContainText('Desktop app');
     const exposesIpc = await window.evaluate(() => 'ipcRenderer' in window || typeof (window as unknown as { require?: unknown }).require !== 'undefined');
     expect(exposesIpc).toBe(false);
-    await window.screenshot({ path: 'test-results/screenshots/electron-shell.png' });
+
+    await window.getByRole('button', { name: 'Open the demo account' }).click();
+    await expect(window.getByRole('heading', { name: 'Account summary' })).toBeVisible();
+    await expect(window.getByTestId('account-number')).toHaveText('602127', { timeout: 30_000 });
+    await window.screenshot({ path: 'test-results/screenshots/electron-summary.png' });
+    await window.getByRole('button', { name: /Marilene BALLESTER/ }).first().click();
+    await expect(window.getByTestId('room-number')).toHaveText('33 270 3');
+    await window.getByRole('button', { name: /Back to summary/ }).click();
+    await expect(window.getByRole('heading', { name: 'Account summary' })).toBeVisible();
     await app.close();
   });
 });

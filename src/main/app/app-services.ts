@@ -3,7 +3,11 @@
 // harness exercises the real services, not stand-ins.
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import type { BridgeEventName, SettingsView, SyncProgress } from '../../shared/bridge';
+import type { BridgeEventName, BridgeEventPayload, ExportProgress, SettingsView, ViewRef } from '../../shared/bridge';
+import { printRouteHash } from '../../shared/print-route';
+import { defaultExportFileName, exportView } from '../export';
+import { writeFileAtomically } from './save-file';
+import type { ShellIntegration } from './shell-integration';
 import type { BridgeHandlers } from '../bridge/dispatch';
 import { openCache, type CacheDatabase } from '../cache/database';
 import { CacheRepository } from '../cache/repository';
@@ -11,7 +15,7 @@ import { createKeychainStore, type CredentialStore } from '../credentials/keycha
 import { startDemoProvider, type DemoProvider, type DemoProviderOptions } from '../demo';
 import { AppError } from '../errors';
 import { createFileLogger, type Logger } from '../log';
-import { BILLING_CODE_PATTERN } from '../provider/api-schemas';
+import { BILLING_CODE_PATTERN } from '../../shared/view-rules';
 import type { ProviderClientOptions } from '../provider/client';
 import { createSettingsStore, type Settings, type SettingsStore, type StoredProfile } from '../settings/settings-store';
 import { SyncCoordinator, type SyncTarget } from '../sync/sync-coordinator';
@@ -36,10 +40,18 @@ export interface AppEnvironment {
   scheduleSync?: boolean;
   /** Provider client tuning (tests shorten retries). */
   clientOptions?: Partial<ProviderClientOptions>;
+  /** Save dialogs and printing (Electron's, or the harness's equivalents). */
+  integration?: ShellIntegration;
 }
 
+const NO_INTEGRATION: ShellIntegration = {
+  chooseSaveFile: () => Promise.reject(new AppError('not_available', 'Saving files is not available here.')),
+  print: () => Promise.reject(new AppError('not_available', 'Printing is not available here.')),
+  renderPdf: () => Promise.reject(new AppError('not_available', 'Printing is not available here.')),
+};
+
 export interface AppEvents {
-  on(event: 'bridge-event', listener: (name: BridgeEventName, payload: SyncProgress) => void): void;
+  on(event: 'bridge-event', listener: <E extends BridgeEventName>(name: E, payload: BridgeEventPayload<E>) => void): void;
 }
 
 export interface AppServices {
@@ -102,6 +114,10 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
     return coordinator.status(profile.id, profile.accountNumber);
   };
 
+  const integration = env.integration ?? NO_INTEGRATION;
+  const emitExportProgress = (progress: ExportProgress) => events.emit('bridge-event', 'exportProgress', progress);
+  const pdfName = (view: ViewRef) => defaultExportFileName(view).replace(/\.xlsx$/, '.pdf');
+
   const settingsView = (s: Settings): SettingsView => ({
     language: s.language,
     dateStyle: s.dateStyle,
@@ -161,6 +177,39 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
     discardBillingCode: ({ outboxId }) => {
       if (!repo.discardOutbox(outboxId)) throw new AppError('not_found', 'That change is not waiting any more.');
       return null;
+    },
+    exportView: async ({ view, presentation }) => {
+      const file = await integration.chooseSaveFile(defaultExportFileName(view), 'xlsx');
+      if (file === null) return { status: 'cancelled', path: null };
+      emitExportProgress({ kind: 'xlsx', rows: 0, total: null, done: false });
+      try {
+        await exportView(repo, view, presentation, { file }, {
+          onProgress: (rows, total) => emitExportProgress({ kind: 'xlsx', rows, total, done: false }),
+        });
+      } finally {
+        emitExportProgress({ kind: 'xlsx', rows: 0, total: null, done: true });
+      }
+      log.info(`exported ${view.kind} to ${file}`);
+      return { status: 'saved', path: file };
+    },
+    printView: async ({ view, presentation }) => {
+      emitExportProgress({ kind: 'print', rows: 0, total: null, done: false });
+      try {
+        return await integration.print(printRouteHash(view, presentation), pdfName(view));
+      } finally {
+        emitExportProgress({ kind: 'print', rows: 0, total: null, done: true });
+      }
+    },
+    savePdf: async ({ view, presentation }) => {
+      const file = await integration.chooseSaveFile(pdfName(view), 'pdf');
+      if (file === null) return { status: 'cancelled', path: null };
+      emitExportProgress({ kind: 'pdf', rows: 0, total: null, done: false });
+      try {
+        await writeFileAtomically(file, await integration.renderPdf(printRouteHash(view, presentation)));
+      } finally {
+        emitExportProgress({ kind: 'pdf', rows: 0, total: null, done: true });
+      }
+      return { status: 'saved', path: file };
     },
     syncNow: ({ profileId }) => startSync(profiles.get(profileId)),
     cancelSync: ({ profileId }) => {

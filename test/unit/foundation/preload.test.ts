@@ -27,9 +27,9 @@ describe('preload', () => {
     expect([...exposed.keys()]).toEqual(['oai']);
   });
 
-  it('exposes one method per contract call plus onSyncProgress, and nothing else', () => {
+  it('exposes one method per contract call plus one hook per event, and nothing else', () => {
     const api = exposed.get('oai') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...bridgeCallNames, 'onSyncProgress'].sort());
+    expect(Object.keys(api).sort()).toEqual([...bridgeCallNames, 'onSyncProgress', 'onExportProgress'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 

@@ -1,0 +1,94 @@
+// One measured export job in its own process, so its peak RSS is its own.
+//   xlsx  DB PERIOD|all OUT   the account summary workbook of a month (Summary, Conferences,
+//                             Participants sheets), or with 'all' one Conferences sheet over
+//                             every cached month
+//   csv   DB PERIOD|all OUT   the floor: the same rows read from the cache the same way,
+//                             written as plain CSV through an fs write stream
+import { createWriteStream, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { openCache } from '../src/main/cache/database';
+import { CacheRepository } from '../src/main/cache/repository';
+import { DEMO_ACCOUNT_NUMBER } from '../src/main/demo';
+import { exportPeriodsConferences, exportView } from '../src/main/export';
+import { WallClock } from '../src/main/export/excel-values';
+import { openExportReader } from '../src/main/export/export-reader';
+
+const [job, dbFile, periodArg, out] = process.argv.slice(2);
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const presentation = { language: 'en', dateStyle: 'locale' } as const;
+
+function periodsOf(repo: CacheRepository): string[] {
+  return periodArg === 'all' ? repo.listPeriods(DEMO_ACCOUNT_NUMBER).map((p) => p.period) : [periodArg!];
+}
+
+async function xlsx(repo: CacheRepository) {
+  const started = performance.now();
+  const result =
+    periodArg === 'all'
+      ? await exportPeriodsConferences(repo, DEMO_ACCOUNT_NUMBER, periodsOf(repo), presentation, { file: out! })
+      : await exportView(
+          repo,
+          { kind: 'summary', accountNumber: DEMO_ACCOUNT_NUMBER, period: periodArg!, display: 'all', filter: '', sort: null },
+          presentation,
+          { file: out! },
+        );
+  return { ms: performance.now() - started, rows: result.rows };
+}
+
+/** Quotes a CSV field only when it needs it. */
+function field(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+async function csv(source: CacheRepository) {
+  const started = performance.now();
+  // Read as an export does: its own connection, one snapshot, the same page cache.
+  const reader = openExportReader(source);
+  const repo = reader.repo;
+  const account = repo.getAccount(DEMO_ACCOUNT_NUMBER)!;
+  const clock = new WallClock(account.timeZone);
+  const local = (instant: string) => new Date(clock.localMs(instant) ?? 0).toISOString();
+  const stream = createWriteStream(out!);
+  let rows = 0;
+  const write = async (values: (string | number | null)[]) => {
+    rows += 1;
+    if (!stream.write(values.map(field).join(',') + '\n')) await once(stream, 'drain');
+  };
+  const periods = periodsOf(repo);
+  const withLegs = periodArg !== 'all';
+  for (const period of periods) {
+    if (withLegs) {
+      for (const r of repo.accountSummary(DEMO_ACCOUNT_NUMBER, period, 'all').rooms) {
+        await write([r.roomNumber, r.cardholder, r.autoBillingCode, r.conferenceCount, r.accumulatedSeconds, r.chargeCents / 100]);
+      }
+    }
+    for (const c of repo.periodConferences(DEMO_ACCOUNT_NUMBER, period)) {
+      const start = local(c.start);
+      const code = c.pending?.state === 'pending' ? c.pending.billingCode : c.billingCode;
+      await write([start.slice(0, 10), start.slice(11, 19), c.roomNumber, c.cardholder, c.participantCount, code ?? 'Unallocated', c.lengthSeconds, c.accumulatedSeconds, c.chargeCents / 100]);
+    }
+    if (withLegs) {
+      for (const p of repo.periodParticipants(DEMO_ACCOUNT_NUMBER, period)) {
+        const start = local(p.conferenceStart);
+        await write([start.slice(0, 10), start.slice(11, 19), p.roomNumber, p.conferenceId, p.name, p.phone, p.accessType, local(p.joinedAt).slice(11, 19), local(p.leftAt).slice(11, 19), p.seconds, p.chargeCents / 100]);
+      }
+    }
+  }
+  reader.close();
+  stream.end();
+  await once(stream, 'close');
+  return { ms: performance.now() - started, rows };
+}
+
+const db = openCache(dbFile!, { readonly: true });
+const repo = new CacheRepository(db);
+const conferences = periodsOf(repo).reduce((sum, period) => sum + repo.accountSummary(DEMO_ACCOUNT_NUMBER, period, 'all').total.conferenceCount, 0);
+const result = job === 'xlsx' ? await xlsx(repo) : job === 'csv' ? await csv(repo) : null;
+db.close();
+if (result === null) {
+  process.stderr.write(`unknown job ${job}\n`);
+  process.exit(2);
+}
+process.stdout.write(JSON.stringify({ ...result, conferences, bytes: statSync(out!).size, peakRssMb: peakRssMb() }) + '\n');

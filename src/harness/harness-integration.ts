@@ -1,0 +1,64 @@
+// The browser harness's stand-ins for Electron's dialogs: a save lands in the
+// harness's downloads folder (and reports the path); Print and Save as PDF
+// render the same print layout route to PDF in headless Chromium.
+import { chromium, type Browser } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { PRINT_READY_ATTRIBUTE } from '../shared/print-route';
+import type { ShellIntegration } from '../main/app/shell-integration';
+import { writeFileAtomically } from '../main/app/save-file';
+import { AppError } from '../main/errors';
+
+export interface HarnessIntegration extends ShellIntegration {
+  close(): Promise<void>;
+}
+
+/** A name in `dir` that does not exist yet: "x.xlsx", then "x (2).xlsx", … */
+export function freshFileName(dir: string, name: string): string {
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 1; ; n += 1) {
+    const candidate = path.join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
+function chromiumPath(): string | undefined {
+  return process.env.CHROMIUM_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+}
+
+export function createHarnessIntegration(options: { downloadsDir: string; pageUrl: () => string }): HarnessIntegration {
+  let browser: Promise<Browser> | null = null;
+  const launch = () =>
+    (browser ??= chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    }));
+
+  async function renderPdf(layoutHash: string): Promise<Buffer> {
+    const page = await (await launch()).newPage();
+    try {
+      await page.goto(options.pageUrl() + layoutHash);
+      await page.waitForSelector(`html[${PRINT_READY_ATTRIBUTE}]`, { state: 'attached', timeout: 60_000 }).catch(() => {
+        throw new AppError('print_failed', 'The print layout did not finish rendering in time.');
+      });
+      return await page.pdf({ printBackground: true, preferCSSPageSize: true });
+    } finally {
+      await page.close();
+    }
+  }
+
+  return {
+    chooseSaveFile: (defaultName) => Promise.resolve(freshFileName(options.downloadsDir, defaultName)),
+    renderPdf,
+    async print(layoutHash, defaultName) {
+      const file = freshFileName(options.downloadsDir, defaultName);
+      await writeFileAtomically(file, await renderPdf(layoutHash));
+      return { status: 'saved', path: file };
+    },
+    async close() {
+      if (browser) await (await browser).close();
+      browser = null;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// The name a Download suggests: account, month and view, e.g.
+// OAI_602127_2009-05_summary.xlsx, safe on every file system.
+import type { ViewRef } from '../../shared/bridge';
+import type { CacheRepository } from '../cache/repository';
+
+/** Letters, digits, "_" and "-" only; anything else becomes "_". */
+function safePart(text: string): string {
+  return text.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 80) || '_';
+}
+
+/**
+ * The default file name of a view's workbook. The name depends on the view
+ * alone; `_repo` is accepted so callers holding the cache may pass it.
+ */
+export function defaultExportFileName(view: ViewRef, _repo?: CacheRepository): string {
+  const account = safePart(view.accountNumber);
+  switch (view.kind) {
+    case 'summary':
+      return `OAI_${account}_${safePart(view.period)}_summary.xlsx`;
+    case 'billingCodes':
+      return `OAI_${account}_${safePart(view.period)}_billing-codes.xlsx`;
+    case 'room':
+      return `OAI_${account}_${safePart(view.period)}_room-${safePart(view.roomNumber)}.xlsx`;
+    case 'conference':
+      return `OAI_${account}_conference-${safePart(view.conferenceId)}.xlsx`;
+  }
+}
