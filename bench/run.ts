@@ -1,7 +1,7 @@
 // `npm run bench`: speed and memory figures, each printed beside its target
 // and, where one applies, a baseline measured in the same run on the same
 // machine (absolute timings are noisy; ratios are what to compare).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,8 +30,8 @@ async function job<T>(args: string[], script = 'bench/sync-child.ts'): Promise<T
   return JSON.parse(out.trim().split('\n').at(-1)!) as T;
 }
 
-async function startDemo(): Promise<{ url: string; stop: () => void }> {
-  const child = tsx(['scripts/demo-server.ts', '--port', '0', '--now', values.now, '--rooms', values.rooms, '--per-room', values['per-room']]);
+async function startDemo(rooms = values.rooms, perRoom = values['per-room']): Promise<{ url: string; stop: () => void }> {
+  const child = tsx(['scripts/demo-server.ts', '--port', '0', '--now', values.now, '--rooms', rooms, '--per-room', perRoom]);
   const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
   return { url, stop: () => child.kill('SIGTERM') };
 }
@@ -77,6 +77,20 @@ try {
   const allCsv = await exportJob('csv', 'all');
   const allXlsx = await exportJob('xlsx', 'all');
 
+  // Views: the renderer as built now, in Chromium on the harness. A second
+  // demo account has rooms of about 10,000 conferences a month.
+  const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('renderer build failed');
+  const bigRooms = await startDemo('3', '10000');
+  const roomDb = path.join(work, 'rooms.sqlite');
+  try {
+    await job<Sync>(['sync', bigRooms.url, roomDb]);
+  } finally {
+    bigRooms.stop();
+  }
+  type Views = { rooms: number; periodSwitchMs: number; summaryFloorMs: number; roomConferences: number; roomOpenMs: number; roomFloorMs: number };
+  const views = await job<Views>([db, roomDb], 'bench/views-child.ts');
+
   const ceilingRate = ceiling.rows / (ceiling.ms / 1000);
   const syncRate = full.rows / (full.ms / 1000);
   rows.push(
@@ -90,6 +104,18 @@ try {
     ['cold open of the cache + first summary', `${fmt(cold.ms)} ms`, '< 300 ms', ''],
     exportRow(`export one month (${fmt(monthXlsx.conferences)} conferences, ${fmt(monthXlsx.rows)} rows with legs)`, monthXlsx, monthCsv),
     exportRow(`export four months (${fmt(allXlsx.conferences)} conferences, one sheet)`, allXlsx, allCsv),
+    [
+      `view: choose a period -> summary painted (${fmt(views.rooms)} rooms)`,
+      `${fmt(views.periodSwitchMs)} ms`,
+      '< 150 ms',
+      `${fmt(views.summaryFloorMs)} ms bridge round trip alone`,
+    ],
+    [
+      `view: open a room -> its ${fmt(views.roomConferences)} conferences painted`,
+      `${fmt(views.roomOpenMs)} ms`,
+      '< 250 ms',
+      `${fmt(views.roomFloorMs)} ms bridge round trip alone`,
+    ],
   );
   print();
 } finally {

@@ -1,0 +1,138 @@
+// Views at large scale, in Chromium on the browser harness: the time from
+// choosing a billing period to the summary table painted, and from opening a
+// room of 10,000 conferences to its table painted — beside, in the same page,
+// the bridge round trip that fetches the same rows (the floor).
+//   node --import tsx bench/views-child.ts SUMMARY_DB ROOM_DB
+import { chromium, type Page } from '@playwright/test';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAppServices } from '../src/main/app/app-services';
+import { CACHE_FILE_NAME } from '../src/main/app/data-dir';
+import { openCache } from '../src/main/cache/database';
+import { CacheRepository } from '../src/main/cache/repository';
+import { startHarness } from '../src/harness/server';
+
+const [summaryDb, roomDb] = process.argv.slice(2) as [string, string];
+const ACCOUNT = '602127';
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** A data folder holding a copy of the cache and a signed-in (non-syncing) profile for its account. */
+function dataDirFor(db: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'oai-bench-views-'));
+  const source = openCache(db, { readonly: true });
+  source.pragma('wal_checkpoint(TRUNCATE)');
+  source.close();
+  copyFileSync(db, path.join(dir, CACHE_FILE_NAME));
+  const profile = {
+    id: 'bench',
+    serverUrl: 'http://127.0.0.1:9',
+    username: 'bench@example.com',
+    accountNumber: ACCOUNT,
+    roomNumber: null,
+    isDemo: false,
+    rememberPassword: false,
+  };
+  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ language: 'en', profiles: [profile], activeProfileId: 'bench' }));
+  return dir;
+}
+
+async function open(db: string) {
+  const dataDir = dataDirFor(db);
+  const services = await createAppServices({ dataDir, shell: 'browser-harness', version: 'bench', locale: 'en-GB', scheduleSync: false });
+  const harness = await startHarness({ rendererDir: path.resolve('out/renderer'), services });
+  return { services, harness };
+}
+
+type Action = { kind: 'period'; period: string; totalBefore: string | null } | { kind: 'room'; cardholder: string };
+
+
+/**
+ * Performs the action in the page and measures until its table is on screen
+ * and two frames were painted. Plain JavaScript text: tsx would add helpers to
+ * a compiled function that the page does not have.
+ */
+const MEASURE_IN_PAGE = `async (action) => {
+  const start = performance.now();
+  if (action.kind === 'period') {
+    const select = document.querySelector('[data-testid="period-select"]');
+    Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(select, action.period);
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  } else {
+    const buttons = [...document.querySelectorAll('[data-testid="summary-table"] button')];
+    buttons.find((b) => (b.getAttribute('aria-label') || '').includes(action.cardholder)).click();
+  }
+  const painted = () =>
+    action.kind === 'period'
+      ? document.querySelector('[data-testid="summary-total"]')?.textContent !== action.totalBefore &&
+        document.querySelectorAll('[data-testid="summary-table"] .table-body [role=row]').length > 0
+      : document.querySelector('[data-testid="conference-count"]') !== null &&
+        document.querySelectorAll('[role=table] .table-body [role=row]').length > 0;
+  await new Promise((resolve) => {
+    const check = () => (painted() ? requestAnimationFrame(() => requestAnimationFrame(() => resolve())) : requestAnimationFrame(check));
+    check();
+  });
+  return performance.now() - start;
+}`;
+
+async function timeInPage(page: Page, action: Action): Promise<number> {
+  return page.evaluate<number>(`(${MEASURE_IN_PAGE})(${JSON.stringify(action)})`);
+}
+
+async function bridgeFloor(page: Page, call: string, args: unknown): Promise<number> {
+  const script = `(async () => { const start = performance.now(); await window.oai[${JSON.stringify(call)}](${JSON.stringify(args)}); return performance.now() - start; })()`;
+  return page.evaluate<number>(script);
+}
+
+const executablePath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+
+// Account summary: switch between the four months, timing each switch.
+const summaryApp = await open(summaryDb);
+const periods = new CacheRepository(openCache(summaryDb, { readonly: true })).listPeriods(ACCOUNT).map((p) => p.period);
+await page.goto(summaryApp.harness.url);
+await page.getByTestId('room-display').selectOption('all');
+await page.getByTestId('summary-total').waitFor();
+const switchMs: number[] = [];
+const summaryFloorMs: number[] = [];
+for (let round = 0; round < 3; round += 1) {
+  for (const period of [...periods.slice(1), periods[0]!]) {
+    const totalBefore = await page.getByTestId('summary-total').textContent();
+    switchMs.push(await timeInPage(page, { kind: 'period', period, totalBefore }));
+    summaryFloorMs.push(await bridgeFloor(page, 'accountSummary', { accountNumber: ACCOUNT, period, display: 'all' }));
+  }
+}
+const rooms = await page.getByTestId('summary-table').getAttribute('aria-rowcount');
+await summaryApp.harness.close();
+await summaryApp.services.close();
+
+// Room detail: open the busiest room of the month from the summary.
+const roomApp = await open(roomDb);
+const roomRepo = new CacheRepository(openCache(roomDb, { readonly: true }));
+const [latest] = roomRepo.listPeriods(ACCOUNT);
+const busiest = roomRepo.accountSummary(ACCOUNT, latest!.period, 'active').rooms.sort((a, b) => b.conferenceCount - a.conferenceCount)[0]!;
+const roomMs: number[] = [];
+const roomFloorMs: number[] = [];
+await page.goto(roomApp.harness.url);
+await page.getByTestId('summary-total').waitFor();
+for (let round = 0; round < 5; round += 1) {
+  roomMs.push(await timeInPage(page, { kind: 'room', cardholder: busiest.cardholder ?? '' }));
+  roomFloorMs.push(await bridgeFloor(page, 'roomConferences', { accountNumber: ACCOUNT, period: latest!.period, roomNumber: busiest.roomNumber }));
+  await page.getByRole('button', { name: /Back to summary/ }).click();
+  await page.getByTestId('summary-total').waitFor();
+}
+await roomApp.harness.close();
+await roomApp.services.close();
+await browser.close();
+
+process.stdout.write(
+  JSON.stringify({
+    rooms: Number(rooms) - 2,
+    periodSwitchMs: median(switchMs),
+    summaryFloorMs: median(summaryFloorMs),
+    roomConferences: busiest.conferenceCount,
+    roomOpenMs: median(roomMs),
+    roomFloorMs: median(roomFloorMs),
+  }) + '\n',
+);
