@@ -44,7 +44,7 @@ function insertSql(table: string, columns: readonly string[], rows: number): str
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
 }
 
-interface RowStatements {
+export interface RowStatements {
   single: Database.Statement<unknown[]>;
   batch: Database.Statement<unknown[]>;
 }
@@ -218,3 +218,66 @@ function newBuffer(columns: number): unknown[] {
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
+
+/**
+ * A page of conferences as rows ready to bind, in the column order of
+ * CONFERENCE_COLUMNS and PARTICIPANT_COLUMNS. Built by the thread that
+ * downloads (cheap to send to the writer thread, which then only binds), with
+ * conference rows numbered from `firstRow` within the period being staged.
+ */
+export interface FlatPage {
+  conferenceValues: unknown[];
+  conferences: number;
+  participantValues: unknown[];
+  participants: number;
+}
+
+export function flattenPage(conferences: readonly ApiConference[], accountNumber: string, period: string, firstRow: number): FlatPage {
+  const conferenceValues: unknown[] = [];
+  const participantValues: unknown[] = [];
+  let row = firstRow;
+  let participants = 0;
+  for (const c of conferences) {
+    conferenceValues.push(
+      row,
+      accountNumber,
+      period,
+      c.id,
+      c.roomNumber,
+      c.start,
+      c.serviceType,
+      c.billingCode,
+      c.participantCount,
+      c.lengthSeconds,
+      c.accumulatedSeconds,
+      c.chargeCents,
+      extraFieldsJson(c, KNOWN_CONFERENCE_FIELDS),
+    );
+    for (const p of c.participants) {
+      participantValues.push(row, p.id, p.name, p.phone, p.accessType, p.joinedAt, p.leftAt, p.seconds, p.chargeCents, extraFieldsJson(p, KNOWN_PARTICIPANT_FIELDS));
+      participants += 1;
+    }
+    row += 1;
+  }
+  return { conferenceValues, conferences: conferences.length, participantValues, participants };
+}
+
+/** Room number of each conference row of a flat page (for scope checks). */
+export function flatRoomNumber(page: FlatPage, index: number): unknown {
+  return page.conferenceValues[index * CONFERENCE_COLUMNS.length + 4];
+}
+
+/** Inserts flat rows: full batches through the batch statement, the rest one by one. */
+export function insertFlatRows(statements: RowStatements, values: readonly unknown[], rows: number, columns: number): void {
+  const batchWidth = BATCH_ROWS * columns;
+  let offset = 0;
+  for (; offset + batchWidth <= rows * columns; offset += batchWidth) {
+    statements.batch.run(values.slice(offset, offset + batchWidth));
+  }
+  for (; offset < rows * columns; offset += columns) {
+    statements.single.run(values.slice(offset, offset + columns));
+  }
+}
+
+export const CONFERENCE_COLUMN_COUNT = CONFERENCE_COLUMNS.length;
+export const PARTICIPANT_COLUMN_COUNT = PARTICIPANT_COLUMNS.length;

@@ -20,9 +20,14 @@ import type { CacheDatabase } from './database';
 import { CacheError } from './errors';
 import { extraFieldsJson, KNOWN_ROOM_FIELDS } from './extra-fields';
 import {
+  CONFERENCE_COLUMN_COUNT,
   CONFERENCE_COLUMN_LIST,
+  flatRoomNumber,
+  insertFlatRows,
+  PARTICIPANT_COLUMN_COUNT,
   PARTICIPANT_COLUMN_LIST,
   PeriodContentWriter,
+  type FlatPage,
   preparePeriodWriterStatements,
   STAGING_TABLES,
   type PeriodWriterStatements,
@@ -760,6 +765,7 @@ function prepareStaging(db: CacheDatabase): StagingStatements {
 export class PeriodStage {
   private readonly writer: PeriodContentWriter;
   private counts: ReplaceCounts | null = null;
+  private readonly flatCounts: ReplaceCounts = { conferences: 0, participants: 0 };
 
   constructor(
     readonly slice: PeriodSlice,
@@ -784,10 +790,27 @@ export class PeriodStage {
     }
   }
 
+  /**
+   * Stages a page already flattened by flattenPage(), rows numbered after the
+   * ones staged before. A stage takes either objects (add) or flat pages.
+   */
+  addFlat(page: FlatPage): void {
+    for (let index = 0; index < page.conferences; index++) {
+      assertInScope(this.slice, String(flatRoomNumber(page, index)), `a conference of room ${String(flatRoomNumber(page, index))}`);
+    }
+    insertFlatRows(this.statements.writer.conferences, page.conferenceValues, page.conferences, CONFERENCE_COLUMN_COUNT);
+    insertFlatRows(this.statements.writer.participants, page.participantValues, page.participants, PARTICIPANT_COLUMN_COUNT);
+    this.flatCounts.conferences += page.conferences;
+    this.flatCounts.participants += page.participants;
+  }
+
   /** Flushes what is buffered; the counts of what was staged. */
   finish(): ReplaceCounts {
     this.counts ??= this.writer.finish();
-    return this.counts;
+    return {
+      conferences: this.counts.conferences + this.flatCounts.conferences,
+      participants: this.counts.participants + this.flatCounts.participants,
+    };
   }
 
   discard(): void {

@@ -101,8 +101,6 @@ interface RequestSpec<T> {
   maxRetries?: number;
   /** Scrubbed from any server text that reaches an error message (the password). */
   secret?: string;
-  /** Receives the body text of the successful response (before it is parsed). */
-  onBodyText?: (text: string) => void;
 }
 
 interface SentRequest<T> extends RequestSpec<T> {
@@ -249,25 +247,11 @@ export class ProviderClient {
 
   /** Pages of a period's conferences, following nextCursor until null (never counting items). */
   async *conferencePages(accountNumber: string, period: string, options: ConferencePagesOptions = {}): AsyncGenerator<ConferencesPage> {
-    for await (const { page } of this.conferencePagesWithText(accountNumber, period, options)) yield page;
-  }
-
-  /**
-   * Like conferencePages, with each page's JSON text as received: a consumer
-   * on another thread can take the text (a cheap copy) instead of a
-   * structured clone of the parsed objects.
-   */
-  async *conferencePagesWithText(
-    accountNumber: string,
-    period: string,
-    options: ConferencePagesOptions = {},
-  ): AsyncGenerator<{ page: ConferencesPage; text: string }> {
     const path = `${API_PREFIX}/accounts/${segment(accountNumber)}/periods/${segment(period)}/conferences`;
     const limit = String(options.limit ?? DEFAULT_PAGE_LIMIT);
     let cursor: string | null = null;
     do {
       const query: Record<string, string> = cursor === null ? { limit } : { limit, cursor };
-      let text = '';
       const page: ConferencesPage = await this.authorized({
         method: 'GET',
         path,
@@ -275,7 +259,6 @@ export class ProviderClient {
         schema: conferencesPageSchema,
         isWellFormed: isWellFormedConferencesPage,
         signal: options.signal,
-        onBodyText: (body) => (text = body),
       });
       if (cursor !== null && page.nextCursor === cursor) {
         // A server bug that would otherwise make us page forever.
@@ -284,7 +267,7 @@ export class ProviderClient {
           request: `GET ${path}`,
         });
       }
-      yield { page, text };
+      yield page;
       cursor = page.nextCursor;
     } while (cursor !== null);
   }
@@ -347,7 +330,6 @@ export class ProviderClient {
         const { status } = outcome;
         if (status >= 200 && status < 300) {
           if (spec.schema === null) return undefined as T;
-          spec.onBodyText?.(outcome.bodyText);
           return parseResponseBody(spec.schema, outcome.bodyText, request.label, attempt, spec.isWellFormed);
         }
         // 429/503 mean "not processed", so even POST /session may be repeated.

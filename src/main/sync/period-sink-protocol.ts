@@ -1,12 +1,11 @@
 import type { StagedPeriodInput } from '../cache/repository';
 import type { ReplaceCounts, SyncScope } from '../cache/types';
-import type { ApiConference } from '../provider/api-schemas';
+import type { FlatPage } from '../cache/period-writer';
 
 export type SinkRequest =
   | { type: 'begin'; accountNumber: string; period: string; scope: SyncScope }
-  /** A page as objects, or as the provider's (already validated) JSON text of the page. */
-  | { type: 'add'; id: number; conferences: readonly ApiConference[] }
-  | { type: 'add-text'; id: number; text: string }
+  /** A page flattened into rows ready to bind (see flattenPage). */
+  | { type: 'add'; id: number; page: FlatPage }
   | { type: 'commit'; id: number; input: StagedPeriodInput }
   | { type: 'discard' }
   | { type: 'close'; id: number };

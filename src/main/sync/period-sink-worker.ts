@@ -4,7 +4,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCache } from '../cache/database';
 import { CacheRepository, type PeriodStage } from '../cache/repository';
-import type { ConferencesPage } from '../provider/api-schemas';
 import type { SinkReply, SinkRequest } from './period-sink-protocol';
 
 const port = parentPort!;
@@ -30,10 +29,9 @@ port.on('message', (request: SinkRequest) => {
       stage = repo.stagePeriod(request.accountNumber, request.period, request.scope);
       return;
     case 'add':
-    case 'add-text':
       if (stagingError === null && stage !== null) {
         try {
-          stage.add(request.type === 'add' ? request.conferences : (JSON.parse(request.text) as ConferencesPage).conferences);
+          stage.addFlat(request.page);
         } catch (error) {
           stagingError = error;
         }

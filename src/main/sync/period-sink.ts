@@ -11,7 +11,7 @@ export interface PeriodSink {
   /** Starts a period afresh (drops anything staged before). */
   begin(accountNumber: string, period: string, scope: SyncScope): Promise<void>;
   /** Resolves when the sink can take the next page (back-pressure, so pages don't pile up in memory). */
-  add(conferences: readonly ApiConference[], pageText?: string): Promise<void>;
+  add(conferences: readonly ApiConference[]): Promise<void>;
   /** Swaps the staged content in with one transaction; rejects and changes nothing on any error. */
   commit(input: StagedPeriodInput): Promise<ReplaceCounts>;
   discard(): void;

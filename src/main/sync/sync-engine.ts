@@ -262,14 +262,14 @@ async function downloadPeriod(
       let pages = 0;
       const totals = new Map<string, { conferenceCount: number; accumulatedSeconds: number; chargeCents: number }>();
       let rows = 0;
-      const source = options.client.conferencePagesWithText(accountNumber, current.period, {
+      const source = options.client.conferencePages(accountNumber, current.period, {
         limit: options.pageLimit ?? DEFAULT_SYNC_PAGE_LIMIT,
         signal: options.signal,
       });
-      for await (const { page, text } of prefetching(source)) {
+      for await (const page of prefetching(source)) {
         checkCancel();
         addToRoomTotals(totals, page.conferences);
-        await sink.add(page.conferences, text);
+        await sink.add(page.conferences);
         pages += 1;
         rows += page.conferences.length;
         emit({ pages, rows });

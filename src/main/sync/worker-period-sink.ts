@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { flattenPage } from '../cache/period-writer';
 import type { ReplaceCounts } from '../cache/types';
 import type { PeriodSink } from './period-sink';
 import type { SinkReply, SinkRequest } from './period-sink-protocol';
@@ -33,6 +34,7 @@ export function startWorkerPeriodSink(cacheFile: string): Promise<PeriodSink> {
   const worker = new Worker(file, { workerData: { file: cacheFile }, execArgv });
   const waiting = new Map<number, { resolve: (c: ReplaceCounts) => void; reject: (e: Error) => void }>();
   let nextId = 1;
+  let staging: { accountNumber: string; period: string; nextRow: number } | null = null;
   const inFlight: Array<Promise<unknown>> = [];
   let failure: Error | null = null;
 
@@ -66,13 +68,16 @@ export function startWorkerPeriodSink(cacheFile: string): Promise<PeriodSink> {
 
   const sink: PeriodSink = {
     begin: (accountNumber, period, scope) => {
+      staging = { accountNumber, period, nextRow: 1 };
       send({ type: 'begin', accountNumber, period, scope });
       return Promise.resolve();
     },
-    add: async (conferences, pageText) => {
-      // Text is a cheap copy; objects would be structured-cloned.
-      const request = (id: number): SinkRequest =>
-        pageText !== undefined ? { type: 'add-text', id, text: pageText } : { type: 'add', id, conferences };
+    add: async (conferences) => {
+      if (staging === null) throw new Error('no period staged: call begin() first');
+      // Flattened here, on the downloading thread: the writer thread then only binds rows.
+      const page = flattenPage(conferences, staging.accountNumber, staging.period, staging.nextRow);
+      staging.nextRow += page.conferences;
+      const request = (id: number): SinkRequest => ({ type: 'add', id, page });
       // A lost worker is reported by commit(); here it only must not stall.
       const acknowledged = ask(request).then(
         () => {},

@@ -68,6 +68,32 @@ describe('worker-thread period sink', () => {
     expect(after.period!.revision).toBe(before.period!.revision);
   });
 
+  it('a room login through the worker stores only its room, and refuses another room\'s conferences', async () => {
+    const cache = tempCache();
+    const sink = await startWorkerPeriodSink(cache.file);
+    const report = await runSync({ repo: cache.repo, client: demoClient(provider, { roomNumber: '332703' }), origin: 'demo', sink });
+    expect(report.status).toBe('ok');
+    expect(cache.repo.accountSummary('602127', '2009-05', 'all').rooms.map((r) => r.roomNumber)).toEqual(['332703']);
+    provider.bumpRevision('2009-05');
+    provider.faults.add({
+      path: '/periods/2009-05/conferences',
+      times: 10,
+      action: {
+        kind: 'mutate',
+        mutate: (json) => {
+          const page = json as { conferences: Array<{ roomNumber: string }> };
+          if (page.conferences[0]) page.conferences[0].roomNumber = '320026';
+          return page;
+        },
+      },
+    });
+    const again = await runSync({ repo: cache.repo, client: demoClient(provider, { roomNumber: '332703' }), origin: 'demo', sink });
+    await sink.close();
+    provider.faults.clear();
+    expect(again.periods.find((p) => p.period === '2009-05')).toMatchObject({ status: 'failed' });
+    expect(cache.repo.accountSummary('602127', '2009-05', 'all').total.chargeCents).toBe(11659);
+  });
+
   it('falls back to writing in-process when the worker cannot open the cache', async () => {
     const cache = tempCache();
     const problems: unknown[] = [];
