@@ -4,7 +4,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { PRINT_READY_ATTRIBUTE } from '../shared/print-route';
+import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE } from '../shared/print-route';
 import type { ShellIntegration } from '../main/app/shell-integration';
 import { writeFileAtomically } from '../main/app/save-file';
 import { AppError } from '../main/errors';
@@ -42,6 +42,8 @@ export function createHarnessIntegration(options: { downloadsDir: string; pageUr
       await page.waitForSelector(`html[${PRINT_READY_ATTRIBUTE}]`, { state: 'attached', timeout: 60_000 }).catch(() => {
         throw new AppError('print_failed', 'The print layout did not finish rendering in time.');
       });
+      const failure = await page.locator('html').getAttribute(PRINT_ERROR_ATTRIBUTE);
+      if (failure) throw new AppError('print_failed', `The print layout could not be prepared: ${failure}`);
       return await page.pdf({ printBackground: true, preferCSSPageSize: true });
     } finally {
       await page.close();

@@ -8,6 +8,8 @@ import { presentationSchema, viewRefSchema, type Presentation, type ViewRef } fr
 export const PRINT_ROUTE_PREFIX = '#/print/';
 /** Set on <html> when the print layout has all its data on screen. */
 export const PRINT_READY_ATTRIBUTE = 'data-print-ready';
+/** Set on <html> (with the message) when the layout could not get its data: nothing is printed then. */
+export const PRINT_ERROR_ATTRIBUTE = 'data-print-error';
 
 const printRequestSchema = z.object({ view: viewRefSchema, presentation: presentationSchema });
 export type PrintRequest = z.infer<typeof printRequestSchema>;

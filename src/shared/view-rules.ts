@@ -1,6 +1,6 @@
 // Sorting and filtering of table rows: one definition for the renderer's tables
 // and for exports and print layouts, which must show the rows the same way.
-import type { ConferenceRow, RoomSummaryRow } from './domain';
+import type { BillingCodeRow, ConferenceRow, RoomSummaryRow } from './domain';
 
 export type SortDirection = 'ascending' | 'descending';
 
@@ -114,4 +114,9 @@ export function summaryRowsForView(rows: readonly RoomSummaryRow[], filter: stri
 export function conferenceRowsForView(rows: readonly ConferenceRow[], sort: SortState | null): ConferenceRow[] {
   if (sort === null || !Object.hasOwn(CONFERENCE_SORT_VALUES, sort.column)) return [...rows];
   return sortRows(rows, CONFERENCE_SORT_VALUES[sort.column as ConferenceSortColumn], sort.direction);
+}
+
+/** The billing-codes view's order: by code, Unallocated last. */
+export function billingCodeRowsForView(rows: readonly BillingCodeRow[]): BillingCodeRow[] {
+  return sortRows(rows, (r) => r.billingCode, 'ascending');
 }

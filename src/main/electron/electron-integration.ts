@@ -3,7 +3,7 @@
 // is rendered in a hidden window. The hidden window is always destroyed.
 import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, WebContents } from 'electron';
 import path from 'node:path';
-import { PRINT_READY_ATTRIBUTE } from '../../shared/print-route';
+import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE } from '../../shared/print-route';
 import type { SaveKind, ShellIntegration } from '../app/shell-integration';
 import { AppError } from '../errors';
 import { secureWebPreferences } from './security';
@@ -71,4 +71,8 @@ async function waitUntilRendered(contents: WebContents, timeoutMs: number): Prom
     if (Date.now() > deadline) throw new AppError('print_failed', 'The print layout did not finish rendering in time.');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const failure = (await contents.executeJavaScript(
+    `document.documentElement.getAttribute(${JSON.stringify(PRINT_ERROR_ATTRIBUTE)})`,
+  )) as string | null;
+  if (failure) throw new AppError('print_failed', `The print layout could not be prepared: ${failure}`);
 }

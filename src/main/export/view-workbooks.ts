@@ -8,6 +8,7 @@ import type { CacheRepository } from '../cache/repository';
 import { WallClock, type ExportPresentation } from './excel-values';
 import { OAI_CONFERENCE_COLUMNS, accessTypeName, translator, type LabelKey, type Translate } from './labels';
 import { StreamedTable, type CellInput, type FactValue, type TableColumn, type TableContext, type TitleBlock } from './sheet-table';
+import { billingCodeRowsForView } from '../../shared/view-rules';
 
 export interface WorkbookContent {
   repo: CacheRepository;
@@ -252,7 +253,7 @@ async function billingCodesWorkbook(content: WorkbookContent, view: BillingCodes
   const period = requirePeriod(repo, view.accountNumber, view.period);
   const sheets = new Sheets(content, view.accountNumber);
   const { t } = sheets;
-  const codes = repo.billingCodeSummary(view.accountNumber, view.period);
+  const codes = billingCodeRowsForView(repo.billingCodeSummary(view.accountNumber, view.period));
   content.table.progress.total = codes.length + codes.reduce((sum, code) => sum + code.conferenceCount, 0);
 
   const codeTable = sheets.table('sheet.billingCodes', sheets.title('title.billingCodes', period, []), [

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Presentation, ViewRef } from '../../../src/shared/bridge';
 import { exportView } from '../../../src/main/export';
 import { ACCOUNT, findRow, readWorkbook, seconds, sheet, syncedCache, table, tempDir, type SyncedCache } from './helpers';
+import { billingCodeRowsForView } from '../../../src/shared/view-rules';
 
 const OAI_COLUMNS = ['DATE', 'START TIME', 'ROOM NUMBER', 'CARDHOLDER', 'PARTICIPANTS', 'BILLING CODE', 'CONFERENCE LENGTH', 'ACCUMULATED TIME', 'CHARGES'];
 const EN: Presentation = { language: 'en', dateStyle: 'locale' };
@@ -257,7 +258,9 @@ describe('room, billing codes and conference workbooks', () => {
     const codes = sheet(workbook, 'Billing codes');
     const { header, rows, total } = table(codes, 'Billing Code');
     expect(values(codes.getRow(header), 4)).toEqual(['Billing Code', 'Conferences', 'Accumulated Time', 'Charge']);
-    const cached = cache.repo.billingCodeSummary(ACCOUNT, '2009-05');
+    // In the view's order: by code, Unallocated last.
+    const cached = billingCodeRowsForView(cache.repo.billingCodeSummary(ACCOUNT, '2009-05'));
+    expect(cached.at(-1)!.billingCode).toBeNull();
     expect(rows.map((r) => r.getCell(1).value)).toEqual(cached.map((c) => c.billingCode ?? 'Unallocated'));
     expect(rows.every((r) => r.getCell(1).type === ExcelJS.ValueType.String)).toBe(true);
     expect(rows.map((r) => r.getCell(4).value)).toEqual(cached.map((c) => c.chargeCents / 100));

@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createElectronIntegration } from '../../../src/main/electron/electron-integration';
 
-function fakes(options: { readyAfterProbes?: number; loadFails?: boolean; print?: [boolean, string] } = {}) {
+function fakes(options: { readyAfterProbes?: number; loadFails?: boolean; print?: [boolean, string]; layoutError?: string } = {}) {
   const calls: string[] = [];
   let probes = 0;
   const windows: any[] = [];
@@ -12,7 +12,8 @@ function fakes(options: { readyAfterProbes?: number; loadFails?: boolean; print?
     destroyed = false;
     options: any;
     webContents = {
-      executeJavaScript: vi.fn(async () => {
+      executeJavaScript: vi.fn(async (code: string) => {
+        if (code.includes('getAttribute')) return options.layoutError ?? null;
         probes += 1;
         calls.push('probe');
         return probes > (options.readyAfterProbes ?? 0);
@@ -93,6 +94,16 @@ describe('Electron integration', () => {
     const stuck = fakes({ readyAfterProbes: 1_000_000 });
     await expect(stuck.integration.renderPdf('#/print/x')).rejects.toMatchObject({ code: 'print_failed' });
     expect(stuck.windows[0].destroyed).toBe(true);
+  });
+
+  it('prints nothing when the layout reports it could not get its data', async () => {
+    const { integration, calls } = fakes({ layoutError: 'This month is not in the cache.' });
+    await expect(integration.print('#/print/x', 'x.pdf')).rejects.toMatchObject({
+      code: 'print_failed',
+      message: expect.stringContaining('This month is not in the cache.'),
+    });
+    expect(calls).not.toContain('print');
+    expect(calls.at(-1)).toBe('destroy');
   });
 
   it('renders the layout to PDF bytes', async () => {
