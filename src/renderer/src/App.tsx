@@ -1,75 +1,153 @@
-import { useEffect, useState } from 'react';
+// The app's root: asks main who it is, the settings and the saved sign-ins,
+// picks the language (settings, else the OS locale), and shows either the
+// sign-in screen or the signed-in workspace. Opened on a print route
+// (#/print/…, see src/shared/print-route.ts) it shows only that print layout.
+import { useEffect, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
-import type { appInfoSchema } from '../../shared/bridge';
+import type { appInfoSchema, Profile, SettingsView } from '../../shared/bridge';
+import { parsePrintRoute } from '../../shared/print-route';
 import { callMain } from './bridge';
-import { I18nProvider, languageFromLocale, useI18n, type Language } from './i18n';
+import { Brand } from './components/Brand';
+import { StatusBar } from './components/StatusBar';
+import { describeError } from './errors';
+import { FormatProvider } from './format-context';
+import { I18nProvider, languageFromLocale, translator, useI18n, type Language } from './i18n';
+import { PrintApp } from './print/PrintLayout';
+import { SignInView } from './views/SignInView';
+import { Workspace } from './Workspace';
 
 type AppInfo = z.infer<typeof appInfoSchema>;
 
+interface Boot {
+  info: AppInfo;
+  settings: SettingsView;
+  profiles: Profile[];
+}
+
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [language, setLanguage] = useState<Language>(() => languageFromLocale(navigator.language));
+  // Read once: a print layout window shows one layout and never navigates.
+  const [printRequest] = useState(() => parsePrintRoute(window.location.hash));
+  return printRequest ? <PrintApp request={printRequest} /> : <InteractiveApp />;
+}
+
+function InteractiveApp() {
+  const [boot, setBoot] = useState<Boot | null>(null);
+  const [bootError, setBootError] = useState<unknown>(null);
+  const [addingAccount, setAddingAccount] = useState(false);
+  const [activeId, setActiveId] = useState<string | null>(null);
 
   useEffect(() => {
-    callMain('appInfo', {}).then(
-      (value) => {
-        setInfo(value);
-        setLanguage(languageFromLocale(value.locale));
+    Promise.all([callMain('appInfo', {}), callMain('getSettings', {}), callMain('listProfiles', {})]).then(
+      ([info, settings, profiles]) => {
+        setBoot({ info, settings, profiles });
+        setActiveId(settings.activeProfileId);
       },
-      (cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)),
+      setBootError,
     );
   }, []);
 
+  const systemLanguage = languageFromLocale(boot?.info.locale ?? navigator.language);
+  const language: Language = boot?.settings.language ?? systemLanguage;
+  const dateStyle = boot?.settings.dateStyle ?? 'locale';
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = translator(language)('app.name');
+  }, [language]);
+
+  const reloadProfiles = (active: string | null) => {
+    setActiveId(active);
+    setAddingAccount(false);
+    Promise.all([callMain('getSettings', {}), callMain('listProfiles', {})]).then(
+      ([settings, profiles]) => setBoot((current) => (current ? { ...current, settings, profiles } : current)),
+      setBootError,
+    );
+  };
+
+  const profile = boot?.profiles.find((p) => p.id === activeId) ?? null;
+
   return (
     <I18nProvider language={language}>
-      <Shell info={info} error={error} language={language} onLanguage={setLanguage} />
+      <FormatProvider options={{ language, dateStyle }}>
+        {boot === null ? (
+          <BootScreen error={bootError} />
+        ) : profile && !addingAccount ? (
+          <Workspace
+            key={profile.id}
+            profile={profile}
+            profiles={boot.profiles}
+            settings={boot.settings}
+            systemLanguage={systemLanguage}
+            version={boot.info.version}
+            shell={boot.info.shell}
+            onSettings={(settings) => setBoot({ ...boot, settings })}
+            onSwitchProfile={(p) => reloadProfiles(p.id)}
+            onAddAccount={() => setAddingAccount(true)}
+            onSignedOut={() => reloadProfiles(null)}
+          />
+        ) : (
+          <SignedOutShell
+            boot={boot}
+            language={language}
+            onLanguage={(next) => {
+              callMain('updateSettings', { language: next }).then((settings) => setBoot({ ...boot, settings }), setBootError);
+            }}
+          >
+            <SignInView
+              profiles={boot.profiles}
+              onSignedIn={(p) => reloadProfiles(p.id)}
+              onCancel={profile ? () => setAddingAccount(false) : undefined}
+            />
+          </SignedOutShell>
+        )}
+      </FormatProvider>
     </I18nProvider>
   );
 }
 
-function Shell(props: { info: AppInfo | null; error: string | null; language: Language; onLanguage: (l: Language) => void }) {
+function BootScreen(props: { error: unknown }) {
   const { t } = useI18n();
-  useEffect(() => {
-    document.documentElement.lang = props.language;
-  }, [props.language]);
   return (
     <div className="app">
       <header className="topbar">
-        <div className="brand">
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
-        </div>
-        <label className="language">
-          <span>{t('nav.language')}</span>
-          <select value={props.language} onChange={(e) => props.onLanguage(e.target.value as Language)}>
-            <option value="en">English</option>
-            <option value="fr">Français</option>
-          </select>
-        </label>
+        <Brand />
       </header>
       <main className="content">
-        {props.error !== null ? (
-          <p role="alert" className="error">
-            {t('shell.bridgeError', { message: props.error })}
+        {props.error ? (
+          <p role="alert" className="notice notice-danger">
+            {t('shell.bridgeError', { message: describeError(props.error, t) })}
           </p>
         ) : (
-          <section className="welcome">
-            <h1>{t('shell.welcomeTitle')}</h1>
-            <p>{t('shell.welcomeBody')}</p>
-          </section>
+          <p className="loading" role="status">
+            {t('shell.loading')}
+          </p>
         )}
       </main>
-      <footer className="statusbar" data-testid="statusbar">
-        {props.info === null ? (
-          <span>{t('shell.loading')}</span>
-        ) : (
-          <>
-            <span>{t('status.version', { version: props.info.version })}</span>
-            <span>{t(`status.shell.${props.info.shell}`)}</span>
-          </>
-        )}
-      </footer>
+      <StatusBar version={null} shell={null} />
+    </div>
+  );
+}
+
+function SignedOutShell(props: { boot: Boot; language: Language; onLanguage: (language: Language) => void; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <Brand tagline />
+        <div className="topbar-actions">
+          <label className="language">
+            <span>{t('nav.language')}</span>
+            <select value={props.language} onChange={(e) => props.onLanguage(e.target.value as Language)} data-testid="language-select">
+              <option value="en">English</option>
+              <option value="fr">Français</option>
+            </select>
+          </label>
+        </div>
+      </header>
+      <main className="content" id="main">
+        {props.children}
+      </main>
+      <StatusBar version={props.boot.info.version} shell={props.boot.info.shell} />
     </div>
   );
 }

@@ -1,0 +1,238 @@
+// The signed-in app: top bar (views, saved accounts, settings, sign out), the
+// current view, and the status bar with sync. Holds what views share: the
+// selected billing period, the summary's display/sort/filter (kept while the
+// user visits rooms and conferences), and a refresh token bumped by syncs.
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Profile, SettingsView } from '../../shared/bridge';
+import type { ConferenceRow } from '../../shared/domain';
+import { callMain } from './bridge';
+import { Brand } from './components/Brand';
+import { ExportProvider } from './components/ExportActions';
+import { StatusBar } from './components/StatusBar';
+import { LoadState } from './components/ViewParts';
+import { describeError } from './errors';
+import { useFormat } from './format-context';
+import { useI18n } from './i18n';
+import { newestFirst } from './period-label';
+import type { SortState } from '../../shared/view-rules';
+import { createSyncStore, refreshKey } from './sync-store';
+import { useBridgeQuery } from './use-bridge-query';
+import { BillingCodesView } from './views/BillingCodesView';
+import { CodeConferencesView } from './views/CodeConferencesView';
+import { ConferenceView } from './views/ConferenceView';
+import { RoomView } from './views/RoomView';
+import { SettingsDialog } from './views/SettingsDialog';
+import { profileTitle } from './views/SignInView';
+import { SignOutDialog } from './views/SignOutDialog';
+import { SummaryView, type SummaryState } from './views/SummaryView';
+
+type Route =
+  | { view: 'summary' }
+  | { view: 'room'; roomNumber: string }
+  | { view: 'codes' }
+  | { view: 'code'; billingCode: string | null }
+  | { view: 'conference'; conferenceId: string; back: Exclude<Route, { view: 'conference' }> };
+
+const ADD_ACCOUNT = '__add__';
+
+export function Workspace(props: {
+  profile: Profile;
+  profiles: readonly Profile[];
+  settings: SettingsView;
+  systemLanguage: 'en' | 'fr';
+  version: string | null;
+  shell: 'electron' | 'browser-harness' | null;
+  onSettings: (settings: SettingsView) => void;
+  onSwitchProfile: (profile: Profile) => void;
+  onAddAccount: () => void;
+  onSignedOut: () => void;
+}) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const { profile } = props;
+  // Main fills the account number of a room sign-in from its session; older profiles may lack it.
+  const accountNumber = profile.accountNumber;
+  const [route, setRoute] = useState<Route>({ view: 'summary' });
+  const [selectedPeriod, setSelectedPeriod] = useState<string | null>(null);
+  const [summaryState, setSummaryState] = useState<SummaryState>({ display: 'active', sort: null, filter: '' });
+  const [codesSort, setCodesSort] = useState<SortState | null>({ column: 'code', direction: 'ascending' });
+  const [dialog, setDialog] = useState<'settings' | 'signOut' | null>(null);
+  const [switchError, setSwitchError] = useState<string | null>(null);
+  const syncStore = useMemo(() => createSyncStore(profile.id), [profile.id]);
+  useEffect(() => syncStore.start(), [syncStore]);
+  // Views reload when a sync moves to its next period or ends.
+  const refresh = useSyncExternalStore(syncStore.subscribe, () => refreshKey(syncStore.get()));
+  const syncRunning = refresh.startsWith('running|');
+
+  const periodsQuery = useBridgeQuery(accountNumber, refresh, () => callMain('listPeriods', { accountNumber: accountNumber ?? '' }));
+  const periods = useMemo(() => newestFirst(periodsQuery.data ?? []), [periodsQuery.data]);
+  const period = periods.find((p) => p.period === selectedPeriod) ?? periods[0] ?? null;
+
+  const summaryKey = accountNumber && period ? `${accountNumber}|${period.period}|${summaryState.display}` : null;
+  const summaryQuery = useBridgeQuery(summaryKey, refresh, () =>
+    callMain('accountSummary', { accountNumber: accountNumber ?? '', period: period?.period ?? '', display: summaryState.display }),
+  );
+  const summary = summaryQuery.data;
+  const account = summary?.account ?? null;
+  const cardholders = useMemo(() => new Map((summary?.rooms ?? []).map((r) => [r.roomNumber, r.cardholder])), [summary]);
+  const cardholderOf = useCallback((roomNumber: string) => cardholders.get(roomNumber) ?? null, [cardholders]);
+
+  // After moving to another view, keyboard and screen-reader users land on its title.
+  const shownRoute = useRef(route);
+  useEffect(() => {
+    if (shownRoute.current === route) return;
+    shownRoute.current = route;
+    document.querySelector<HTMLElement>('#main h1')?.focus();
+  }, [route]);
+
+  const choosePeriod = (value: string) => setSelectedPeriod(value);
+  const openConference = (conference: ConferenceRow) => {
+    if (route.view !== 'conference') setRoute({ view: 'conference', conferenceId: conference.id, back: route });
+  };
+
+  const switchTo = (value: string) => {
+    if (value === ADD_ACCOUNT) return props.onAddAccount();
+    setSwitchError(null);
+    callMain('switchProfile', { profileId: value }).then(props.onSwitchProfile, (cause: unknown) => setSwitchError(describeError(cause, t)));
+  };
+
+  const mainView = () => {
+    if (accountNumber === null) return <p className="notice notice-warning">{t('workspace.noAccountNumber')}</p>;
+    if (periodsQuery.error) return <LoadState loading={false} error={periodsQuery.error} />;
+    if (!period) {
+      return (
+        <div className="empty-state card" data-testid="no-data">
+          <h1>{t('workspace.noDataTitle')}</h1>
+          <p>{syncRunning ? t('workspace.firstSync') : t('workspace.noData')}</p>
+        </div>
+      );
+    }
+    switch (route.view) {
+      case 'summary':
+        return (
+          <SummaryView
+            accountNumber={accountNumber}
+            periods={periods}
+            period={period}
+            onPeriod={choosePeriod}
+            state={summaryState}
+            onState={setSummaryState}
+            summary={summary}
+            loading={summaryQuery.loading}
+            error={summaryQuery.error}
+            onOpenRoom={(roomNumber) => setRoute({ view: 'room', roomNumber })}
+          />
+        );
+      case 'room':
+        return (
+          <RoomView
+            accountNumber={accountNumber}
+            account={account}
+            period={period}
+            roomNumber={route.roomNumber}
+            cardholder={cardholderOf(route.roomNumber)}
+            refresh={refresh}
+            onBack={() => setRoute({ view: 'summary' })}
+            onOpenConference={openConference}
+          />
+        );
+      case 'codes':
+        return (
+          <BillingCodesView
+            accountNumber={accountNumber}
+            account={account}
+            periods={periods}
+            period={period}
+            onPeriod={choosePeriod}
+            refresh={refresh}
+            sort={codesSort}
+            onSort={setCodesSort}
+            onOpenCode={(billingCode) => setRoute({ view: 'code', billingCode })}
+          />
+        );
+      case 'code':
+        return (
+          <CodeConferencesView
+            accountNumber={accountNumber}
+            account={account}
+            period={period}
+            billingCode={route.billingCode}
+            cardholderOf={cardholderOf}
+            refresh={refresh}
+            onBack={() => setRoute({ view: 'codes' })}
+            onOpenConference={openConference}
+          />
+        );
+      case 'conference':
+        return (
+          <ConferenceView
+            accountNumber={accountNumber}
+            account={account}
+            conferenceId={route.conferenceId}
+            cardholderOf={cardholderOf}
+            refresh={refresh}
+            backLabel={route.back.view === 'room' ? t('conference.backToRoom') : t('conference.backToCode')}
+            onBack={() => setRoute(route.back)}
+          />
+        );
+    }
+  };
+
+  const inCodes = route.view === 'codes' || route.view === 'code' || (route.view === 'conference' && route.back.view === 'code');
+  return (
+    <ExportProvider>
+      <div className="app">
+        <header className="topbar">
+          <Brand />
+          <nav className="tabs" aria-label={t('nav.views')}>
+            <button type="button" className="tab" aria-current={inCodes ? undefined : 'page'} onClick={() => setRoute({ view: 'summary' })}>
+              {t('nav.summary')}
+            </button>
+            <button type="button" className="tab" aria-current={inCodes ? 'page' : undefined} onClick={() => setRoute({ view: 'codes' })}>
+              {t('nav.billingCodes')}
+            </button>
+          </nav>
+          <div className="topbar-actions">
+            <label className="profile-switch">
+              <span className="visually-hidden">{t('nav.account')}</span>
+              <select value={profile.id} onChange={(e) => switchTo(e.target.value)} data-testid="profile-select">
+                {props.profiles.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {profileTitle(p, t, format.room)}
+                  </option>
+                ))}
+                <option value={ADD_ACCOUNT}>{t('nav.addAccount')}</option>
+              </select>
+            </label>
+            <button type="button" className="button button-quiet" onClick={() => setDialog('settings')}>
+              {t('nav.settings')}
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setDialog('signOut')}>
+              {t('nav.signOut')}
+            </button>
+          </div>
+        </header>
+        <main className="content" id="main">
+          {switchError ? (
+            <p role="alert" className="notice notice-danger">
+              {switchError}
+            </p>
+          ) : null}
+          {mainView()}
+        </main>
+        <StatusBar version={props.version} shell={props.shell} sync={{ store: syncStore, profileId: profile.id }} />
+        {dialog === 'settings' ? (
+          <SettingsDialog
+            settings={props.settings}
+            systemLanguage={props.systemLanguage}
+            onSaved={props.onSettings}
+            onClose={() => setDialog(null)}
+          />
+        ) : null}
+        {dialog === 'signOut' ? (
+          <SignOutDialog profile={profile} onSignedOut={props.onSignedOut} onClose={() => setDialog(null)} />
+        ) : null}
+      </div>
+    </ExportProvider>
+  );
+}

@@ -1,0 +1,217 @@
+// Billing codes edited in place, as OAI lets you click "Unallocated": click,
+// type, Enter saves (checked against the provider's rule first), Esc cancels.
+// A saved change shows at once, marked pending until the provider has it; a
+// refused one shows the provider's reason with Retry and Discard.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { ConferenceRow, PendingBillingCode } from '../../../shared/domain';
+import { parseBillingCodeInput, shownBillingCode } from '../billing-code';
+import { callMain } from '../bridge';
+import { describeError } from '../errors';
+import { useFormat } from '../format-context';
+import { useI18n } from '../i18n';
+import { Badge } from './ViewParts';
+
+export type UpdateConference = (conferenceId: string, pending: PendingBillingCode | null) => void;
+
+export function BillingCodeCell(props: {
+  accountNumber: string;
+  conference: ConferenceRow;
+  /** Says which conference the code belongs to, for screen readers. */
+  describe: string;
+  onChanged: UpdateConference;
+}) {
+  const { t } = useI18n();
+  const { conference } = props;
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  const errorId = useId();
+  const code = shownBillingCode(conference);
+  const pending = conference.pending;
+
+  useEffect(() => {
+    if (!editing && returnFocus.current) {
+      returnFocus.current = false;
+      buttonRef.current?.focus();
+    }
+  }, [editing]);
+
+  const start = () => {
+    setText(code ?? '');
+    setError(null);
+    setEditing(true);
+  };
+  const stop = (focusButton: boolean) => {
+    returnFocus.current = focusButton;
+    setEditing(false);
+    setError(null);
+  };
+
+  const save = () => {
+    const parsed = parseBillingCodeInput(text);
+    if (!parsed.ok) {
+      setError(parsed.reason === 'too_long' ? t('code.tooLong') : t('code.badCharacters'));
+      return;
+    }
+    if (parsed.billingCode === code) {
+      stop(true);
+      return;
+    }
+    setSaving(true);
+    callMain('assignBillingCode', {
+      accountNumber: props.accountNumber,
+      conferenceId: conference.id,
+      billingCode: parsed.billingCode,
+    }).then(
+      (result) => {
+        setSaving(false);
+        props.onChanged(conference.id, result);
+        stop(true);
+      },
+      (cause: unknown) => {
+        setSaving(false);
+        setError(describeError(cause, t));
+      },
+    );
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      save();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      stop(true);
+    }
+  };
+
+  if (editing) {
+    return (
+      <span className="code-editor">
+        <input
+          className="code-input"
+          autoFocus
+          value={text}
+          maxLength={40}
+          readOnly={saving}
+          onChange={(e) => {
+            setText(e.target.value);
+            setError(null);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => {
+            if (!saving) stop(false);
+          }}
+          aria-label={t('code.inputLabel', { conference: props.describe })}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          placeholder={t('code.unallocated')}
+        />
+        {error ? (
+          <span id={errorId} role="alert" className="code-error">
+            {error}
+          </span>
+        ) : (
+          <span className="code-help">{t('code.editHelp')}</span>
+        )}
+      </span>
+    );
+  }
+
+  return (
+    <span className="code-cell">
+      <button
+        ref={buttonRef}
+        type="button"
+        className={code === null ? 'code-button code-unallocated' : 'code-button'}
+        onClick={start}
+        aria-label={t('code.editLabel', { code: code ?? t('code.unallocated'), conference: props.describe })}
+      >
+        {code ?? t('code.unallocated')}
+      </button>
+      {pending && pending.state !== 'failed' ? (
+        <Badge tone="info" title={t('code.pendingHint')}>
+          {t('code.pending')}
+        </Badge>
+      ) : null}
+      {pending?.state === 'failed' ? (
+        <Badge tone="danger" title={pending.errorMessage ?? undefined}>
+          {t('code.failed')}
+        </Badge>
+      ) : null}
+    </span>
+  );
+}
+
+/**
+ * The billing-code changes the provider refused, among the listed conferences,
+ * each with the provider's reason and what to do about it.
+ */
+export function FailedChanges(props: {
+  conferences: readonly ConferenceRow[];
+  timeZone: string | undefined;
+  onChanged: UpdateConference;
+}) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const [error, setError] = useState<string | null>(null);
+  const failed = props.conferences.filter((c) => c.pending?.state === 'failed');
+  if (failed.length === 0) return null;
+
+  const retry = (conference: ConferenceRow, pending: PendingBillingCode) => {
+    setError(null);
+    callMain('retryBillingCode', { outboxId: pending.outboxId }).then(
+      () => props.onChanged(conference.id, { ...pending, state: 'pending', errorCode: null, errorMessage: null }),
+      (cause: unknown) => setError(describeError(cause, t)),
+    );
+  };
+  const discard = (conference: ConferenceRow, pending: PendingBillingCode) => {
+    setError(null);
+    callMain('discardBillingCode', { outboxId: pending.outboxId }).then(
+      () => props.onChanged(conference.id, null),
+      (cause: unknown) => setError(describeError(cause, t)),
+    );
+  };
+
+  return (
+    <section className="notice notice-danger failed-changes" aria-label={t('code.failedTitle')} data-testid="failed-changes">
+      <strong>{t('code.failedTitle')}</strong>
+      <ul>
+        {failed.map((conference) => {
+          const pending = conference.pending!;
+          return (
+            <li key={conference.id}>
+              <span>
+                {t('code.failedItem', {
+                  code: pending.billingCode ?? t('code.unallocated'),
+                  date: format.date(conference.start, props.timeZone),
+                  time: format.time(conference.start, props.timeZone),
+                  room: format.room(conference.roomNumber),
+                })}{' '}
+                <em>{pending.errorMessage ?? pending.errorCode ?? t('error.unknown')}</em>
+              </span>
+              <span className="failed-actions">
+                <button type="button" className="button button-small" onClick={() => retry(conference, pending)}>
+                  {t('code.retry')}
+                </button>
+                <button type="button" className="button button-small" onClick={() => discard(conference, pending)}>
+                  {t('code.discard')}
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {error ? <p role="alert">{error}</p> : null}
+    </section>
+  );
+}
+
+/** Replaces one conference's pending change in a list. */
+export function withPending(rows: readonly ConferenceRow[], conferenceId: string, pending: PendingBillingCode | null): ConferenceRow[] {
+  return rows.map((row) => (row.id === conferenceId ? { ...row, pending } : row));
+}

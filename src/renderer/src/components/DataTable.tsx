@@ -1,0 +1,160 @@
+// The one table of the app: ARIA table semantics on a CSS grid, a sticky
+// header, a virtualized body (only the rows on screen are in the DOM, so
+// 10,000 conferences scroll smoothly) and a Total row kept outside the body,
+// pinned to the bottom of the scroll area.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { sortRows, type SortState, type SortValue } from '../../../shared/view-rules';
+
+export interface Column<Row> {
+  id: string;
+  header: string;
+  /** Narrowest the column may get (px), and its share of the spare width. */
+  minWidth: number;
+  grow?: number;
+  /** Numbers align right, with tabular figures. */
+  numeric?: boolean;
+  /** Sortable when given. */
+  sortValue?: (row: Row) => SortValue;
+  cell: (row: Row) => ReactNode;
+  /** Content of this column in the Total row. */
+  total?: ReactNode;
+  /** Class for this column's body cells (e.g. to let an editor overflow). */
+  cellClassName?: (row: Row) => string | undefined;
+}
+
+export interface DataTableProps<Row> {
+  label: string;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  sort?: SortState | null;
+  onSort?: (columnId: string) => void;
+  /** Shows the Total row (each column's `total`). */
+  showTotal?: boolean;
+  empty?: ReactNode;
+  rowClassName?: (row: Row) => string | undefined;
+  testId?: string;
+}
+
+export const ROW_HEIGHT = 38;
+
+export function DataTable<Row>(props: DataTableProps<Row>) {
+  const { t } = useI18n();
+  const { columns, rows, sort } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const sortedRows = useMemo(() => {
+    const column = sort ? columns.find((c) => c.id === sort.column) : undefined;
+    if (!sort || !column?.sortValue) return rows;
+    return sortRows(rows, column.sortValue, sort.direction);
+  }, [rows, columns, sort]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read only during render, as its docs show
+  const virtualizer = useVirtualizer({
+    count: sortedRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 1200, height: 600 },
+  });
+
+  const template = columns.map((c) => `minmax(${c.minWidth}px, ${c.grow ?? 1}fr)`).join(' ');
+  const minWidth = columns.reduce((sum, c) => sum + c.minWidth, 0);
+  const tableStyle = { '--table-columns': template, '--table-min-width': `${minWidth}px` } as CSSProperties;
+  const rowCount = sortedRows.length + 1 + (props.showTotal ? 1 : 0);
+
+  return (
+    <div className="table-frame">
+      <div
+        ref={scrollRef}
+        className="table-scroll"
+        role="table"
+        aria-label={props.label}
+        aria-rowcount={rowCount}
+        style={tableStyle}
+        data-testid={props.testId}
+      >
+        <div role="rowgroup" className="table-head">
+          <div role="row" className="table-row" aria-rowindex={1}>
+            {columns.map((column) => (
+              <HeaderCell key={column.id} column={column} sort={sort ?? null} onSort={props.onSort} sortHint={t('table.sortHint')} />
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = sortedRows[item.index]!;
+            const className = props.rowClassName?.(row);
+            return (
+              <div
+                key={props.rowKey(row)}
+                role="row"
+                aria-rowindex={item.index + 2}
+                className={className ? `table-row ${className}` : 'table-row'}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              >
+                {columns.map((column) => {
+                  const extra = column.cellClassName?.(row);
+                  return (
+                    <div key={column.id} role="cell" className={cellClass(column, extra)}>
+                      {column.cell(row)}
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+        {props.showTotal && sortedRows.length > 0 ? (
+          <div role="rowgroup" className="table-foot">
+            <div role="row" className="table-row" aria-rowindex={rowCount}>
+              {columns.map((column) => (
+                <div key={column.id} role="cell" className={cellClass(column)}>
+                  {column.total}
+                </div>
+              ))}
+            </div>
+          </div>
+        ) : null}
+      </div>
+      {sortedRows.length === 0 && props.empty ? <div className="table-empty">{props.empty}</div> : null}
+    </div>
+  );
+}
+
+function cellClass(column: { numeric?: boolean }, extra?: string): string {
+  const base = column.numeric ? 'cell cell-number' : 'cell';
+  return extra ? `${base} ${extra}` : base;
+}
+
+function HeaderCell<Row>(props: {
+  column: Column<Row>;
+  sort: SortState | null;
+  onSort: ((columnId: string) => void) | undefined;
+  sortHint: string;
+}) {
+  const { column, sort, onSort } = props;
+  const sorted = sort?.column === column.id ? sort.direction : undefined;
+  const className = column.numeric ? 'cell cell-header cell-number' : 'cell cell-header';
+  if (!column.sortValue || !onSort) {
+    return (
+      <div role="columnheader" className={className}>
+        {column.header}
+      </div>
+    );
+  }
+  return (
+    <div role="columnheader" className={className} aria-sort={sorted ?? 'none'}>
+      <button type="button" className="sort-button" onClick={() => onSort(column.id)} title={props.sortHint}>
+        <span>{column.header}</span>
+        {sorted ? (
+          <span className="sort-icon" aria-hidden="true">
+            {sorted === 'descending' ? '▼' : '▲'}
+          </span>
+        ) : null}
+      </button>
+    </div>
+  );
+}

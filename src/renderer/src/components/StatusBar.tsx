@@ -1,0 +1,95 @@
+// The status bar: when the account last synced, a progress bar while it
+// syncs (period i of n, rows), Sync now and Cancel, and the app's version.
+import { useState, useSyncExternalStore } from 'react';
+import { callMain } from '../bridge';
+import { describeError } from '../errors';
+import { useFormat } from '../format-context';
+import { useI18n } from '../i18n';
+import type { SyncStore } from '../sync-store';
+
+export function StatusBar(props: {
+  version: string | null;
+  shell: 'electron' | 'browser-harness' | null;
+  sync?: { store: SyncStore; profileId: string };
+}) {
+  const { t } = useI18n();
+  return (
+    <footer className="statusbar" data-testid="statusbar">
+      <div className="statusbar-sync">{props.sync ? <SyncStatus {...props.sync} /> : null}</div>
+      <div className="statusbar-app">
+        {props.version === null ? (
+          <span>{t('shell.loading')}</span>
+        ) : (
+          <>
+            <span>{t('status.version', { version: props.version })}</span>
+            {props.shell ? <span>{props.shell === 'electron' ? t('status.shell.electron') : t('status.shell.browser-harness')}</span> : null}
+          </>
+        )}
+      </div>
+    </footer>
+  );
+}
+
+function SyncStatus(props: { store: SyncStore; profileId: string }) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const { store, profileId } = props;
+  const progress = useSyncExternalStore(store.subscribe, store.get);
+  const [error, setError] = useState<string | null>(null);
+
+  const syncNow = () => {
+    setError(null);
+    const askedAt = store.version();
+    callMain('syncNow', { profileId }).then(
+      (progress) => store.answer(progress, askedAt),
+      (cause: unknown) => setError(describeError(cause, t)),
+    );
+  };
+  const cancel = () => {
+    callMain('cancelSync', { profileId }).catch((cause: unknown) => setError(describeError(cause, t)));
+  };
+
+  const lastSuccess = progress?.lastSuccessAt
+    ? t('sync.lastSuccess', { when: format.localDateTime(progress.lastSuccessAt) })
+    : t('sync.never');
+
+  if (progress?.state === 'running') {
+    const count = Math.max(progress.periodCount, 1);
+    const index = Math.min(Math.max(progress.periodIndex, 0), count);
+    return (
+      <div className="sync sync-running" data-testid="sync-status">
+        <span className="sync-text" role="status">
+          {progress.periodCount > 0
+            ? t('sync.running', { index: progress.periodIndex, count: progress.periodCount, rows: format.count(progress.rows) })
+            : t('sync.starting')}
+        </span>
+        <progress
+          className="sync-progress"
+          max={count}
+          value={Math.max(index - 1, 0) + 0.5}
+          aria-label={t('sync.progressLabel')}
+          aria-valuetext={t('sync.progressText', { index: progress.periodIndex, count: progress.periodCount })}
+        />
+        <button type="button" className="button button-small" onClick={cancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="sync" data-testid="sync-status">
+      <span className="sync-text" role="status" title={progress?.state === 'failed' ? (progress.message ?? undefined) : undefined}>
+        <span data-testid="last-sync">{lastSuccess}</span>
+        {progress?.state === 'cancelled' ? <span> · {t('sync.cancelled')}</span> : null}
+        {progress?.state === 'failed' ? (
+          <span className="sync-failed"> · {t('sync.failed', { message: progress.message ?? t('error.unknown') })}</span>
+        ) : null}
+        {error ? <span className="sync-failed"> · {error}</span> : null}
+      </span>
+      <button type="button" className="button button-small" onClick={syncNow}>
+        {t('sync.now')}
+      </button>
+    </div>
+  );
+}

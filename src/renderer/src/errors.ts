@@ -1,0 +1,28 @@
+// Turns failures from main into a sentence for the user: known codes get a
+// clear translated message, anything else the (English) message main sent.
+import { BridgeError } from './bridge';
+import type { MessageKey } from './i18n/en';
+import type { Translate } from './i18n';
+
+const MESSAGE_BY_CODE: Record<string, MessageKey> = {
+  invalid_credentials: 'error.invalidCredentials',
+  unreachable: 'error.unreachable',
+  timeout: 'error.timeout',
+  tls: 'error.tls',
+  insecure_url: 'error.insecureUrl',
+  bad_url: 'error.badUrl',
+  unavailable: 'error.unavailable',
+  malformed: 'error.malformed',
+};
+
+export function errorCode(error: unknown): string | null {
+  return error instanceof BridgeError ? error.code : null;
+}
+
+export function describeError(error: unknown, t: Translate): string {
+  const code = errorCode(error);
+  const key = code === null ? undefined : MESSAGE_BY_CODE[code];
+  if (key) return t(key);
+  if (error instanceof Error && error.message) return error.message;
+  return t('error.unknown');
+}

@@ -1,0 +1,96 @@
+// One billing code's conferences in the period, across rooms, with the code
+// editable in place like in a room's list.
+import { useMemo, useState } from 'react';
+import type { AccountInfo, ConferenceRow, PeriodInfo } from '../../../shared/domain';
+import { callMain } from '../bridge';
+import { FailedChanges, withPending } from '../components/BillingCode';
+import { conferenceColumns, conferenceTotals } from '../components/conference-columns';
+import { DataTable } from '../components/DataTable';
+import { BackButton, Fact, LoadState, PeriodBadges, PeriodNotice } from '../components/ViewParts';
+import { timeZoneOffsetLabel } from '../format';
+import { useFormat } from '../format-context';
+import { useI18n } from '../i18n';
+import { periodLabel } from '../period-label';
+import { nextSort, type SortState } from '../../../shared/view-rules';
+import { useBridgeQuery } from '../use-bridge-query';
+
+export function CodeConferencesView(props: {
+  accountNumber: string;
+  account: AccountInfo | null;
+  period: PeriodInfo;
+  billingCode: string | null;
+  cardholderOf: (roomNumber: string) => string | null;
+  refresh: string;
+  onBack: () => void;
+  onOpenConference: (conference: ConferenceRow) => void;
+}) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const [sort, setSort] = useState<SortState | null>({ column: 'date', direction: 'ascending' });
+  const { accountNumber, billingCode } = props;
+  const period = props.period.period;
+  const query = useBridgeQuery(`${accountNumber}|${period}|${billingCode ?? '\u0000'}`, props.refresh, () =>
+    callMain('billingCodeConferences', { accountNumber, period, billingCode }),
+  );
+  const rows = useMemo(() => query.data ?? [], [query.data]);
+  const timeZone = props.account?.timeZone;
+  const mutate = query.mutate;
+  const onChanged = useMemo(
+    () => (id: string, pending: ConferenceRow['pending']) => mutate((list) => withPending(list, id, pending)),
+    [mutate],
+  );
+  const totals = conferenceTotals(rows);
+  const currency = props.account?.currency ?? 'EUR';
+
+  const columns = conferenceColumns({
+    t,
+    format,
+    accountNumber,
+    timeZone,
+    timeZoneLabel: timeZone ? timeZoneOffsetLabel(timeZone, rows.map((r) => r.start), `${props.period.start}T12:00:00Z`) : 'GMT',
+    currency,
+    totals,
+    onOpen: props.onOpenConference,
+    onChanged,
+    cardholderOf: props.cardholderOf,
+  });
+
+  const codeName = billingCode ?? t('code.unallocated');
+  return (
+    <div className="view">
+      <div className="view-nav">
+        <BackButton onClick={props.onBack}>{t('codes.back')}</BackButton>
+      </div>
+      <section className="card view-header" aria-labelledby="code-title">
+        <div className="view-title-row">
+          <h1 id="code-title" tabIndex={-1}>{t('codes.codeTitle', { code: codeName })}</h1>
+          <PeriodBadges period={props.period} />
+        </div>
+        <div className="facts">
+          <Fact label={t('col.billingCode')} testId="code-name">
+            {codeName}
+          </Fact>
+          <Fact label={t('col.conferences')}>{format.count(totals.count)}</Fact>
+          <Fact label={t('col.billingPeriod')}>{periodLabel(props.period, t, format.options)}</Fact>
+          <Fact label={t('col.charge')}>{format.money(totals.chargeCents, currency)}</Fact>
+        </div>
+      </section>
+      <PeriodNotice period={props.period} />
+      <FailedChanges conferences={rows} timeZone={timeZone} onChanged={onChanged} />
+      <LoadState loading={query.loading} error={query.error} empty={query.data === undefined} />
+      {query.data ? (
+        <DataTable
+          label={t('codes.conferencesLabel', { code: codeName })}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.id}
+          sort={sort}
+          onSort={(column) => setSort(nextSort(sort, column))}
+          showTotal
+          testId="code-conferences-table"
+          empty={t('codes.noConferences')}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+// The cache is browsable with no provider at all, the status bar tells when
+// the account last synced and how a sync progresses, and a period whose sync
+// failed keeps its data with the reason shown.
+import { startDemoProvider } from '../../src/main/demo';
+import { bodyRows, collectErrors, expect, openDemo, saveScreenshot, SEED_NOW, test, totalRow, waitForSynced } from './fixtures';
+
+test('with the provider stopped, a reload still browses every view from the cache', async ({ page, app }) => {
+  const errors = collectErrors(page);
+  await openDemo(page, app);
+  const lastSync = await page.getByTestId('last-sync').textContent();
+  await app.services.stopDemoProvider();
+  await page.reload();
+
+  await expect(page.getByTestId('summary-table')).toBeVisible();
+  await expect(page.getByTestId('last-sync')).toHaveText(lastSync!);
+  expect((await totalRow(page, 'summary-table')).at(-1)).toBe('€132.07');
+
+  await page.getByTestId('period-select').selectOption('2009-03');
+  await expect(page.getByText('Invoiced', { exact: true })).toBeVisible();
+  const marchRooms = await bodyRows(page, 'summary-table');
+  expect(marchRooms.length).toBeGreaterThan(0);
+  await page.getByRole('button', { name: new RegExp(`^Conferences of ${marchRooms[0]![1]}`) }).click();
+  expect((await bodyRows(page, 'room-table')).length).toBeGreaterThan(0);
+  await page.getByRole('button', { name: /Participants of the conference/ }).first().click();
+  expect((await bodyRows(page, 'participants-table')).length).toBeGreaterThan(0);
+
+  await page.getByRole('button', { name: 'Billing codes' }).click();
+  await expect(page.getByTestId('period-select')).toHaveValue('2009-03');
+  const codes = await bodyRows(page, 'codes-table');
+  await page.getByRole('button', { name: `Conferences with billing code ${codes[0]![0]}` }).click();
+  expect(await bodyRows(page, 'code-conferences-table')).toHaveLength(Number(codes[0]![1]));
+  expect(app.services.demoProvider()).toBeNull();
+  expect(errors).toEqual([]);
+});
+
+test('the status bar shows sync progress period by period, and Cancel stops it', async ({ page, app }) => {
+  await openDemo(page, app);
+  const provider = app.services.demoProvider()!;
+  // Every period changes and each download is slowed, so the progress can be watched.
+  for (const period of ['2009-05', '2009-04', '2009-03', '2009-02']) provider.bumpRevision(period);
+  provider.faults.add({ method: 'GET', path: /\/conferences$|\/conferences\?/, times: Infinity, action: { kind: 'delay', ms: 900 } });
+
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  const status = page.getByTestId('sync-status');
+  await expect(status).toContainText(/Syncing period [1-3] of 4 · \d+ rows/);
+  const bar = status.getByRole('progressbar', { name: 'Sync progress' });
+  await expect(bar).toBeVisible();
+  await expect(bar).toHaveAttribute('max', '4');
+  const seen = Number(/period (\d)/.exec((await status.textContent()) ?? '')![1]);
+  await expect(status).toContainText(new RegExp(`Syncing period [${seen + 1}-4] of 4`));
+  // The data stays on screen while it syncs.
+  await expect(page.getByTestId('summary-table')).toBeVisible();
+
+  await status.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status).toContainText('Sync cancelled.', { timeout: 15_000 });
+  await expect(status.getByRole('button', { name: 'Sync now' })).toBeVisible();
+  expect((await totalRow(page, 'summary-table')).at(-1)).toBe('€132.07');
+});
+
+test('a period whose sync failed keeps its data and shows the reason', async ({ page, app }) => {
+  await openDemo(page, app);
+  const provider = app.services.demoProvider()!;
+  provider.bumpRevision('2009-04');
+  provider.faults.add({
+    method: 'GET',
+    path: '/periods/2009-04/conferences',
+    times: Infinity,
+    action: { kind: 'error', status: 404, code: 'not_found', message: 'April is being recomputed' },
+  });
+  await page.getByTestId('period-select').selectOption('2009-04');
+  await expect(page.getByText('Invoiced', { exact: true })).toBeVisible();
+  const before = await totalRow(page, 'summary-table');
+  const firstRows = (await bodyRows(page, 'summary-table')).slice(0, 5);
+
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  const notice = page.getByTestId('period-error');
+  await expect(notice).toBeVisible({ timeout: 30_000 });
+  await expect(notice).toContainText('The last sync of this period failed:');
+  await expect(notice).toContainText('April is being recomputed');
+  await expect(page.getByTestId('sync-status')).toContainText('Sync failed');
+  expect(await totalRow(page, 'summary-table')).toEqual(before);
+  expect((await bodyRows(page, 'summary-table')).slice(0, 5)).toEqual(firstRows);
+
+  // Other periods are unaffected.
+  await page.getByTestId('period-select').selectOption('2009-05');
+  await expect(notice).toHaveCount(0);
+  provider.faults.clear();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await waitForSynced(page);
+  await page.getByTestId('period-select').selectOption('2009-04');
+  await expect(notice).toHaveCount(0);
+});
+
+test('a month the provider stops serving stays browsable, marked archived', async ({ page, app }) => {
+  // A provider at 20 May 2009 serves February to May…
+  const may = await startDemoProvider({ now: SEED_NOW, rooms: 10 });
+  const port = Number(new URL(may.url).port);
+  await app.services.handlers.signIn({
+    serverUrl: may.url,
+    username: may.credentials.username,
+    password: may.credentials.password,
+    accountNumber: may.credentials.accountNumber,
+    roomNumber: null,
+    rememberPassword: false,
+  });
+  await page.goto(app.url);
+  await waitForSynced(page);
+  await page.getByTestId('period-select').selectOption('2009-02');
+  const february = await totalRow(page, 'summary-table');
+  await may.close();
+
+  // …the same provider a month later serves March to June: February is archived here.
+  const june = await startDemoProvider({ now: '2009-06-20', rooms: 10, port });
+  try {
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const period = page.getByTestId('period-select');
+    await expect(period.locator('option')).toHaveCount(5, { timeout: 30_000 });
+    await waitForSynced(page);
+    await expect(period.locator('option')).toHaveText([
+      'Since 6/1/2009 — Not invoiced',
+      'May 2009 — Invoiced',
+      'April 2009 — Invoiced',
+      'March 2009 — Invoiced',
+      'February 2009 — Invoiced (archived)',
+    ]);
+    await period.selectOption('2009-02');
+    await expect(page.getByText('Archived', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('period-archived')).toHaveText('The provider no longer serves this month. It is kept on this computer.');
+    expect(await totalRow(page, 'summary-table')).toEqual(february);
+    await saveScreenshot(page, 'summary-archived-en-light');
+  } finally {
+    await june.close();
+  }
+});
