@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import type { ApiConference, ApiParticipant } from '../provider/api-schemas';
 import { extraFieldsJson, KNOWN_CONFERENCE_FIELDS, KNOWN_PARTICIPANT_FIELDS } from './extra-fields';
 
-export const BATCH_ROWS = 32;
+/** Rows per multi-row INSERT: 128 measured ~10 % faster than 32 for a full sync (npm run bench). */
+export const BATCH_ROWS = 128;
 
 const CONFERENCE_COLUMNS = [
   'row',

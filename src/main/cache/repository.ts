@@ -748,7 +748,7 @@ function prepareStaging(db: CacheDatabase): StagingStatements {
     ),
     copyConferences: db.prepare(
       `INSERT INTO main.conferences (${CONFERENCE_COLUMN_LIST})
-       SELECT ${shifted(CONFERENCE_COLUMN_LIST, 'row')} FROM temp.staged_conferences ORDER BY row`,
+       SELECT ${shifted(CONFERENCE_COLUMN_LIST, 'row')} FROM temp.staged_conferences ORDER BY rowid`,
     ),
     copyParticipants: db.prepare(
       `INSERT INTO main.participants (${PARTICIPANT_COLUMN_LIST})

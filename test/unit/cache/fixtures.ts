@@ -88,8 +88,8 @@ export function roomFor(roomNumber: string, conferences: readonly ApiConference[
 }
 
 /**
- * `count` conferences spread over `rooms`, with 0..6 legs each (so batches of
- * 32 rows are crossed and partial batches left over), in start order.
+ * `count` conferences spread over `rooms`, with 0..6 legs each (so insert
+ * batches are crossed and partial batches left over), in start order.
  */
 export function makeMonth(period: string, count: number, rooms: readonly string[], idPrefix = `c-${period}`): ApiConference[] {
   const [year, month] = period.split('-').map(Number) as [number, number];

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BATCH_ROWS } from '../../../src/main/cache/period-writer';
 import { CacheError, type PeriodConferenceRow } from '../../../src/main/cache';
 import type { ApiConference } from '../../../src/main/provider/api-schemas';
 import {
@@ -115,13 +116,14 @@ describe('replacePeriod', () => {
 
   it('writes many conferences from a generator of pages, across insert batches, and replaces the previous copy', () => {
     const rooms = ['100', '200', '300'];
-    const first = makeMonth('2026-11', 101, rooms);
+    // Enough conferences for two full insert batches and a partial one.
+    const first = makeMonth('2026-11', BATCH_ROWS * 2 + 13, rooms);
     function* pagesOf(conferences: ApiConference[], size: number) {
       for (let at = 0; at < conferences.length; at += size) yield conferences.slice(at, at + size);
     }
     const expectedLegs = first.reduce((sum, conference) => sum + conference.participants.length, 0);
     expect(cache.repo.replacePeriod(replaceInput(NOVEMBER, [], { conferences: pagesOf(first, 40), rooms: rooms.map((room) => roomFor(room, first)) }))).toEqual({
-      conferences: 101,
+      conferences: first.length,
       participants: expectedLegs,
     });
     const stored = [...cache.repo.periodConferences(ACCOUNT, '2026-11')];
@@ -247,7 +249,7 @@ describe('replacePeriod', () => {
   it('moves a conference the provider now files under another period, and marks its old period for a fresh sync', () => {
     const moving = makeConference('c-moving', '100', '2026-10-31T23:30:00Z', [makeParticipant('p-m')]);
     cache.repo.replacePeriod(replaceInput(OCTOBER, [moving, ...makeMonth('2026-10', 3, ['100'])]));
-    // Inside a full insert batch, so the batch fails on the duplicate id and is redone row by row.
+    // Found when the stage is committed: it is cached under October and moves to November.
     const november = makeMonth('2026-11', 40, ['100']);
     november.splice(5, 0, { ...moving, start: '2026-11-01T00:30:00Z' });
     cache.repo.replacePeriod(replaceInput(NOVEMBER, november));
