@@ -60,11 +60,12 @@ export interface SyncEngineOptions {
 }
 
 /**
- * Conferences asked per page. Measured at large scale (npm run bench): 1000
- * syncs as fast as the contract's maximum of 5000 with far less peak memory,
- * since fewer parsed objects are alive at once (5000: ~600 MB, 1000: ~300 MB).
+ * Conferences asked per page. Measured at large scale (npm run bench): 750
+ * syncs about as fast as the contract's maximum of 5000 with far less peak
+ * memory, since fewer parsed objects are alive at once (5000: ~600 MB,
+ * 1000: 340-355 MB, 750: 310-335 MB).
  */
-export const DEFAULT_SYNC_PAGE_LIMIT = 1000;
+export const DEFAULT_SYNC_PAGE_LIMIT = 750;
 
 /** How often a period is restarted when the provider says it changed while paging. */
 const PERIOD_CHANGED_RESTARTS = 3;
