@@ -6,16 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { profileSchema } from '../../shared/bridge';
 
-export const storedProfileSchema = z.object({
-  id: z.string(),
-  serverUrl: z.string(),
-  username: z.string(),
-  accountNumber: z.string().nullable(),
-  roomNumber: z.string().nullable(),
-  isDemo: z.boolean(),
-  rememberPassword: z.boolean(),
-});
+/** A sign-in as settings keep it: what the renderer sees, with the choice to remember the password. */
+export const storedProfileSchema = profileSchema.omit({ hasSavedPassword: true }).extend({ rememberPassword: z.boolean() });
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
 
 export const settingsSchema = z.object({
