@@ -23,10 +23,10 @@ import {
   CONFERENCE_COLUMN_COUNT,
   CONFERENCE_COLUMN_LIST,
   flatRoomNumber,
+  flattenPage,
   insertFlatRows,
   PARTICIPANT_COLUMN_COUNT,
   PARTICIPANT_COLUMN_LIST,
-  PeriodContentWriter,
   type FlatPage,
   preparePeriodWriterStatements,
   STAGING_TABLES,
@@ -441,9 +441,6 @@ export class CacheRepository {
 
   /** Replaces the period's rows (or the login's room) with the staged content, all or nothing. */
   commitStagedPeriod(input: StagedPeriodInput, stage: PeriodStage): ReplaceCounts {
-    // Flush what the writer still buffers into staging before the transaction,
-    // so a rollback never takes staged rows with it.
-    stage.finish();
     try {
       return this.commitTransaction(input, stage);
     } catch (error) {
@@ -637,7 +634,7 @@ export class CacheRepository {
     if (slice.period !== input.period.period || slice.accountNumber !== input.accountNumber) {
       throw new Error(`staged ${slice.accountNumber}/${slice.period} but asked to commit ${input.accountNumber}/${input.period.period}`);
     }
-    const counts = stage.finish();
+    const counts = stage.counts();
     const previous = this.getPeriod(slice.accountNumber, slice.period);
     this.deleteSlice(slice);
     this.insertRooms(slice, input.rooms);
@@ -763,54 +760,43 @@ function prepareStaging(db: CacheDatabase): StagingStatements {
 
 /** A period's new content, staged page by page until it is committed or discarded. */
 export class PeriodStage {
-  private readonly writer: PeriodContentWriter;
-  private counts: ReplaceCounts | null = null;
-  private readonly flatCounts: ReplaceCounts = { conferences: 0, participants: 0 };
+  private readonly staged: ReplaceCounts = { conferences: 0, participants: 0 };
 
   constructor(
     readonly slice: PeriodSlice,
     private readonly statements: StagingStatements,
-  ) {
-    this.writer = new PeriodContentWriter(statements.writer, slice.accountNumber, slice.period, (conferenceId) => {
-      throw new CacheError(
-        'duplicate_conference',
-        `The provider sent conference ${conferenceId} twice for period ${slice.period} of account ${slice.accountNumber}; the cached period was left unchanged.`,
-      );
-    });
-  }
+  ) {}
 
   get scope(): SyncScope {
     return this.slice.room ?? ACCOUNT_SCOPE;
   }
 
   add(conferences: readonly ApiConference[]): void {
-    for (const conference of conferences) {
-      assertInScope(this.slice, conference.roomNumber, `conference ${conference.id}`);
-      this.writer.add(conference);
-    }
+    for (const conference of conferences) assertInScope(this.slice, conference.roomNumber, `conference ${conference.id}`);
+    this.insert(flattenPage(conferences, this.slice.accountNumber, this.slice.period, this.staged.conferences + 1));
   }
 
   /**
-   * Stages a page already flattened by flattenPage(), rows numbered after the
-   * ones staged before. A stage takes either objects (add) or flat pages.
+   * Stages a page already flattened by flattenPage() (by the downloading
+   * thread), its rows numbered after the ones staged before.
    */
   addFlat(page: FlatPage): void {
     for (let index = 0; index < page.conferences; index++) {
       assertInScope(this.slice, String(flatRoomNumber(page, index)), `a conference of room ${String(flatRoomNumber(page, index))}`);
     }
-    insertFlatRows(this.statements.writer.conferences, page.conferenceValues, page.conferences, CONFERENCE_COLUMN_COUNT);
-    insertFlatRows(this.statements.writer.participants, page.participantValues, page.participants, PARTICIPANT_COLUMN_COUNT);
-    this.flatCounts.conferences += page.conferences;
-    this.flatCounts.participants += page.participants;
+    this.insert(page);
   }
 
-  /** Flushes what is buffered; the counts of what was staged. */
-  finish(): ReplaceCounts {
-    this.counts ??= this.writer.finish();
-    return {
-      conferences: this.counts.conferences + this.flatCounts.conferences,
-      participants: this.counts.participants + this.flatCounts.participants,
-    };
+  /** What was staged so far. */
+  counts(): ReplaceCounts {
+    return { ...this.staged };
+  }
+
+  private insert(page: FlatPage): void {
+    insertFlatRows(this.statements.writer.conferences, page.conferenceValues, page.conferences, CONFERENCE_COLUMN_COUNT);
+    insertFlatRows(this.statements.writer.participants, page.participantValues, page.participants, PARTICIPANT_COLUMN_COUNT);
+    this.staged.conferences += page.conferences;
+    this.staged.participants += page.participants;
   }
 
   discard(): void {
