@@ -7,11 +7,10 @@ import { chromium, type Page } from '@playwright/test';
 import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppServices } from '../src/main/app/app-services';
 import { CACHE_FILE_NAME } from '../src/main/app/data-dir';
 import { openCache } from '../src/main/cache/database';
 import { CacheRepository } from '../src/main/cache/repository';
-import { startHarness } from '../src/harness/server';
+import { startHarnessApp } from '../src/harness/harness-app';
 
 const [summaryDb, roomDb] = process.argv.slice(2) as [string, string];
 const ACCOUNT = '602127';
@@ -39,9 +38,10 @@ function dataDirFor(db: string): string {
 
 async function open(db: string) {
   const dataDir = dataDirFor(db);
-  const services = await createAppServices({ dataDir, shell: 'browser-harness', version: 'bench', locale: 'en-GB', scheduleSync: false });
-  const harness = await startHarness({ rendererDir: path.resolve('out/renderer'), services });
-  return { services, harness };
+  return startHarnessApp(
+    { dataDir, version: 'bench', locale: 'en-GB', scheduleSync: false },
+    { rendererDir: path.resolve('out/renderer'), downloadsDir: path.join(dataDir, 'downloads') },
+  );
 }
 
 type Action = { kind: 'period'; period: string; totalBefore: string | null } | { kind: 'room'; cardholder: string };
@@ -91,7 +91,7 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 // Account summary: switch between the four months, timing each switch.
 const summaryApp = await open(summaryDb);
 const periods = new CacheRepository(openCache(summaryDb, { readonly: true })).listPeriods(ACCOUNT).map((p) => p.period);
-await page.goto(summaryApp.harness.url);
+await page.goto(summaryApp.url);
 await page.getByTestId('room-display').selectOption('all');
 await page.getByTestId('summary-total').waitFor();
 const switchMs: number[] = [];
@@ -104,8 +104,7 @@ for (let round = 0; round < 3; round += 1) {
   }
 }
 const rooms = await page.getByTestId('summary-table').getAttribute('aria-rowcount');
-await summaryApp.harness.close();
-await summaryApp.services.close();
+await summaryApp.close();
 
 // Room detail: open the busiest room of the month from the summary.
 const roomApp = await open(roomDb);
@@ -114,7 +113,7 @@ const [latest] = roomRepo.listPeriods(ACCOUNT);
 const busiest = roomRepo.accountSummary(ACCOUNT, latest!.period, 'active').rooms.sort((a, b) => b.conferenceCount - a.conferenceCount)[0]!;
 const roomMs: number[] = [];
 const roomFloorMs: number[] = [];
-await page.goto(roomApp.harness.url);
+await page.goto(roomApp.url);
 await page.getByTestId('summary-total').waitFor();
 for (let round = 0; round < 5; round += 1) {
   roomMs.push(await timeInPage(page, { kind: 'room', cardholder: busiest.cardholder ?? '' }));
@@ -122,8 +121,7 @@ for (let round = 0; round < 5; round += 1) {
   await page.getByRole('button', { name: /Back to summary/ }).click();
   await page.getByTestId('summary-total').waitFor();
 }
-await roomApp.harness.close();
-await roomApp.services.close();
+await roomApp.close();
 await browser.close();
 
 process.stdout.write(

@@ -1,13 +1,11 @@
 // `npm run start:browser`: serve the built renderer with the real services on
 // 127.0.0.1. The first line of stdout is the URL (scripts and tests read it);
 // everything else goes to stderr.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAppServices } from '../main/app/app-services';
-import { createHarnessIntegration } from './harness-integration';
-import { startHarness } from './server';
+import { startHarnessApp } from './harness-app';
 
 const USAGE =
   'usage: start:browser [--port N] [--data DIR] [--downloads DIR] [--renderer DIR] [--locale LOCALE]\n' +
@@ -64,29 +62,20 @@ function packageVersion(): string {
 
 async function main(): Promise<void> {
   const options = parseOptions();
-  mkdirSync(options.downloadsDir, { recursive: true });
-  // The layout pages are served by the harness itself, once it listens.
-  let pageUrl = '';
-  const integration = createHarnessIntegration({ downloadsDir: options.downloadsDir, pageUrl: () => pageUrl });
-  const services = await createAppServices({
-    dataDir: options.dataDir,
-    shell: 'browser-harness',
-    version: packageVersion(),
-    locale: options.locale,
-    demo: options.demo,
-    integration,
-    echoLog: (line) => process.stderr.write(line + '\n'),
-  });
-  const harness = await startHarness({ rendererDir: options.rendererDir, services, port: options.port });
-  pageUrl = harness.url;
-  process.stdout.write(`${harness.url}\n`);
-  process.stderr.write(`OAI Desktop browser harness: open ${harness.url} (data in ${options.dataDir}, downloads in ${options.downloadsDir}). Ctrl+C stops it.\n`);
+  const app = await startHarnessApp(
+    {
+      dataDir: options.dataDir,
+      version: packageVersion(),
+      locale: options.locale,
+      demo: options.demo,
+      echoLog: (line) => process.stderr.write(line + '\n'),
+    },
+    { rendererDir: options.rendererDir, downloadsDir: options.downloadsDir, port: options.port },
+  );
+  process.stdout.write(`${app.url}\n`);
+  process.stderr.write(`OAI Desktop browser harness: open ${app.url} (data in ${options.dataDir}, downloads in ${options.downloadsDir}). Ctrl+C stops it.\n`);
   const stop = () => {
-    void harness
-      .close()
-      .then(() => integration.close())
-      .then(() => services.close())
-      .then(() => process.exit(0));
+    void app.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -5,10 +5,10 @@ import { test as base, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAppServices, type AppServices } from '../../src/main/app/app-services';
+import type { AppServices } from '../../src/main/app/app-services';
 import { createKeychainStore } from '../../src/main/credentials/keychain';
-import { createHarnessIntegration } from '../../src/harness/harness-integration';
-import { startHarness, type Harness } from '../../src/harness/server';
+import { startHarnessApp } from '../../src/harness/harness-app';
+import type { Harness } from '../../src/harness/server';
 
 export const RENDERER_DIR = path.resolve('out/renderer');
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
@@ -37,27 +37,21 @@ export const test = base.extend<{ osLocale: string; demo: DemoOptions; app: Harn
   app: async ({ osLocale, demo }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oai-e2e-'));
     const downloadsDir = path.join(dataDir, 'downloads');
-    mkdirSync(downloadsDir);
-    let pageUrl = '';
-    const integration = createHarnessIntegration({ downloadsDir, pageUrl: () => pageUrl });
-    const services = await createAppServices({
-      integration,
-      dataDir,
-      shell: 'browser-harness',
-      version: '0.0.0-e2e',
-      locale: osLocale,
-      demo,
-      scheduleSync: false,
-      credentials: createKeychainStore('OAI Desktop e2e'),
-      // Failures (unreachable, TLS…) come back quickly: one retry, short waits.
-      clientOptions: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000 },
-    });
-    const harness = await startHarness({ rendererDir: RENDERER_DIR, services });
-    pageUrl = harness.url;
-    await use({ url: harness.url, dataDir, downloadsDir, services, harness });
-    await harness.close();
-    await integration.close();
-    await services.close();
+    const app = await startHarnessApp(
+      {
+        dataDir,
+        version: '0.0.0-e2e',
+        locale: osLocale,
+        demo,
+        scheduleSync: false,
+        credentials: createKeychainStore('OAI Desktop e2e'),
+        // Failures (unreachable, TLS…) come back quickly: one retry, short waits.
+        clientOptions: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000 },
+      },
+      { rendererDir: RENDERER_DIR, downloadsDir },
+    );
+    await use({ url: app.url, dataDir, downloadsDir, services: app.services, harness: app.harness });
+    await app.close();
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
