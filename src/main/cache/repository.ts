@@ -20,8 +20,6 @@ import type { CacheDatabase } from './database';
 import { CacheError } from './errors';
 import { extraFieldsJson, KNOWN_ROOM_FIELDS } from './extra-fields';
 import {
-  CONFERENCE_COLUMN_COUNT,
-  CONFERENCE_COLUMN_LIST,
   flatRoomNumber,
   flattenPage,
   insertFlatRows,
@@ -29,6 +27,8 @@ import {
   PARTICIPANT_COLUMN_LIST,
   type FlatPage,
   preparePeriodWriterStatements,
+  STAGED_CONFERENCE_COLUMN_COUNT,
+  STAGED_CONFERENCE_COLUMN_LIST,
   STAGING_TABLES,
   type PeriodWriterStatements,
 } from './period-writer';
@@ -441,6 +441,11 @@ export class CacheRepository {
 
   /** Replaces the period's rows (or the login's room) with the staged content, all or nothing. */
   commitStagedPeriod(input: StagedPeriodInput, stage: PeriodStage): ReplaceCounts {
+    // Foreign keys off for this one transaction: checking each copied leg's
+    // conference costs a quarter of the copy, and the copy numbers legs and
+    // conferences together (tests run foreign_key_check after replacements).
+    // The pragma cannot change inside a transaction, hence around it.
+    this.db.pragma('foreign_keys = OFF');
     try {
       return this.commitTransaction(input, stage);
     } catch (error) {
@@ -452,6 +457,8 @@ export class CacheRepository {
         );
       }
       throw error;
+    } finally {
+      this.db.pragma('foreign_keys = ON');
     }
   }
 
@@ -642,7 +649,7 @@ export class CacheRepository {
       this.evictConferenceFiledElsewhere(slice, conferenceId);
     }
     const offset = (this.sql.nextConferenceRow.get()?.next ?? 1) - 1;
-    this.staging!.copyConferences.run(offset);
+    this.staging!.copyConferences.run(slice.accountNumber, slice.period, offset);
     this.staging!.copyParticipants.run(offset);
     const { scope, revision } = periodStateAfterReplace(previous, stage.scope, input.period.revision);
     this.sql.savePeriodSync.run({
@@ -718,7 +725,7 @@ interface StagingStatements {
   writer: PeriodWriterStatements;
   cachedElsewhere: Database.Statement<[string], { conferenceId: string }>;
   duplicateId: Database.Statement<[], { conferenceId: string }>;
-  copyConferences: Database.Statement<[number]>;
+  copyConferences: Database.Statement<[string, string, number]>;
   copyParticipants: Database.Statement<[number]>;
   clear(): void;
 }
@@ -728,8 +735,8 @@ function prepareStaging(db: CacheDatabase): StagingStatements {
   // is the hot path of a sync. A conference id twice in one period is caught
   // by the cache's own UNIQUE constraint when the stage is committed.
   db.exec(`
-    CREATE TEMP TABLE IF NOT EXISTS staged_conferences AS SELECT * FROM main.conferences WHERE 0;
-    CREATE TEMP TABLE IF NOT EXISTS staged_participants AS SELECT * FROM main.participants WHERE 0;
+    CREATE TEMP TABLE IF NOT EXISTS staged_conferences AS SELECT ${STAGED_CONFERENCE_COLUMN_LIST} FROM main.conferences WHERE 0;
+    CREATE TEMP TABLE IF NOT EXISTS staged_participants AS SELECT ${PARTICIPANT_COLUMN_LIST} FROM main.participants WHERE 0;
   `);
   const clearConferences = db.prepare('DELETE FROM temp.staged_conferences');
   const clearParticipants = db.prepare('DELETE FROM temp.staged_participants');
@@ -744,8 +751,8 @@ function prepareStaging(db: CacheDatabase): StagingStatements {
       `SELECT conference_id AS conferenceId FROM temp.staged_conferences GROUP BY conference_id HAVING count(*) > 1 LIMIT 1`,
     ),
     copyConferences: db.prepare(
-      `INSERT INTO main.conferences (${CONFERENCE_COLUMN_LIST})
-       SELECT ${shifted(CONFERENCE_COLUMN_LIST, 'row')} FROM temp.staged_conferences ORDER BY rowid`,
+      `INSERT INTO main.conferences (account_number, period, ${STAGED_CONFERENCE_COLUMN_LIST})
+       SELECT ?, ?, ${shifted(STAGED_CONFERENCE_COLUMN_LIST, 'row')} FROM temp.staged_conferences ORDER BY rowid`,
     ),
     copyParticipants: db.prepare(
       `INSERT INTO main.participants (${PARTICIPANT_COLUMN_LIST})
@@ -773,7 +780,7 @@ export class PeriodStage {
 
   add(conferences: readonly ApiConference[]): void {
     for (const conference of conferences) assertInScope(this.slice, conference.roomNumber, `conference ${conference.id}`);
-    this.insert(flattenPage(conferences, this.slice.accountNumber, this.slice.period, this.staged.conferences + 1));
+    this.insert(flattenPage(conferences, this.staged.conferences + 1));
   }
 
   /**
@@ -793,8 +800,8 @@ export class PeriodStage {
   }
 
   private insert(page: FlatPage): void {
-    insertFlatRows(this.statements.writer.conferences, page.conferenceValues, page.conferences, CONFERENCE_COLUMN_COUNT);
-    insertFlatRows(this.statements.writer.participants, page.participantValues, page.participants, PARTICIPANT_COLUMN_COUNT);
+    insertFlatRows(this.statements.writer.conferences, page.conferenceBatches, STAGED_CONFERENCE_COLUMN_COUNT);
+    insertFlatRows(this.statements.writer.participants, page.participantBatches, PARTICIPANT_COLUMN_COUNT);
     this.staged.conferences += page.conferences;
     this.staged.participants += page.participants;
   }

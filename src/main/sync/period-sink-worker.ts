@@ -8,9 +8,10 @@ import type { SinkReply, SinkRequest } from './period-sink-protocol';
 
 const port = parentPort!;
 const db = openCache((workerData as { file: string }).file);
-// A smaller page cache than the app's connection: this one only writes, and
-// peak memory during a large sync matters more than a few % of commit speed.
-db.pragma('cache_size = -16384');
+// A small page cache: this connection only appends staged rows and copies
+// them in order, and a sync runs two of these threads. 4 MiB measured as fast
+// as 16 MiB for a large sync, with 30-50 MB less peak memory (npm run bench).
+db.pragma('cache_size = -4096');
 const repo = new CacheRepository(db);
 let stage: PeriodStage | null = null;
 let stagingError: unknown = null;

@@ -86,3 +86,45 @@ export function lazyPeriodSink(
     close: () => sink?.close() ?? Promise.resolve(),
   };
 }
+
+/**
+ * Spreads periods over several sinks in turn (each its own writer thread and
+ * connection), so one period is copied into the cache while the next one is
+ * already being staged. The second and later sinks start at their first
+ * period; if one cannot start, the sinks already running take its turns.
+ */
+export function alternatingPeriodSink(first: PeriodSink, startAnother: () => Promise<PeriodSink>, count: number): PeriodSink {
+  const sinks: PeriodSink[] = [first];
+  let canGrow = count > 1;
+  let turns = 0;
+  let current: PeriodSink | null = null;
+  const active = () => {
+    if (current === null) throw new Error('no period staged: call begin() first');
+    return current;
+  };
+  const next = async (): Promise<PeriodSink> => {
+    const slot = turns++ % count;
+    if (slot < sinks.length) return sinks[slot]!;
+    if (canGrow) {
+      try {
+        sinks.push(await startAnother());
+        return sinks.at(-1)!;
+      } catch {
+        canGrow = false;
+      }
+    }
+    return sinks[slot % sinks.length]!;
+  };
+  return {
+    async begin(accountNumber, period, scope) {
+      current = await next();
+      await current.begin(accountNumber, period, scope);
+    },
+    add: (conferences) => active().add(conferences),
+    commit: (input) => active().commit(input),
+    discard: () => current?.discard(),
+    close: async () => {
+      await Promise.all(sinks.map((sink) => sink.close()));
+    },
+  };
+}

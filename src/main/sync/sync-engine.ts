@@ -60,12 +60,12 @@ export interface SyncEngineOptions {
 }
 
 /**
- * Conferences asked per page. Measured at large scale (npm run bench): 750
- * syncs about as fast as the contract's maximum of 5000 with far less peak
- * memory, since fewer parsed objects are alive at once (5000: ~600 MB,
- * 1000: 340-355 MB, 750: 310-335 MB).
+ * Conferences asked per page. Measured at large scale (npm run bench): the
+ * downloading thread's heap grows with the size of a page's parsed text, and
+ * 500 keeps a large sync's peak at 250-285 MB where 750 reached 320-340 MB,
+ * for about 5 % more time (5000, the contract's maximum: ~600 MB).
  */
-export const DEFAULT_SYNC_PAGE_LIMIT = 750;
+export const DEFAULT_SYNC_PAGE_LIMIT = 500;
 
 /** How often a period is restarted when the provider says it changed while paging. */
 const PERIOD_CHANGED_RESTARTS = 3;

@@ -2,7 +2,9 @@
 // Same results as in-process, and the same all-or-nothing behaviour.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoProvider, type DemoProvider } from '../../../src/main/demo';
-import { inProcessPeriodSink, lazyPeriodSink } from '../../../src/main/sync/period-sink';
+import { openCache } from '../../../src/main/cache/database';
+import { CacheRepository } from '../../../src/main/cache/repository';
+import { alternatingPeriodSink, inProcessPeriodSink, lazyPeriodSink, type PeriodSink } from '../../../src/main/sync/period-sink';
 import { runSync } from '../../../src/main/sync/sync-engine';
 import { startWorkerPeriodSink } from '../../../src/main/sync/worker-period-sink';
 import { demoClient, tempCache } from './helpers';
@@ -107,5 +109,62 @@ describe('worker-thread period sink', () => {
     expect(report.status).toBe('ok');
     expect(problems).toHaveLength(1);
     expect(cache.repo.accountSummary('602127', '2009-05', 'active').total.chargeCents).toBe(13207);
+  });
+});
+
+describe('periods spread over two writers', () => {
+  /** An in-process sink on its own connection to the file, noting the periods it was given. */
+  function writerOn(file: string, periods: string[]): PeriodSink {
+    const sink = inProcessPeriodSink(new CacheRepository(openCache(file)));
+    return {
+      ...sink,
+      begin: (accountNumber, period, scope) => {
+        periods.push(period);
+        return sink.begin(accountNumber, period, scope);
+      },
+    };
+  }
+
+  it('gives the periods to the writers in turn and stores what one writer stores', async () => {
+    const single = tempCache();
+    await runSync({ repo: single.repo, client: demoClient(provider), origin: 'demo', pageLimit: 100 });
+    const cache = tempCache();
+    const first: string[] = [];
+    const second: string[] = [];
+    const sink = alternatingPeriodSink(writerOn(cache.file, first), () => Promise.resolve(writerOn(cache.file, second)), 2);
+    const report = await runSync({ repo: cache.repo, client: demoClient(provider), origin: 'demo', pageLimit: 100, sink });
+    await sink.close();
+    expect(report.status).toBe('ok');
+    expect([first, second]).toEqual([
+      ['2009-05', '2009-03'],
+      ['2009-04', '2009-02'],
+    ]);
+    for (const period of ['2009-05', '2009-04', '2009-03', '2009-02']) {
+      const [actual, expected] = [cache, single].map((c) => c.repo.accountSummary('602127', period, 'all'));
+      expect(actual!.rooms).toEqual(expected!.rooms);
+      expect(actual!.total).toEqual(expected!.total);
+      expect(actual!.period!.revision).toBe(expected!.period!.revision);
+      expect([...cache.repo.periodParticipants('602127', period)]).toEqual([...single.repo.periodParticipants('602127', period)]);
+    }
+    expect(cache.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('when the second writer cannot start, the first takes every period', async () => {
+    const cache = tempCache();
+    const periods: string[] = [];
+    let attempts = 0;
+    const sink = alternatingPeriodSink(
+      writerOn(cache.file, periods),
+      () => {
+        attempts += 1;
+        return Promise.reject(new Error('no second thread'));
+      },
+      2,
+    );
+    const report = await runSync({ repo: cache.repo, client: demoClient(provider), origin: 'demo', sink });
+    await sink.close();
+    expect(report.status).toBe('ok');
+    expect(periods).toEqual(['2009-05', '2009-04', '2009-03', '2009-02']);
+    expect(attempts).toBe(1);
   });
 });
