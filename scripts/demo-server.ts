@@ -1,5 +1,5 @@
 // Runs the embedded demo OAI provider on its own:
-//   npx tsx scripts/demo-server.ts [--port N] [--now YYYY-MM-DD] [--rooms N] [--per-room N]
+//   npx tsx scripts/demo-server.ts [--port N] [--now YYYY-MM-DD] [--rooms N] [--per-room N] [--page-cache-mb N]
 // The first line of stdout is the base URL (and nothing else), then the demo
 // credentials. Runs until SIGINT/SIGTERM. Bad arguments exit with code 2.
 import { startDemoProvider, type DemoProviderOptions } from '../src/main/demo/index';
@@ -9,7 +9,7 @@ import { MAX_PER_ROOM } from '../src/main/demo/dataset';
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: demo-server [--port N] [--now YYYY-MM-DD] [--rooms N] [--per-room N]';
+const USAGE = 'usage: demo-server [--port N] [--now YYYY-MM-DD] [--rooms N] [--per-room N] [--page-cache-mb N]';
 
 function parseArguments(args: readonly string[]): DemoProviderOptions {
   const options: DemoProviderOptions = {};
@@ -36,6 +36,9 @@ function parseArguments(args: readonly string[]): DemoProviderOptions {
         break;
       case '--per-room':
         options.perRoom = integerOption(name, value(), 0, MAX_PER_ROOM);
+        break;
+      case '--page-cache-mb':
+        options.pageCacheMb = integerOption(name, value(), 0, 65536);
         break;
       default:
         throw new UsageError(`unknown option '${arg}' (${USAGE})`);

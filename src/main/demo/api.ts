@@ -48,12 +48,45 @@ interface Session {
 export const DEFAULT_PAGE_LIMIT = 1000;
 export const MAX_PAGE_LIMIT = 5000;
 
+/**
+ * Conference pages already rendered, up to a byte budget (oldest dropped
+ * first). A page's bytes depend only on its listing, offset, limit and the
+ * period's revision, which changes with any content change: that is the key.
+ */
+export class RenderedPageCache {
+  private readonly pages = new Map<string, Buffer>();
+  private bytes = 0;
+
+  constructor(private readonly budgetBytes: number) {}
+
+  get(key: string): Buffer | undefined {
+    return this.pages.get(key);
+  }
+
+  set(key: string, page: Buffer): void {
+    if (page.length > this.budgetBytes || this.pages.has(key)) return;
+    this.pages.set(key, page);
+    this.bytes += page.length;
+    for (const [oldest, dropped] of this.pages) {
+      if (this.bytes <= this.budgetBytes) break;
+      this.pages.delete(oldest);
+      this.bytes -= dropped.length;
+    }
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+}
+
 export class DemoApi {
   private readonly sessions = new Map<string, Session>();
 
   constructor(
     private readonly dataset: DemoDataset,
     private readonly tokenTtlSeconds: number,
+    /** Rendered pages kept for repeated requests; none when null. */
+    private readonly pageCache: RenderedPageCache | null = null,
   ) {}
 
   /** Every token issued so far answers 401 session_expired from now on. */
@@ -158,12 +191,17 @@ export class DemoApi {
     const revision = this.dataset.revision(period);
     const cursor = request.query.get('cursor');
     const offset = cursor === null ? 0 : readCursor(cursor, listing, revision, total);
+    const key = `${listing.period} ${listing.scope} ${revision} ${offset} ${limit}`;
+    const cached = this.pageCache?.get(key);
+    if (cached) return { status: 200, json: cached };
     const out = new JsonWriter(1024 + Math.min(limit, total - offset) * 2048);
     out.raw('{"conferences":[');
     const end = offset + this.dataset.writeConferences(out, period, onlyRoomIndex, offset, limit);
     out.raw('],"nextCursor":').string(end < total ? writeCursor({ ...listing, offset: end, revision }) : null);
     out.raw('}');
-    return { status: 200, json: out.toBuffer() };
+    const page = out.toBuffer();
+    this.pageCache?.set(key, page);
+    return { status: 200, json: page };
   }
 
   private putBillingCode(request: ApiRequest, account: string, conferenceId: string): ApiReply {

@@ -2,7 +2,7 @@
 // logging, fault injection, then the API proper.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DemoApi, errorReply, type ApiReply } from './api';
+import { DemoApi, errorReply, RenderedPageCache, type ApiReply } from './api';
 import { todayUtc } from './calendar';
 import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from './catalog';
 import { DemoDataset } from './dataset';
@@ -20,6 +20,13 @@ export interface DemoProviderOptions {
   port?: number;
   /** Default 3600. */
   tokenTtlSeconds?: number;
+  /**
+   * Keep rendered conference pages, up to this many MB, and serve repeated
+   * requests from them (default 0: render every request). The benchmark uses
+   * it so that the provider's own work stays off the machine being measured,
+   * as with a remote provider.
+   */
+  pageCacheMb?: number;
 }
 
 export interface DemoRequestRecord {
@@ -52,7 +59,9 @@ export async function startDemoProvider(options: DemoProviderOptions = {}): Prom
   const dataset = new DemoDataset({ now: options.now ?? todayUtc(), rooms: options.rooms ?? 40, perRoom: options.perRoom ?? 8 });
   const tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
   if (!(tokenTtlSeconds > 0)) throw new RangeError('tokenTtlSeconds must be positive');
-  const api = new DemoApi(dataset, tokenTtlSeconds);
+  const pageCacheMb = options.pageCacheMb ?? 0;
+  if (!(pageCacheMb >= 0)) throw new RangeError('pageCacheMb must be 0 or more');
+  const api = new DemoApi(dataset, tokenTtlSeconds, pageCacheMb > 0 ? new RenderedPageCache(pageCacheMb * 1024 * 1024) : null);
   const faults = new FaultInjector();
   const requests: DemoRequestRecord[] = [];
 

@@ -61,3 +61,11 @@ it('rejects a bad option with a one-line error and exit code 2', { timeout: 20_0
   expect(stderr.trim().split('\n')).toHaveLength(1);
   expect(stderr).toContain('--rooms');
 });
+
+it('rejects a page cache size that is not a whole number of MB', { timeout: 20_000 }, async () => {
+  const child = runDemoServer(['--page-cache-mb', 'lots']);
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  expect(await exitOf(child)).toBe(2);
+  expect(stderr).toContain('--page-cache-mb');
+});
