@@ -9,7 +9,7 @@ import { CacheRepository } from '../src/main/cache/repository';
 import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from '../src/main/demo';
 import type { ApiConference } from '../src/main/provider/api-schemas';
 import { ProviderClient } from '../src/main/provider/client';
-import { runSync } from '../src/main/sync/sync-engine';
+import { DEFAULT_SYNC_PAGE_LIMIT, runSync } from '../src/main/sync/sync-engine';
 import { inProcessPeriodSink, lazyPeriodSink } from '../src/main/sync/period-sink';
 import { startWorkerPeriodSink } from '../src/main/sync/worker-period-sink';
 
@@ -40,7 +40,8 @@ async function ceiling(url: string, file: string) {
   const c = client(url);
   const pages: ApiConference[][] = [];
   for (const period of await c.listPeriods(DEMO_ACCOUNT_NUMBER)) {
-    for await (const page of c.conferencePages(DEMO_ACCOUNT_NUMBER, period.period)) pages.push(page.conferences);
+    // The sync's page size: the provider renders (and, in the bench, keeps) the very pages the syncs ask for.
+    for await (const page of c.conferencePages(DEMO_ACCOUNT_NUMBER, period.period, { limit: DEFAULT_SYNC_PAGE_LIMIT })) pages.push(page.conferences);
   }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');

@@ -441,11 +441,6 @@ export class CacheRepository {
 
   /** Replaces the period's rows (or the login's room) with the staged content, all or nothing. */
   commitStagedPeriod(input: StagedPeriodInput, stage: PeriodStage): ReplaceCounts {
-    // Foreign keys off for this one transaction: checking each copied leg's
-    // conference costs a quarter of the copy, and the copy numbers legs and
-    // conferences together (tests run foreign_key_check after replacements).
-    // The pragma cannot change inside a transaction, hence around it.
-    this.db.pragma('foreign_keys = OFF');
     try {
       return this.commitTransaction(input, stage);
     } catch (error) {
@@ -457,8 +452,6 @@ export class CacheRepository {
         );
       }
       throw error;
-    } finally {
-      this.db.pragma('foreign_keys = ON');
     }
   }
 

@@ -12,6 +12,15 @@ const db = openCache((workerData as { file: string }).file);
 // them in order, and a sync runs two of these threads. 4 MiB measured as fast
 // as 16 MiB for a large sync, with 30-50 MB less peak memory (npm run bench).
 db.pragma('cache_size = -4096');
+// Two writer threads take turns on the write lock, and a very large month's
+// swap can hold it for seconds: wait longer than the app's connection does
+// before calling the cache busy (this thread has no one to keep responsive).
+db.pragma('busy_timeout = 60000');
+// No foreign-key checks on this connection: checking each copied leg's
+// conference cost a quarter of a period's copy, and the copy numbers legs and
+// conferences together (the worker tests run foreign_key_check after syncs).
+// The app's own connection keeps them on.
+db.pragma('foreign_keys = OFF');
 const repo = new CacheRepository(db);
 let stage: PeriodStage | null = null;
 let stagingError: unknown = null;

@@ -90,14 +90,19 @@ export function lazyPeriodSink(
 /**
  * Spreads periods over several sinks in turn (each its own writer thread and
  * connection), so one period is copied into the cache while the next one is
- * already being staged. The second and later sinks start at their first
- * period; if one cannot start, the sinks already running take its turns.
+ * already being staged. Commits still run one after the other, in period
+ * order: writers never wait on each other's write lock, and the outcome is
+ * the same as with one writer. The second and later sinks start at their
+ * first period; if one cannot start, the sinks already running take its turns.
  */
 export function alternatingPeriodSink(first: PeriodSink, startAnother: () => Promise<PeriodSink>, count: number): PeriodSink {
   const sinks: PeriodSink[] = [first];
   let canGrow = count > 1;
   let turns = 0;
   let current: PeriodSink | null = null;
+  let previousCommit: Promise<unknown> = Promise.resolve();
+  /** Per sink: settles once its latest commit has been handed to it (a new period must queue behind that). */
+  const commitIssued = new Map<PeriodSink, Promise<void>>();
   const active = () => {
     if (current === null) throw new Error('no period staged: call begin() first');
     return current;
@@ -117,13 +122,29 @@ export function alternatingPeriodSink(first: PeriodSink, startAnother: () => Pro
   };
   return {
     async begin(accountNumber, period, scope) {
-      current = await next();
-      await current.begin(accountNumber, period, scope);
+      const sink = await next();
+      await commitIssued.get(sink);
+      current = sink;
+      await sink.begin(accountNumber, period, scope);
     },
     add: (conferences) => active().add(conferences),
-    commit: (input) => active().commit(input),
+    commit: (input) => {
+      const sink = active();
+      let issued!: () => void;
+      commitIssued.set(sink, new Promise<void>((resolve) => (issued = resolve)));
+      const committed = previousCommit.then(() => {
+        try {
+          return sink.commit(input);
+        } finally {
+          issued();
+        }
+      });
+      previousCommit = committed.catch(() => {});
+      return committed;
+    },
     discard: () => current?.discard(),
     close: async () => {
+      await previousCommit;
       await Promise.all(sinks.map((sink) => sink.close()));
     },
   };

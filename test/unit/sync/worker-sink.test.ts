@@ -68,6 +68,8 @@ describe('worker-thread period sink', () => {
     const after = cache.repo.accountSummary('602127', '2009-04', 'all');
     expect(after.rooms).toEqual(before.rooms);
     expect(after.period!.revision).toBe(before.period!.revision);
+    // The writers copy without foreign-key checks: 2009-03 was replaced, and no leg lost its conference.
+    expect(cache.db.pragma('foreign_key_check')).toEqual([]);
   });
 
   it('a room login through the worker stores only its room, and refuses another room\'s conferences', async () => {
@@ -94,6 +96,7 @@ describe('worker-thread period sink', () => {
     provider.faults.clear();
     expect(again.periods.find((p) => p.period === '2009-05')).toMatchObject({ status: 'failed' });
     expect(cache.repo.accountSummary('602127', '2009-05', 'all').total.chargeCents).toBe(11659);
+    expect(cache.db.pragma('foreign_key_check')).toEqual([]);
   });
 
   it('falls back to writing in-process when the worker cannot open the cache', async () => {
@@ -113,14 +116,32 @@ describe('worker-thread period sink', () => {
 });
 
 describe('periods spread over two writers', () => {
-  /** An in-process sink on its own connection to the file, noting the periods it was given. */
-  function writerOn(file: string, periods: string[]): PeriodSink {
-    const sink = inProcessPeriodSink(new CacheRepository(openCache(file)));
+  /**
+   * An in-process sink on its own connection to the file, noting the periods
+   * it was given and when its commits start and end; `slowCommitMs` delays the
+   * end of its commits, as a large month's swap would.
+   */
+  function writerOn(file: string, periods: string[], events: string[] = [], slowCommitMs = 0): PeriodSink {
+    const db = openCache(file);
+    const sink = inProcessPeriodSink(new CacheRepository(db));
+    let period = '';
     return {
       ...sink,
-      begin: (accountNumber, period, scope) => {
-        periods.push(period);
-        return sink.begin(accountNumber, period, scope);
+      begin: (accountNumber, next, scope) => {
+        period = next;
+        periods.push(next);
+        return sink.begin(accountNumber, next, scope);
+      },
+      commit: async (input) => {
+        events.push(`start ${period}`);
+        const counts = await sink.commit(input);
+        await new Promise((resolve) => setTimeout(resolve, slowCommitMs));
+        events.push(`end ${input.period.period}`);
+        return counts;
+      },
+      close: async () => {
+        await sink.close();
+        db.close();
       },
     };
   }
@@ -166,5 +187,29 @@ describe('periods spread over two writers', () => {
     expect(report.status).toBe('ok');
     expect(periods).toEqual(['2009-05', '2009-04', '2009-03', '2009-02']);
     expect(attempts).toBe(1);
+  });
+
+  it('commits in period order, one at a time, and the next month on a writer waits for that writer\'s commit', async () => {
+    const single = tempCache();
+    await runSync({ repo: single.repo, client: demoClient(provider), origin: 'demo', pageLimit: 100 });
+    const cache = tempCache();
+    const events: string[] = [];
+    const first: string[] = [];
+    const second: string[] = [];
+    // The first writer's swaps are slow: months 2009-04 and 2009-03 finish
+    // downloading while 2009-05 is still being written.
+    const sink = alternatingPeriodSink(writerOn(cache.file, first, events, 300), () => Promise.resolve(writerOn(cache.file, second, events)), 2);
+    const report = await runSync({ repo: cache.repo, client: demoClient(provider), origin: 'demo', pageLimit: 100, sink });
+    await sink.close();
+    expect(report.periods.map((p) => [p.period, p.status])).toEqual([
+      ['2009-05', 'synced'],
+      ['2009-04', 'synced'],
+      ['2009-03', 'synced'],
+      ['2009-02', 'synced'],
+    ]);
+    expect(events).toEqual(['2009-05', '2009-04', '2009-03', '2009-02'].flatMap((p) => [`start ${p}`, `end ${p}`]));
+    for (const period of ['2009-05', '2009-04', '2009-03', '2009-02']) {
+      expect([...cache.repo.periodConferences('602127', period)]).toEqual([...single.repo.periodConferences('602127', period)]);
+    }
   });
 });
