@@ -146,9 +146,15 @@ describe('periods spread over two writers', () => {
     };
   }
 
-  it('gives the periods to the writers in turn and stores what one writer stores', async () => {
+  /** The reference: the demo account synced by one in-process writer. */
+  async function syncedByOneWriter() {
     const single = tempCache();
     await runSync({ repo: single.repo, client: demoClient(provider), origin: 'demo', pageLimit: 100 });
+    return single;
+  }
+
+  it('gives the periods to the writers in turn and stores what one writer stores', async () => {
+    const single = await syncedByOneWriter();
     const cache = tempCache();
     const first: string[] = [];
     const second: string[] = [];
@@ -190,8 +196,7 @@ describe('periods spread over two writers', () => {
   });
 
   it('commits in period order, one at a time, and the next month on a writer waits for that writer\'s commit', async () => {
-    const single = tempCache();
-    await runSync({ repo: single.repo, client: demoClient(provider), origin: 'demo', pageLimit: 100 });
+    const single = await syncedByOneWriter();
     const cache = tempCache();
     const events: string[] = [];
     const first: string[] = [];
