@@ -130,13 +130,20 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
       checkCancel();
       emit({ phase: 'downloading', periodIndex: index + 1, period: period.period, pages: 0, rows: 0 });
       const started = await startPeriod(options, report.runId, accountNumber, scope, period, emit, checkCancel, now);
+      // Seen below, after the downloads; until then don't report it as unhandled.
+      started.outcome.catch(() => {});
       settling.push(started.outcome);
     }
   } catch (error) {
     runError = error;
   }
-  // Commits still in flight finish (each all or nothing) before the run is closed.
-  report.periods.push(...(await Promise.all(settling)));
+  // Commits still in flight finish (each all or nothing) before the run is
+  // closed. Noting an outcome can itself fail (the cache busy for too long):
+  // that fails the run, which is still closed rather than left 'running'.
+  for (const settled of await Promise.allSettled(settling)) {
+    if (settled.status === 'fulfilled') report.periods.push(settled.value);
+    else runError ??= settled.reason;
+  }
   if (runError === null) {
     for (const archived of repo.listPeriods(accountNumber).filter((p) => !p.servedByProvider)) {
       repo.recordSyncRunPeriod(report.runId, archived.period, 'archived', { conferences: 0, participants: 0 });

@@ -256,3 +256,23 @@ describe('billing-code outbox', () => {
     expect(again.outbox.pending).toBe(1);
   });
 });
+
+describe('closing the run', () => {
+  it('a period outcome that cannot be written fails the run, which is still closed', async () => {
+    const provider = await demo();
+    const cache = tempCache();
+    const record = cache.repo.recordSyncRunPeriod.bind(cache.repo);
+    cache.repo.recordSyncRunPeriod = (runId, period, ...rest) => {
+      if (period === '2009-04') throw new Error('database is locked');
+      return record(runId, period, ...rest);
+    };
+    const report = await runSync({ repo: cache.repo, client: demoClient(provider), origin: provider.url });
+    expect(report.status).toBe('failed');
+    expect(report.error).toBe('database is locked');
+    const [run] = cache.repo.listSyncRuns('602127');
+    expect(run).toMatchObject({ status: 'failed', error: 'database is locked' });
+    expect(run!.finishedAt).not.toBeNull();
+    // The months whose outcome was written are kept as synced.
+    expect(report.periods.map((p) => p.period)).toEqual(['2009-05', '2009-03', '2009-02']);
+  });
+});
