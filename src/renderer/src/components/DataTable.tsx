@@ -5,7 +5,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { sortRows, type SortState, type SortValue } from '../../../shared/view-rules';
+import { nextSort, sortRows, type SortState, type SortValue } from '../../../shared/view-rules';
 
 export interface Column<Row> {
   id: string;
@@ -30,7 +30,8 @@ export interface DataTableProps<Row> {
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   sort?: SortState | null;
-  onSort?: (columnId: string) => void;
+  /** The sort after a click on a sortable header (same column again: the other direction). */
+  onSort?: (next: SortState) => void;
   /** Shows the Total row (each column's `total`). */
   showTotal?: boolean;
   empty?: ReactNode;
@@ -42,7 +43,8 @@ export const ROW_HEIGHT = 38;
 
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { t } = useI18n();
-  const { columns, rows, sort } = props;
+  const { columns, rows, sort, onSort } = props;
+  const sortBy = onSort ? (columnId: string) => onSort(nextSort(sort ?? null, columnId)) : undefined;
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const sortedRows = useMemo(() => {
@@ -79,7 +81,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         <div role="rowgroup" className="table-head">
           <div role="row" className="table-row" aria-rowindex={1}>
             {columns.map((column) => (
-              <HeaderCell key={column.id} column={column} sort={sort ?? null} onSort={props.onSort} sortHint={t('table.sortHint')} />
+              <HeaderCell key={column.id} column={column} sort={sort ?? null} onSort={sortBy} sortHint={t('table.sortHint')} />
             ))}
           </div>
         </div>

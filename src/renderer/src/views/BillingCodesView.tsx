@@ -8,7 +8,7 @@ import { ExportActions } from '../components/ExportActions';
 import { Fact, FactControl, LoadState, PeriodBadges, PeriodNotice, PeriodSelect } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
-import { nextSort, type SortState } from '../../../shared/view-rules';
+import type { SortState } from '../../../shared/view-rules';
 import { useBridgeQuery } from '../use-bridge-query';
 
 export function BillingCodesView(props: {
@@ -121,7 +121,7 @@ export function BillingCodesView(props: {
           rows={rows}
           rowKey={(r) => r.billingCode ?? '\u0000unallocated'}
           sort={props.sort}
-          onSort={(column) => props.onSort(nextSort(props.sort, column))}
+          onSort={props.onSort}
           showTotal
           testId="codes-table"
           empty={t('codes.empty')}

@@ -11,7 +11,7 @@ import { timeZoneOffsetLabel } from '../format';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
 import { periodLabel } from '../period-label';
-import { nextSort, type SortState } from '../../../shared/view-rules';
+import type { SortState } from '../../../shared/view-rules';
 import { useBridgeQuery } from '../use-bridge-query';
 
 export function CodeConferencesView(props: {
@@ -85,7 +85,7 @@ export function CodeConferencesView(props: {
           rows={rows}
           rowKey={(r) => r.id}
           sort={sort}
-          onSort={(column) => setSort(nextSort(sort, column))}
+          onSort={setSort}
           showTotal
           testId="code-conferences-table"
           empty={t('codes.noConferences')}

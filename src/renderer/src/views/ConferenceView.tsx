@@ -10,7 +10,7 @@ import { BackButton, Fact, LoadState } from '../components/ViewParts';
 import { timeZoneOffset } from '../format';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
-import { nextSort, type SortState } from '../../../shared/view-rules';
+import type { SortState } from '../../../shared/view-rules';
 import { useBridgeQuery } from '../use-bridge-query';
 
 export function ConferenceView(props: {
@@ -164,7 +164,7 @@ export function ConferenceView(props: {
           rows={participants}
           rowKey={(p) => p.id}
           sort={sort}
-          onSort={(column) => setSort(nextSort(sort, column))}
+          onSort={setSort}
           showTotal
           testId="participants-table"
           empty={t('conference.noParticipants')}

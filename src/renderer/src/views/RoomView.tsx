@@ -11,7 +11,7 @@ import { timeZoneOffsetLabel } from '../format';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
 import { periodLabel } from '../period-label';
-import { nextSort, type SortState } from '../../../shared/view-rules';
+import type { SortState } from '../../../shared/view-rules';
 import { useBridgeQuery } from '../use-bridge-query';
 
 export function RoomView(props: {
@@ -96,7 +96,7 @@ export function RoomView(props: {
           rows={rows}
           rowKey={(r) => r.id}
           sort={sort}
-          onSort={(column) => setSort(nextSort(sort, column))}
+          onSort={setSort}
           showTotal
           testId="room-table"
           empty={t('room.empty')}

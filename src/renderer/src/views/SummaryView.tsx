@@ -8,7 +8,7 @@ import { ExportActions } from '../components/ExportActions';
 import { Fact, FactControl, LoadState, PeriodBadges, PeriodNotice, PeriodSelect } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
-import { BILLING_CODE_SORT, nextSort, roomMatchesFilter, SUMMARY_SORT_VALUES, type SortState } from '../../../shared/view-rules';
+import { BILLING_CODE_SORT, roomMatchesFilter, SUMMARY_SORT_VALUES, type SortState } from '../../../shared/view-rules';
 
 export type RoomDisplay = 'active' | 'all';
 
@@ -197,7 +197,7 @@ export function SummaryView(props: {
           rows={rows}
           rowKey={(r) => r.roomNumber}
           sort={state.sort}
-          onSort={(column) => onState({ ...state, sort: nextSort(state.sort, column) })}
+          onSort={(sort) => onState({ ...state, sort })}
           showTotal
           testId="summary-table"
           empty={filtered ? t('summary.noMatch') : state.display === 'active' ? t('summary.noActiveRooms') : t('summary.noRooms')}
