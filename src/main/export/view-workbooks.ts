@@ -2,7 +2,7 @@
 // same sort, src/shared/view-rules.ts), with a title block naming the
 // account, the billing period and when the data was synced.
 import type { ViewRef } from '../../shared/bridge';
-import type { AccountInfo, ConferenceRow, PeriodInfo } from '../../shared/domain';
+import type { AccountInfo, ConferenceRow, ParticipantRow, PeriodInfo } from '../../shared/domain';
 import { conferenceRowsForView, effectiveBillingCode, summaryRowsForView } from '../../shared/view-rules';
 import type { CacheRepository } from '../cache/repository';
 import { WallClock, type ExportPresentation } from './excel-values';
@@ -95,6 +95,32 @@ class Sheets {
       kind: kinds[index]!,
       total: ['PARTICIPANTS', 'CONFERENCE LENGTH', 'ACCUMULATED TIME', 'CHARGES'].includes(header),
     }));
+  }
+
+  /** A participant leg's own columns, as the Participants sheets end with them. */
+  legColumns(): TableColumn[] {
+    const { t } = this;
+    return [
+      { header: t('col.name'), kind: 'text' },
+      { header: t('col.phone'), kind: 'text' },
+      { header: t('col.accessType'), kind: 'text' },
+      { header: t('col.joined'), kind: 'time' },
+      { header: t('col.left'), kind: 'time' },
+      { header: t('col.duration'), kind: 'duration', total: true },
+      { header: t('col.charge'), kind: 'money', total: true },
+    ];
+  }
+
+  legCells(leg: ParticipantRow): CellInput[] {
+    return [
+      leg.name,
+      leg.phone,
+      accessTypeName(leg.accessType, this.t),
+      this.accountClock.localMs(leg.joinedAt),
+      this.accountClock.localMs(leg.leftAt),
+      leg.seconds,
+      leg.chargeCents,
+    ];
   }
 
   oaiConferenceRow(conference: ConferenceRow, cardholder: string | null): CellInput[] {
@@ -218,13 +244,7 @@ async function participantsSheet(
     { header: t('col.startTime'), kind: 'time' },
     { header: t('col.roomNumber'), kind: 'text' },
     { header: t('col.conferenceId'), kind: 'text' },
-    { header: t('col.name'), kind: 'text' },
-    { header: t('col.phone'), kind: 'text' },
-    { header: t('col.accessType'), kind: 'text' },
-    { header: t('col.joined'), kind: 'time' },
-    { header: t('col.left'), kind: 'time' },
-    { header: t('col.duration'), kind: 'duration', total: true },
-    { header: t('col.charge'), kind: 'money', total: true },
+    ...sheets.legColumns(),
   ], totalLabel);
   for (const leg of sheets.content.repo.periodParticipants(accountNumber, periodKey)) {
     if (!kept.has(leg.roomNumber)) continue;
@@ -234,13 +254,7 @@ async function participantsSheet(
       start,
       leg.roomNumber,
       leg.conferenceId,
-      leg.name,
-      leg.phone,
-      accessTypeName(leg.accessType, t),
-      accountClock.localMs(leg.joinedAt),
-      accountClock.localMs(leg.leftAt),
-      leg.seconds,
-      leg.chargeCents,
+      ...sheets.legCells(leg),
     ]);
   }
   await table.finish();
@@ -301,7 +315,7 @@ async function conferenceWorkbook(content: WorkbookContent, view: ConferenceView
     throw new Error(`conference ${view.conferenceId} of account ${view.accountNumber} is not in the cache`);
   }
   const sheets = new Sheets(content, view.accountNumber);
-  const { t, accountClock } = sheets;
+  const { accountClock } = sheets;
   const period = periodOfConference(repo, sheets, conference);
   const cardholder =
     period === null
@@ -316,26 +330,8 @@ async function conferenceWorkbook(content: WorkbookContent, view: ConferenceView
   facts.push(['info.conference', start === null ? conference.start : { localMs: start }]);
   facts.push(['info.billingCode', sheets.codeText(effectiveBillingCode(conference))]);
 
-  const table = sheets.table('sheet.participants', sheets.title('title.conference', period, facts), [
-    { header: t('col.name'), kind: 'text' },
-    { header: t('col.phone'), kind: 'text' },
-    { header: t('col.accessType'), kind: 'text' },
-    { header: t('col.joined'), kind: 'time' },
-    { header: t('col.left'), kind: 'time' },
-    { header: t('col.duration'), kind: 'duration', total: true },
-    { header: t('col.charge'), kind: 'money', total: true },
-  ]);
-  for (const leg of participants) {
-    await table.add([
-      leg.name,
-      leg.phone,
-      accessTypeName(leg.accessType, t),
-      accountClock.localMs(leg.joinedAt),
-      accountClock.localMs(leg.leftAt),
-      leg.seconds,
-      leg.chargeCents,
-    ]);
-  }
+  const table = sheets.table('sheet.participants', sheets.title('title.conference', period, facts), sheets.legColumns());
+  for (const leg of participants) await table.add(sheets.legCells(leg));
   await table.finish();
 }
 
