@@ -1,6 +1,6 @@
-// Sorting and filtering of table rows: one definition for the renderer's tables
+// Sorting, filtering and totals of table rows: one definition for the renderer's tables
 // and for exports and print layouts, which must show the rows the same way.
-import type { BillingCodeRow, ConferenceRow, RoomSummaryRow } from './domain';
+import type { BillingCodeRow, ConferenceRow, RoomSummaryRow, Totals } from './domain';
 
 export type SortDirection = 'ascending' | 'descending';
 
@@ -119,4 +119,15 @@ export function conferenceRowsForView(rows: readonly ConferenceRow[], sort: Sort
 /** The billing-codes view's order: by code, Unallocated last. */
 export function billingCodeRowsForView(rows: readonly BillingCodeRow[]): BillingCodeRow[] {
   return sortRows(rows, (r) => r.billingCode, 'ascending');
+}
+
+/** Conferences, accumulated seconds and charge added up over rows (rooms, billing codes). */
+export function sumTotals(rows: readonly Totals[]): Totals {
+  const total: Totals = { conferenceCount: 0, accumulatedSeconds: 0, chargeCents: 0 };
+  for (const row of rows) {
+    total.conferenceCount += row.conferenceCount;
+    total.accumulatedSeconds += row.accumulatedSeconds;
+    total.chargeCents += row.chargeCents;
+  }
+  return total;
 }

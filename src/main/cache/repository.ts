@@ -14,6 +14,7 @@ import type {
   RoomSummaryRow,
   Totals,
 } from '../../shared/domain';
+import { sumTotals } from '../../shared/view-rules';
 import { BILLING_CODE_PATTERN, type AccountResponse, type ApiConference, type ApiPeriod, type ApiRoom } from '../provider/api-schemas';
 import type Database from 'better-sqlite3';
 import type { CacheDatabase } from './database';
@@ -831,16 +832,6 @@ function assertInScope(slice: PeriodSlice, roomNumber: string, what: string): vo
 
 function isPage(item: ApiConference | readonly ApiConference[]): item is readonly ApiConference[] {
   return Array.isArray(item);
-}
-
-function sumTotals(rows: readonly Totals[]): Totals {
-  const total: Totals = { conferenceCount: 0, accumulatedSeconds: 0, chargeCents: 0 };
-  for (const row of rows) {
-    total.conferenceCount += row.conferenceCount;
-    total.accumulatedSeconds += row.accumulatedSeconds;
-    total.chargeCents += row.chargeCents;
-  }
-  return total;
 }
 
 function toPeriodInfo(record: PeriodRecord): PeriodInfo {

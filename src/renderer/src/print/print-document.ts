@@ -9,6 +9,7 @@ import {
   conferenceRowsForView,
   effectiveBillingCode,
   summaryRowsForView,
+  sumTotals,
   type SortDirection,
 } from '../../../shared/view-rules';
 import { callMain } from '../bridge';
@@ -118,10 +119,7 @@ async function summaryDocument(view: Extract<ViewRef, { kind: 'summary' }>, cont
   const total =
     filter === ''
       ? summary.total
-      : rooms.reduce((sum, r) => ({ accumulatedSeconds: sum.accumulatedSeconds + r.accumulatedSeconds, chargeCents: sum.chargeCents + r.chargeCents }), {
-          accumulatedSeconds: 0,
-          chargeCents: 0,
-        });
+      : sumTotals(rooms);
   const facts = [
     ...accountFacts(view.accountNumber, account, context),
     periodFact(period, context),
@@ -168,14 +166,7 @@ async function billingCodesDocument(view: Extract<ViewRef, { kind: 'billingCodes
   const account = summary.account;
   const currency = account?.currency ?? 'EUR';
   const rows = billingCodeRowsForView(codes);
-  const total = rows.reduce(
-    (sum, r) => ({
-      count: sum.count + r.conferenceCount,
-      seconds: sum.seconds + r.accumulatedSeconds,
-      cents: sum.cents + r.chargeCents,
-    }),
-    { count: 0, seconds: 0, cents: 0 },
-  );
+  const total = sumTotals(rows);
   return {
     title: t('codes.title'),
     factGroups: [
@@ -201,7 +192,7 @@ async function billingCodesDocument(view: Extract<ViewRef, { kind: 'billingCodes
       format.duration(r.accumulatedSeconds),
       format.money(r.chargeCents, currency),
     ]),
-    total: [t('table.total'), format.count(total.count), format.duration(total.seconds), format.money(total.cents, currency)],
+    total: [t('table.total'), format.count(total.conferenceCount), format.duration(total.accumulatedSeconds), format.money(total.chargeCents, currency)],
     emptyText: t('codes.empty'),
     dataAsOf: period?.lastSyncedAt ?? null,
     supportPhone: account?.supportPhone ?? null,

@@ -8,7 +8,7 @@ import { ExportActions } from '../components/ExportActions';
 import { Fact, FactControl, LoadState, PeriodBadges, PeriodNotice, PeriodSelect } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
-import type { SortState } from '../../../shared/view-rules';
+import { sumTotals, type SortState } from '../../../shared/view-rules';
 import { useBridgeQuery } from '../use-bridge-query';
 
 export function BillingCodesView(props: {
@@ -31,14 +31,7 @@ export function BillingCodesView(props: {
   );
   const rows = useMemo(() => query.data ?? [], [query.data]);
   const currency = props.account?.currency ?? 'EUR';
-  const total = rows.reduce(
-    (sum, r) => ({
-      conferenceCount: sum.conferenceCount + r.conferenceCount,
-      accumulatedSeconds: sum.accumulatedSeconds + r.accumulatedSeconds,
-      chargeCents: sum.chargeCents + r.chargeCents,
-    }),
-    { conferenceCount: 0, accumulatedSeconds: 0, chargeCents: 0 },
-  );
+  const total = sumTotals(rows);
 
   const columns: Column<BillingCodeRow>[] = [
     {

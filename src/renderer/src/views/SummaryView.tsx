@@ -8,7 +8,7 @@ import { ExportActions } from '../components/ExportActions';
 import { Fact, FactControl, LoadState, PeriodBadges, PeriodNotice, PeriodSelect } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
-import { BILLING_CODE_SORT, roomMatchesFilter, SUMMARY_SORT_VALUES, type SortState } from '../../../shared/view-rules';
+import { BILLING_CODE_SORT, roomMatchesFilter, SUMMARY_SORT_VALUES, sumTotals, type SortState } from '../../../shared/view-rules';
 
 export type RoomDisplay = 'active' | 'all';
 
@@ -45,12 +45,7 @@ export function SummaryView(props: {
   const filtered = state.filter.trim() !== '';
   const total = useMemo(
     () =>
-      filtered
-        ? rows.reduce((sum, r) => ({ accumulatedSeconds: sum.accumulatedSeconds + r.accumulatedSeconds, chargeCents: sum.chargeCents + r.chargeCents }), {
-            accumulatedSeconds: 0,
-            chargeCents: 0,
-          })
-        : (summary?.total ?? { accumulatedSeconds: 0, chargeCents: 0 }),
+      filtered ? sumTotals(rows) : (summary?.total ?? sumTotals([])),
     [filtered, rows, summary],
   );
 
