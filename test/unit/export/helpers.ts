@@ -1,41 +1,25 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { openCache, type CacheDatabase } from '../../../src/main/cache/database';
-import { CacheRepository } from '../../../src/main/cache/repository';
-import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME, startDemoProvider, type DemoProviderOptions } from '../../../src/main/demo';
-import { ProviderClient } from '../../../src/main/provider/client';
+import { DEMO_ACCOUNT_NUMBER, startDemoProvider, type DemoProviderOptions } from '../../../src/main/demo';
 import { runSync } from '../../../src/main/sync/sync-engine';
+import { demoClient, tempCache, tempDir as tempDirWithPrefix, type TempCache } from '../sync/helpers';
 
 export const ACCOUNT = DEMO_ACCOUNT_NUMBER;
 
-export function tempDir(prefix = 'oai-export-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+export function tempDir(): string {
+  return tempDirWithPrefix('oai-export-');
 }
 
-export interface SyncedCache {
-  file: string;
-  db: CacheDatabase;
-  repo: CacheRepository;
-}
+export type SyncedCache = TempCache;
 
 /** A cache filled by a real sync of the demo provider (seed scenario by default). */
 export async function syncedCache(options: DemoProviderOptions = { now: '2009-05-20' }): Promise<SyncedCache> {
   const provider = await startDemoProvider(options);
   try {
-    const file = path.join(tempDir(), 'cache.sqlite');
-    const db = openCache(file);
-    const repo = new CacheRepository(db);
-    const client = new ProviderClient({
-      baseUrl: provider.url,
-      credentials: () => ({ username: DEMO_USERNAME, password: DEMO_PASSWORD, accountNumber: DEMO_ACCOUNT_NUMBER }),
-      sleep: () => Promise.resolve(),
-      timeoutMs: 10_000,
-    });
-    const report = await runSync({ repo, client, origin: provider.url, pageLimit: 500 });
+    const cache = tempCache();
+    const client = demoClient(provider, {}, { timeoutMs: 10_000 });
+    const report = await runSync({ repo: cache.repo, client, origin: provider.url, pageLimit: 500 });
     if (report.status !== 'ok') throw new Error(`demo sync failed: ${report.error}`);
-    return { file, db, repo };
+    return cache;
   } finally {
     await provider.close();
   }
