@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Presentation, ViewRef } from '../../src/shared/bridge';
 import { PRINT_READY_ATTRIBUTE, printRouteHash } from '../../src/shared/print-route';
 import { startDemoProvider } from '../../src/main/demo';
-import { expect, openDemo, plain, saveScreenshot, SEED_NOW, test, waitForSynced, type HarnessFixture } from './fixtures';
+import { expect, openDemo, openProvider, plain, saveScreenshot, SEED_NOW, test, waitForSynced, type HarnessFixture } from './fixtures';
 
 const PRINT_DIR = path.resolve('test-results/print');
 const ACCOUNT = '602127';
@@ -175,16 +175,7 @@ test('an archived month prints marked archived', async ({ page, app }) => {
   // A provider at 20 May 2009 serves February to May; a month later, March to June.
   const may = await startDemoProvider({ now: SEED_NOW, rooms: 3 });
   const port = Number(new URL(may.url).port);
-  await app.services.handlers.signIn({
-    serverUrl: may.url,
-    username: may.credentials.username,
-    password: may.credentials.password,
-    accountNumber: may.credentials.accountNumber,
-    roomNumber: null,
-    rememberPassword: false,
-  });
-  await page.goto(app.url);
-  await waitForSynced(page);
+  await openProvider(page, app, may);
   await may.close();
   const june = await startDemoProvider({ now: '2009-06-20', rooms: 3, port });
   try {

@@ -9,6 +9,7 @@ import type { AppServices } from '../../src/main/app/app-services';
 import { createKeychainStore } from '../../src/main/credentials/keychain';
 import { startHarnessApp } from '../../src/harness/harness-app';
 import type { Harness } from '../../src/harness/server';
+import type { DemoProvider } from '../../src/main/demo';
 
 export const RENDERER_DIR = path.resolve('out/renderer');
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
@@ -89,6 +90,20 @@ export async function openDemo(page: Page, app: HarnessFixture): Promise<void> {
   await page.getByRole('button', { name: DEMO_BUTTON }).click();
   await waitForSynced(page);
   await expect(page.getByTestId('summary-table')).toBeVisible();
+}
+
+/** Signs in to a demo provider of the test's own (not the embedded one), opens the app and waits for its first sync. */
+export async function openProvider(page: Page, app: HarnessFixture, provider: DemoProvider): Promise<void> {
+  await app.services.handlers.signIn({
+    serverUrl: provider.url,
+    username: provider.credentials.username,
+    password: provider.credentials.password,
+    accountNumber: provider.credentials.accountNumber,
+    roomNumber: null,
+    rememberPassword: false,
+  });
+  await page.goto(app.url);
+  await waitForSynced(page);
 }
 
 /** Intl writes French amounts with no-break spaces; compare on plain ones. */

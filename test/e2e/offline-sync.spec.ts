@@ -2,7 +2,7 @@
 // the account last synced and how a sync progresses, and a period whose sync
 // failed keeps its data with the reason shown.
 import { startDemoProvider } from '../../src/main/demo';
-import { bodyRows, collectErrors, expect, openDemo, saveScreenshot, SEED_NOW, test, totalRow, waitForSynced } from './fixtures';
+import { bodyRows, collectErrors, expect, openDemo, openProvider, saveScreenshot, SEED_NOW, test, totalRow, waitForSynced } from './fixtures';
 
 test('with the provider stopped, a reload still browses every view from the cache', async ({ page, app }) => {
   const errors = collectErrors(page);
@@ -95,16 +95,7 @@ test('a month the provider stops serving stays browsable, marked archived', asyn
   // A provider at 20 May 2009 serves February to May…
   const may = await startDemoProvider({ now: SEED_NOW, rooms: 10 });
   const port = Number(new URL(may.url).port);
-  await app.services.handlers.signIn({
-    serverUrl: may.url,
-    username: may.credentials.username,
-    password: may.credentials.password,
-    accountNumber: may.credentials.accountNumber,
-    roomNumber: null,
-    rememberPassword: false,
-  });
-  await page.goto(app.url);
-  await waitForSynced(page);
+  await openProvider(page, app, may);
   await page.getByTestId('period-select').selectOption('2009-02');
   const february = await totalRow(page, 'summary-table');
   await may.close();
