@@ -9,8 +9,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
-          // Runs on a worker thread: stages and commits synced periods.
-          'period-sink-worker': resolve('src/main/sync/period-sink-worker.ts'),
+          // Runs on writer threads: stages and commits synced periods (see writer-thread.ts).
+          'writer-thread.worker': resolve('src/main/sync/writers/writer-thread.worker.ts'),
         },
       },
     },

@@ -6,8 +6,7 @@
 //                             written as plain CSV through an fs write stream
 import { createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { openCache } from '../src/main/cache/database';
-import { CacheRepository } from '../src/main/cache/repository';
+import { accountSummary, getAccount, listPeriods, openCache, periodConferences, periodParticipants, type ReadableDB } from '../src/main/cache';
 import { DEMO_ACCOUNT_NUMBER } from '../src/main/demo';
 import { exportPeriodsConferences, exportView } from '../src/main/export';
 import { WallClock } from '../src/main/export/excel-values';
@@ -17,17 +16,17 @@ const [job, dbFile, periodArg, out] = process.argv.slice(2);
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const presentation = { language: 'en', dateStyle: 'locale' } as const;
 
-function periodsOf(repo: CacheRepository): string[] {
-  return periodArg === 'all' ? repo.listPeriods(DEMO_ACCOUNT_NUMBER).map((p) => p.period) : [periodArg!];
+function periodsOf(db: ReadableDB): string[] {
+  return periodArg === 'all' ? listPeriods(db, DEMO_ACCOUNT_NUMBER).map((p) => p.period) : [periodArg!];
 }
 
-async function xlsx(repo: CacheRepository) {
+async function xlsx(db: ReadableDB) {
   const started = performance.now();
   const result =
     periodArg === 'all'
-      ? await exportPeriodsConferences(repo, DEMO_ACCOUNT_NUMBER, periodsOf(repo), presentation, { file: out! })
+      ? await exportPeriodsConferences(db, DEMO_ACCOUNT_NUMBER, periodsOf(db), presentation, { file: out! })
       : await exportView(
-          repo,
+          db,
           { kind: 'summary', accountNumber: DEMO_ACCOUNT_NUMBER, period: periodArg!, display: 'all', filter: '', sort: null },
           presentation,
           { file: out! },
@@ -42,12 +41,12 @@ function field(value: string | number | null): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-async function csv(source: CacheRepository) {
+async function csv(source: ReadableDB) {
   const started = performance.now();
   // Read as an export does: its own connection, one snapshot, the same page cache.
   const reader = openExportReader(source);
-  const repo = reader.repo;
-  const account = repo.getAccount(DEMO_ACCOUNT_NUMBER)!;
+  const { db } = reader;
+  const account = getAccount(db, DEMO_ACCOUNT_NUMBER)!;
   const clock = new WallClock(account.timeZone);
   const local = (instant: string) => new Date(clock.localMs(instant) ?? 0).toISOString();
   const stream = createWriteStream(out!);
@@ -56,21 +55,21 @@ async function csv(source: CacheRepository) {
     rows += 1;
     if (!stream.write(values.map(field).join(',') + '\n')) await once(stream, 'drain');
   };
-  const periods = periodsOf(repo);
+  const periods = periodsOf(db);
   const withLegs = periodArg !== 'all';
   for (const period of periods) {
     if (withLegs) {
-      for (const r of repo.accountSummary(DEMO_ACCOUNT_NUMBER, period, 'all').rooms) {
+      for (const r of accountSummary(db, DEMO_ACCOUNT_NUMBER, period, 'all').rooms) {
         await write([r.roomNumber, r.cardholder, r.autoBillingCode, r.conferenceCount, r.accumulatedSeconds, r.chargeCents / 100]);
       }
     }
-    for (const c of repo.periodConferences(DEMO_ACCOUNT_NUMBER, period)) {
+    for (const c of periodConferences(db, DEMO_ACCOUNT_NUMBER, period)) {
       const start = local(c.start);
       const code = c.pending?.state === 'pending' ? c.pending.billingCode : c.billingCode;
       await write([start.slice(0, 10), start.slice(11, 19), c.roomNumber, c.cardholder, c.participantCount, code ?? 'Unallocated', c.lengthSeconds, c.accumulatedSeconds, c.chargeCents / 100]);
     }
     if (withLegs) {
-      for (const p of repo.periodParticipants(DEMO_ACCOUNT_NUMBER, period)) {
+      for (const p of periodParticipants(db, DEMO_ACCOUNT_NUMBER, period)) {
         const start = local(p.conferenceStart);
         await write([start.slice(0, 10), start.slice(11, 19), p.roomNumber, p.conferenceId, p.name, p.phone, p.accessType, local(p.joinedAt).slice(11, 19), local(p.leftAt).slice(11, 19), p.seconds, p.chargeCents / 100]);
       }
@@ -83,9 +82,8 @@ async function csv(source: CacheRepository) {
 }
 
 const db = openCache(dbFile!, { readonly: true });
-const repo = new CacheRepository(db);
-const conferences = periodsOf(repo).reduce((sum, period) => sum + repo.accountSummary(DEMO_ACCOUNT_NUMBER, period, 'all').total.conferenceCount, 0);
-const result = job === 'xlsx' ? await xlsx(repo) : job === 'csv' ? await csv(repo) : null;
+const conferences = periodsOf(db).reduce((sum, period) => sum + accountSummary(db, DEMO_ACCOUNT_NUMBER, period, 'all').total.conferenceCount, 0);
+const result = job === 'xlsx' ? await xlsx(db) : job === 'csv' ? await csv(db) : null;
 db.close();
 if (result === null) {
   process.stderr.write(`unknown job ${job}\n`);

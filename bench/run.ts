@@ -28,7 +28,7 @@ function tsx(args: string[]): ReturnType<typeof spawn> {
 // loader each thread carried ~30 MB of loader and source maps the app doesn't.
 const SYNC_BUNDLE = path.join('out', 'bench', 'sync-child.js');
 await build({
-  entryPoints: { 'sync-child': 'bench/sync-child.ts', 'period-sink-worker': 'src/main/sync/period-sink-worker.ts' },
+  entryPoints: { 'sync-child': 'bench/sync-child.ts', 'writer-thread.worker': 'src/main/sync/writers/writer-thread.worker.ts' },
   outdir: path.dirname(SYNC_BUNDLE),
   bundle: true,
   platform: 'node',

@@ -4,14 +4,14 @@
 //   reads    DB                account summary of a month, one room's conferences (medians)
 //   cold     DB                open the cache and read the first summary
 import Database from 'better-sqlite3';
-import { openCache } from '../src/main/cache/database';
-import { CacheRepository } from '../src/main/cache/repository';
+import { accountSummary, cacheHandle, openCache, roomConferences } from '../src/main/cache';
 import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from '../src/main/demo';
 import type { ApiConference } from '../src/main/provider/api-schemas';
 import { ProviderClient } from '../src/main/provider/client';
 import { DEFAULT_SYNC_PAGE_LIMIT, runSync } from '../src/main/sync/sync-engine';
-import { inProcessPeriodSink, lazyPeriodSink } from '../src/main/sync/period-sink';
-import { startWorkerPeriodSink } from '../src/main/sync/worker-period-sink';
+import { inProcessPeriodWriter } from '../src/main/sync/writers/period-writer';
+import { lazyPeriodWriter } from '../src/main/sync/writers/writer-pool';
+import { startWriterThreads } from '../src/main/sync/writers/writer-thread';
 
 const [job, ...args] = process.argv.slice(2);
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -24,15 +24,14 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** A full sync as the app runs it: pages staged and committed on a worker thread. */
 async function sync(url: string, file: string) {
-  const db = openCache(file);
-  const repo = new CacheRepository(db);
+  const cache = cacheHandle(openCache(file));
   const started = performance.now();
-  const sink = lazyPeriodSink(() => startWorkerPeriodSink(file), () => inProcessPeriodSink(repo));
-  const report = await runSync({ repo, client: client(url), origin: url, sink });
-  await sink.close();
+  const writer = lazyPeriodWriter(() => startWriterThreads(file), () => inProcessPeriodWriter(cache));
+  const report = await runSync({ cache, client: client(url), origin: url, writer });
+  await writer.close();
   const ms = performance.now() - started;
   const rows = report.periods.reduce((sum, p) => sum + p.conferences + p.participants, 0);
-  db.close();
+  cache.close();
   return { ms, rows, status: report.status, peakRssMb: peakRssMb() };
 }
 
@@ -68,19 +67,18 @@ async function ceiling(url: string, file: string) {
 
 function reads(file: string, period: string) {
   const db = openCache(file, { readonly: true });
-  const repo = new CacheRepository(db);
   const summaryMs: number[] = [];
   const roomMs: number[] = [];
   let rooms = 0;
   let conferences = 0;
   for (let i = 0; i < 30; i += 1) {
     let t = performance.now();
-    const summary = repo.accountSummary(DEMO_ACCOUNT_NUMBER, period, 'all');
+    const summary = accountSummary(db, DEMO_ACCOUNT_NUMBER, period, 'all');
     summaryMs.push(performance.now() - t);
     rooms = summary.rooms.length;
     const room = summary.rooms[(i * 37) % summary.rooms.length]!.roomNumber;
     t = performance.now();
-    conferences = repo.roomConferences(DEMO_ACCOUNT_NUMBER, period, room).length;
+    conferences = roomConferences(db, DEMO_ACCOUNT_NUMBER, period, room).length;
     roomMs.push(performance.now() - t);
   }
   db.close();
@@ -90,7 +88,7 @@ function reads(file: string, period: string) {
 function cold(file: string, period: string) {
   const started = performance.now();
   const db = openCache(file, { readonly: true });
-  const summary = new CacheRepository(db).accountSummary(DEMO_ACCOUNT_NUMBER, period, 'all');
+  const summary = accountSummary(db, DEMO_ACCOUNT_NUMBER, period, 'all');
   const ms = performance.now() - started;
   db.close();
   return { ms, rooms: summary.rooms.length };

@@ -8,8 +8,7 @@ import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CACHE_FILE_NAME } from '../src/main/app/data-dir';
-import { openCache } from '../src/main/cache/database';
-import { CacheRepository } from '../src/main/cache/repository';
+import { accountSummary, listPeriods, openCache } from '../src/main/cache';
 import { startHarnessApp } from '../src/harness/harness-app';
 
 const [summaryDb, roomDb] = process.argv.slice(2) as [string, string];
@@ -90,7 +89,7 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 
 // Account summary: switch between the four months, timing each switch.
 const summaryApp = await open(summaryDb);
-const periods = new CacheRepository(openCache(summaryDb, { readonly: true })).listPeriods(ACCOUNT).map((p) => p.period);
+const periods = listPeriods(openCache(summaryDb, { readonly: true }), ACCOUNT).map((p) => p.period);
 await page.goto(summaryApp.url);
 await page.getByTestId('room-display').selectOption('all');
 await page.getByTestId('summary-total').waitFor();
@@ -108,9 +107,9 @@ await summaryApp.close();
 
 // Room detail: open the busiest room of the month from the summary.
 const roomApp = await open(roomDb);
-const roomRepo = new CacheRepository(openCache(roomDb, { readonly: true }));
-const [latest] = roomRepo.listPeriods(ACCOUNT);
-const busiest = roomRepo.accountSummary(ACCOUNT, latest!.period, 'active').rooms.sort((a, b) => b.conferenceCount - a.conferenceCount)[0]!;
+const roomCache = openCache(roomDb, { readonly: true });
+const [latest] = listPeriods(roomCache, ACCOUNT);
+const busiest = accountSummary(roomCache, ACCOUNT, latest!.period, 'active').rooms.sort((a, b) => b.conferenceCount - a.conferenceCount)[0]!;
 const roomMs: number[] = [];
 const roomFloorMs: number[] = [];
 await page.goto(roomApp.url);

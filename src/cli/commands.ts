@@ -2,15 +2,15 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CACHE_FILE_NAME, defaultDataDir } from '../main/app/data-dir';
-import { openCache } from '../main/cache/database';
-import { CacheRepository } from '../main/cache/repository';
+import { accountSummary, cacheHandle, listAccounts, listPeriods, openCache, type ReadableDB } from '../main/cache';
 import { createKeychainStore, credentialKey, type CredentialStore } from '../main/credentials/keychain';
 import { exportView } from '../main/export';
 import type { ViewRef } from '../shared/bridge';
 import { ProviderClient } from '../main/provider/client';
 import { runSync, type SyncEngineProgress, type SyncReport } from '../main/sync/sync-engine';
-import { inProcessPeriodSink, lazyPeriodSink } from '../main/sync/period-sink';
-import { startWorkerPeriodSink } from '../main/sync/worker-period-sink';
+import { inProcessPeriodWriter } from '../main/sync/writers/period-writer';
+import { lazyPeriodWriter } from '../main/sync/writers/writer-pool';
+import { startWriterThreads } from '../main/sync/writers/writer-thread';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -136,19 +136,18 @@ async function syncCommand(args: string[], io: CliIo): Promise<number> {
     }),
   });
   const file = dbFile(values, io.env);
-  const db = openCache(file);
-  const repo = new CacheRepository(db);
-  const sink = lazyPeriodSink(
-    () => startWorkerPeriodSink(file),
-    () => inProcessPeriodSink(repo),
+  const cache = cacheHandle(openCache(file));
+  const writer = lazyPeriodWriter(
+    () => startWriterThreads(file),
+    () => inProcessPeriodWriter(cache),
   );
   try {
-    const report = await runSync({ repo, client, origin: client.baseUrl, sink, onProgress: progressPrinter(io) });
+    const report = await runSync({ cache, client, origin: client.baseUrl, writer, onProgress: progressPrinter(io) });
     printReport(report, io);
     return report.status === 'ok' ? 0 : 1;
   } finally {
-    await sink.close();
-    db.close();
+    await writer.close();
+    cache.close();
   }
 }
 
@@ -186,9 +185,9 @@ function printReport(report: SyncReport, io: CliIo): void {
   if (report.error !== null) io.stderr(`oai: sync ${report.status}: ${report.error}\n`);
 }
 
-function pickAccount(repo: CacheRepository, given: string | undefined): string {
+function pickAccount(db: ReadableDB, given: string | undefined): string {
   if (given !== undefined) return given;
-  const accounts = repo.listAccounts();
+  const accounts = listAccounts(db);
   if (accounts.length === 1) return accounts[0]!.accountNumber;
   if (accounts.length === 0) throw new Error('the cache holds no account yet: run `sync` first');
   throw new UsageError(`the cache holds several accounts (${accounts.map((a) => a.accountNumber).join(', ')}): give --account`);
@@ -205,9 +204,8 @@ function summaryCommand(args: string[], io: CliIo): number {
   if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM, got "${period}"`);
   const db = openCache(dbFile(values, io.env), { readonly: true });
   try {
-    const repo = new CacheRepository(db);
-    const accountNumber = pickAccount(repo, digits(values.account as string | undefined, 'account'));
-    const summary = repo.accountSummary(accountNumber, period, 'all');
+    const accountNumber = pickAccount(db, digits(values.account as string | undefined, 'account'));
+    const summary = accountSummary(db, accountNumber, period, 'all');
     if (summary.period === null) throw new Error(`period ${period} of account ${accountNumber} is not in the cache`);
     const rooms = summary.rooms.map((r) => ({
       roomNumber: r.roomNumber,
@@ -234,10 +232,9 @@ function periodsCommand(args: string[], io: CliIo): number {
   const values = parse(args, { account: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } });
   const db = openCache(dbFile(values, io.env), { readonly: true });
   try {
-    const repo = new CacheRepository(db);
     const given = digits(values.account as string | undefined, 'account');
-    const accounts = given !== undefined ? [given] : repo.listAccounts().map((a) => a.accountNumber);
-    const periods = accounts.flatMap((account) => repo.listPeriods(account));
+    const accounts = given !== undefined ? [given] : listAccounts(db).map((a) => a.accountNumber);
+    const periods = accounts.flatMap((account) => listPeriods(db, account));
     const rows = periods.map((p) => ({
       account: p.accountNumber,
       period: p.period,
@@ -280,10 +277,9 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const roomNumber = digits(values.room as string | undefined, 'room');
   const db = openCache(dbFile(values, io.env), { readonly: true });
   try {
-    const repo = new CacheRepository(db);
-    const accountNumber = pickAccount(repo, digits(values.account as string | undefined, 'account'));
+    const accountNumber = pickAccount(db, digits(values.account as string | undefined, 'account'));
     // A room the month does not list is a typo, not an empty room: fail rather than write an empty workbook.
-    if (roomNumber !== undefined && !repo.accountSummary(accountNumber, period, 'all').rooms.some((r) => r.roomNumber === roomNumber)) {
+    if (roomNumber !== undefined && !accountSummary(db, accountNumber, period, 'all').rooms.some((r) => r.roomNumber === roomNumber)) {
       throw new Error(`Could not save ${out}: room ${roomNumber} is not in period ${period} of account ${accountNumber}.`);
     }
     // The same workbook as the view's Download: all rooms, no filter, default sort.
@@ -291,7 +287,7 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
       roomNumber === undefined
         ? { kind: 'summary', accountNumber, period, display: 'all', filter: '', sort: null }
         : { kind: 'room', accountNumber, period, roomNumber, sort: null };
-    const result = await exportView(repo, view, { language, dateStyle: 'locale' }, { file: out });
+    const result = await exportView(db, view, { language, dateStyle: 'locale' }, { file: out });
     io.stdout(`${result.file}  ${result.rows} rows\n`);
     return 0;
   } finally {

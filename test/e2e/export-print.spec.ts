@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Presentation, ViewRef } from '../../src/shared/bridge';
 import { PRINT_READY_ATTRIBUTE, printRouteHash } from '../../src/shared/print-route';
 import { startDemoProvider } from '../../src/main/demo';
+import { accountSummary, billingCodeSummary, roomConferences } from '../../src/main/cache';
 import { expect, openDemo, openProvider, plain, saveScreenshot, SEED_NOW, test, waitForSynced, type HarnessFixture } from './fixtures';
 
 const PRINT_DIR = path.resolve('test-results/print');
@@ -103,7 +104,7 @@ async function exportEverywhere(
 
 test('Download, Print and Save as PDF on every view save what the view shows', async ({ page, app }) => {
   await openDemo(page, app);
-  const mayConferences = app.services.repo.accountSummary(ACCOUNT, '2009-05', 'all').total.conferenceCount;
+  const mayConferences = accountSummary(app.services.cache.read(), ACCOUNT, '2009-05', 'all').total.conferenceCount;
 
   await exportEverywhere(page, app, {
     file: `OAI_${ACCOUNT}_2009-05_summary.xlsx`,
@@ -230,10 +231,10 @@ test.describe('print layouts', () => {
     await openDemo(page, app);
 
     // The busiest room of April: hundreds of conferences, many pages.
-    const april = app.services.repo.accountSummary(ACCOUNT, '2009-04', 'active');
+    const april = accountSummary(app.services.cache.read(), ACCOUNT, '2009-04', 'active');
     const bigRoom = [...april.rooms].sort((a, b) => b.conferenceCount - a.conferenceCount)[0]!;
     expect(bigRoom.conferenceCount).toBeGreaterThan(300);
-    const marilene = app.services.repo.roomConferences(ACCOUNT, '2009-05', '332703');
+    const marilene = roomConferences(app.services.cache.read(), ACCOUNT, '2009-05', '332703');
     const en: Presentation = { language: 'en', dateStyle: 'locale' };
     const fr: Presentation = { language: 'fr', dateStyle: 'locale' };
     const layouts: { name: string; view: ViewRef; presentation: Presentation; title: string; rows: number; total: RegExp }[] = [
@@ -274,8 +275,8 @@ test.describe('print layouts', () => {
         view: { kind: 'billingCodes', accountNumber: ACCOUNT, period: '2009-05' },
         presentation: en,
         title: 'Billing Codes',
-        rows: app.services.repo.billingCodeSummary(ACCOUNT, '2009-05').length,
-        total: new RegExp(`^Total ${app.services.repo.accountSummary(ACCOUNT, '2009-05', 'all').total.conferenceCount} 26:50:08 €132\\.07$`),
+        rows: billingCodeSummary(app.services.cache.read(), ACCOUNT, '2009-05').length,
+        total: new RegExp(`^Total ${accountSummary(app.services.cache.read(), ACCOUNT, '2009-05', 'all').total.conferenceCount} 26:50:08 €132\\.07$`),
       },
       {
         name: 'conference-en',

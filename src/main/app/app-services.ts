@@ -9,8 +9,21 @@ import { defaultExportFileName, exportView } from '../export';
 import { writeFileAtomically } from './save-file';
 import type { ShellIntegration } from './shell-integration';
 import type { BridgeHandlers } from '../bridge/dispatch';
-import { openCache, type CacheDatabase } from '../cache/database';
-import { CacheRepository } from '../cache/repository';
+import {
+  accountSummary,
+  billingCodeConferences,
+  billingCodeSummary,
+  closeInterruptedSyncRuns,
+  getConference,
+  conferenceParticipants,
+  discardOutbox,
+  listPeriods,
+  openCacheHandle,
+  queueBillingCode,
+  retryOutbox,
+  roomConferences,
+  type CacheHandle,
+} from '../cache';
 import { createKeychainStore, type CredentialStore } from '../credentials/keychain';
 import { startDemoProvider, type DemoProvider, type DemoProviderOptions } from '../demo';
 import { AppError } from '../errors';
@@ -19,8 +32,9 @@ import { BILLING_CODE_PATTERN } from '../../shared/view-rules';
 import type { ProviderClientOptions } from '../provider/client';
 import { createSettingsStore, type Settings, type SettingsStore, type StoredProfile } from '../settings/settings-store';
 import { SyncCoordinator, type SyncTarget } from '../sync/sync-coordinator';
-import { inProcessPeriodSink, lazyPeriodSink } from '../sync/period-sink';
-import { startWorkerPeriodSink } from '../sync/worker-period-sink';
+import { inProcessPeriodWriter } from '../sync/writers/period-writer';
+import { lazyPeriodWriter } from '../sync/writers/writer-pool';
+import { startWriterThreads } from '../sync/writers/writer-thread';
 import { CACHE_FILE_NAME } from './data-dir';
 import { DEMO_SERVER, ProfileService, toProfile } from './profile-service';
 
@@ -58,7 +72,8 @@ export interface AppServices {
   handlers: BridgeHandlers;
   events: AppEvents & EventEmitter;
   log: Logger;
-  repo: CacheRepository;
+  /** The cache: ask it for the connection at each use (it can be swapped at run time). */
+  cache: CacheHandle;
   settings: SettingsStore;
   /** The embedded demo provider, if it was started. */
   demoProvider(): DemoProvider | null;
@@ -73,9 +88,8 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
   const log = createFileLogger(path.join(env.dataDir, 'logs', 'oai-desktop.log'), env.echoLog);
   const events = new EventEmitter();
   const cacheFile = path.join(env.dataDir, CACHE_FILE_NAME);
-  const db: CacheDatabase = openCache(cacheFile);
-  const repo = new CacheRepository(db);
-  repo.closeInterruptedSyncRuns(new Date().toISOString());
+  const cache = openCacheHandle(cacheFile);
+  closeInterruptedSyncRuns(cache.write(), new Date().toISOString());
   const settings = createSettingsStore(path.join(env.dataDir, 'settings.json'), (m) => log.error(m));
   const credentials = env.credentials ?? createKeychainStore();
 
@@ -92,12 +106,12 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
 
   const profiles = new ProfileService({ settings, credentials, demoUrl, clientOptions: env.clientOptions });
   const coordinator = new SyncCoordinator({
-    repo,
+    cache,
     onProgress: (progress) => events.emit('bridge-event', 'syncProgress', progress),
-    createSink: () =>
-      lazyPeriodSink(
-        () => startWorkerPeriodSink(cacheFile),
-        () => inProcessPeriodSink(repo),
+    createWriter: () =>
+      lazyPeriodWriter(
+        () => startWriterThreads(cache.file),
+        () => inProcessPeriodWriter(cache),
         (error) => log.error('sync writer thread unavailable; writing on the main thread', error),
       ),
     onReport: (target, report) =>
@@ -150,32 +164,32 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
       if (change.syncIntervalHours !== undefined && env.scheduleSync !== false) scheduleSyncs(false);
       return settingsView(updated);
     },
-    listPeriods: ({ accountNumber }) => repo.listPeriods(accountNumber),
-    accountSummary: ({ accountNumber, period, display }) => repo.accountSummary(accountNumber, period, display),
-    roomConferences: ({ accountNumber, period, roomNumber }) => repo.roomConferences(accountNumber, period, roomNumber),
+    listPeriods: ({ accountNumber }) => listPeriods(cache.read(), accountNumber),
+    accountSummary: ({ accountNumber, period, display }) => accountSummary(cache.read(), accountNumber, period, display),
+    roomConferences: ({ accountNumber, period, roomNumber }) => roomConferences(cache.read(), accountNumber, period, roomNumber),
     conferenceParticipants: ({ accountNumber, conferenceId }) => ({
-      conference: repo.conference(accountNumber, conferenceId),
-      participants: repo.conferenceParticipants(accountNumber, conferenceId),
+      conference: getConference(cache.read(), accountNumber, conferenceId),
+      participants: conferenceParticipants(cache.read(), accountNumber, conferenceId),
     }),
-    billingCodeSummary: ({ accountNumber, period }) => repo.billingCodeSummary(accountNumber, period),
+    billingCodeSummary: ({ accountNumber, period }) => billingCodeSummary(cache.read(), accountNumber, period),
     billingCodeConferences: ({ accountNumber, period, billingCode }) =>
-      repo.billingCodeConferences(accountNumber, period, billingCode),
+      billingCodeConferences(cache.read(), accountNumber, period, billingCode),
     assignBillingCode: ({ accountNumber, conferenceId, billingCode }) => {
       const code = billingCode === null || billingCode.trim() === '' ? null : billingCode.trim();
       if (code !== null && !BILLING_CODE_PATTERN.test(code)) {
         throw new AppError('invalid_billing_code', 'A billing code is 1 to 20 letters, digits, spaces, "_", "." or "-".');
       }
-      if (repo.conference(accountNumber, conferenceId) === null) {
+      if (getConference(cache.read(), accountNumber, conferenceId) === null) {
         throw new AppError('not_found', `Conference ${conferenceId} is not in the cache.`);
       }
-      return repo.queueBillingCode(accountNumber, conferenceId, code, new Date().toISOString());
+      return queueBillingCode(cache.write(), accountNumber, conferenceId, code, new Date().toISOString());
     },
     retryBillingCode: ({ outboxId }) => {
-      if (!repo.retryOutbox(outboxId, new Date().toISOString())) throw new AppError('not_found', 'That change is not waiting any more.');
+      if (!retryOutbox(cache.write(), outboxId, new Date().toISOString())) throw new AppError('not_found', 'That change is not waiting any more.');
       return null;
     },
     discardBillingCode: ({ outboxId }) => {
-      if (!repo.discardOutbox(outboxId)) throw new AppError('not_found', 'That change is not waiting any more.');
+      if (!discardOutbox(cache.write(), outboxId)) throw new AppError('not_found', 'That change is not waiting any more.');
       return null;
     },
     exportView: async ({ view, presentation }) => {
@@ -183,7 +197,7 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
       if (file === null) return { status: 'cancelled', path: null };
       emitExportProgress({ kind: 'xlsx', rows: 0, total: null, done: false });
       try {
-        await exportView(repo, view, presentation, { file }, {
+        await exportView(cache.read(), view, presentation, { file }, {
           onProgress: (rows, total) => emitExportProgress({ kind: 'xlsx', rows, total, done: false }),
         });
       } finally {
@@ -240,7 +254,7 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
     handlers,
     events,
     log,
-    repo,
+    cache,
     settings,
     syncCoordinator: coordinator,
     demoProvider: () => demoInstance,
@@ -253,7 +267,7 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
     close: async () => {
       await coordinator.close();
       if (demo) await (await demo).close();
-      db.close();
+      cache.close();
       events.removeAllListeners();
     },
   });

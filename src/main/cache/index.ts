@@ -1,5 +1,18 @@
-export { openCache, migrate, schemaVersion, type CacheDatabase, type OpenCacheOptions, type MigrationOutcome } from './database';
-export { CacheRepository, nowUtc, type AccountSummary, type RoomDisplay } from './repository';
+// The cache's public surface: opening, the handle, and the query modules.
+export { openCache, migrate, schemaVersion, type ReadableDB, type WritableDB, type OpenCacheOptions, type MigrationOutcome } from './db';
+export { cacheHandle, openCacheHandle, type CacheHandle } from './cache-handle';
+export { openReadSnapshot, type ReadSnapshot } from './snapshot';
 export { CacheError, isCacheError, type CacheErrorCode } from './errors';
 export { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations';
 export * from './types';
+export * from './queries/accounts';
+export * from './queries/periods';
+export * from './queries/summary';
+export * from './queries/conferences';
+export * from './queries/billing-codes';
+export * from './queries/outbox';
+export * from './queries/sync-runs';
+export * from './queries/export-rows';
+export { stagePeriod, PeriodStage } from './staging/stage';
+export { commitStagedPeriod } from './staging/commit';
+export { BATCH_ROWS, BatchBuilder, STAGED_CONFERENCE_COLUMN_COUNT, PARTICIPANT_COLUMN_COUNT, flatRoomNumber, type FlatPage } from './staging/row-batches';

@@ -1,26 +1,52 @@
 // Shapes specific to the cache's writers and main-process readers (sync
 // engine, exports). Shapes the renderer sees live in src/shared/domain.ts.
+// The cache knows nothing of the provider's API: src/main/sync/ maps the
+// provider's shapes to these inputs.
 import type { ConferenceRow, OutboxState, ParticipantRow } from '../../shared/domain';
-import type { ApiConference, ApiPeriod, ApiRoom } from '../provider/api-schemas';
 
 /** Which login filled a period: 'account', or the room number of a room login. */
 export type SyncScope = string;
 export const ACCOUNT_SCOPE = 'account';
 
-/**
- * Conferences for replacePeriod: an array, or any iterable of conferences or of
- * pages of conferences (e.g. a generator yielding each page's array).
- */
-export type ConferenceSource = Iterable<ApiConference | readonly ApiConference[]>;
-
-export interface ReplacePeriodInput {
+export interface AccountInput {
   accountNumber: string;
-  period: ApiPeriod;
+  companyName: string;
+  currency: string;
+  timeZone: string;
+  supportPhone?: string | null;
+}
+
+/** A billing period as the provider lists it. */
+export interface PeriodMeta {
+  /** YYYY-MM. */
+  period: string;
+  /** YYYY-MM-DD. */
+  start: string;
+  invoiced: boolean;
+  /** The provider's revision of the period's content. */
+  revision: string;
+}
+
+/** A room's totals for a period, as the provider sends them. */
+export interface RoomInput {
+  roomNumber: string;
+  cardholder: string | null;
+  autoBillingCode: string | null;
+  conferenceCount: number;
+  accumulatedSeconds: number;
+  chargeCents: number;
+  /** Fields of the provider this version does not know, as JSON object text, or null. */
+  extraJson: string | null;
+}
+
+/** What a staged period is committed with (its conferences are in the stage). */
+export interface StagedPeriodInput {
+  accountNumber: string;
+  period: PeriodMeta;
   scope: SyncScope;
   /** Provider base URL. */
   origin: string;
-  rooms: readonly ApiRoom[];
-  conferences: ConferenceSource;
+  rooms: readonly RoomInput[];
   syncedAt: string;
 }
 

@@ -2,12 +2,12 @@
 // the cache only (streaming the large tables), writes through exceljs's
 // streaming writer into a temporary file renamed over the target.
 //
-// The export reads through a read-only connection of its own to the
-// repository's cache file (export-reader.ts), so the app's connection stays
-// free for writes while a long export runs.
+// The export reads through a read-only connection of its own to the cache
+// file of the connection it is given (export-reader.ts), so the app's
+// connection stays free for writes while a long export runs.
 import path from 'node:path';
 import { presentationSchema, viewRefSchema, type Presentation, type ViewRef } from '../../shared/bridge';
-import type { CacheRepository } from '../cache/repository';
+import type { ReadableDB } from '../cache';
 import { openExportReader } from './export-reader';
 import { EXCEL_MAX_ROWS, ExportProgressCounter } from './sheet-table';
 import { writePeriodsConferencesWorkbook, writeViewWorkbook, type WorkbookContent } from './view-workbooks';
@@ -41,7 +41,7 @@ export interface ExportResult {
  * either way nothing is left at the target or beside it.
  */
 export async function exportView(
-  repo: CacheRepository,
+  source: ReadableDB,
   view: ViewRef,
   presentation: Presentation,
   target: ExportTarget,
@@ -53,7 +53,7 @@ export async function exportView(
   if (!parsedView.success || !parsedPresentation.success) {
     throw exportFailure(file, new Error('the view to export is not valid'));
   }
-  return run(repo, file, parsedPresentation.data, options, (content) => writeViewWorkbook(content, parsedView.data));
+  return run(source, file, parsedPresentation.data, options, (content) => writeViewWorkbook(content, parsedView.data));
 }
 
 /**
@@ -62,7 +62,7 @@ export async function exportView(
  * several months at once, and the benchmark.
  */
 export async function exportPeriodsConferences(
-  repo: CacheRepository,
+  source: ReadableDB,
   accountNumber: string,
   periods: readonly string[],
   presentation: Presentation,
@@ -71,11 +71,11 @@ export async function exportPeriodsConferences(
 ): Promise<ExportResult> {
   const file = path.resolve(target.file);
   if (periods.length === 0) throw exportFailure(file, new Error('no period to export'));
-  return run(repo, file, presentation, options, (content) => writePeriodsConferencesWorkbook(content, accountNumber, periods));
+  return run(source, file, presentation, options, (content) => writePeriodsConferencesWorkbook(content, accountNumber, periods));
 }
 
 async function run(
-  repo: CacheRepository,
+  source: ReadableDB,
   file: string,
   presentation: Presentation,
   options: ExportOptions,
@@ -83,10 +83,10 @@ async function run(
 ): Promise<ExportResult> {
   const progress = new ExportProgressCounter(options.onProgress);
   await writeWorkbookFile(file, options.signal, async (output: WorkbookOutput) => {
-    const reader = openExportReader(repo);
+    const reader = openExportReader(source);
     try {
       await write({
-        repo: reader.repo,
+        db: reader.db,
         presentation,
         generatedAt: options.generatedAt ?? new Date(),
         table: { output, presentation, progress, maxRowsPerSheet: Math.min(options.maxRowsPerSheet ?? EXCEL_MAX_ROWS, EXCEL_MAX_ROWS) },

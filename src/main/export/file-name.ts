@@ -1,18 +1,14 @@
 // The name a Download suggests: account, month and view, e.g.
 // OAI_602127_2009-05_summary.xlsx, safe on every file system.
 import type { ViewRef } from '../../shared/bridge';
-import type { CacheRepository } from '../cache/repository';
 
 /** Letters, digits, "_" and "-" only; anything else becomes "_". */
 function safePart(text: string): string {
   return text.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 80) || '_';
 }
 
-/**
- * The default file name of a view's workbook. The name depends on the view
- * alone; `_repo` is accepted so callers holding the cache may pass it.
- */
-export function defaultExportFileName(view: ViewRef, _repo?: CacheRepository): string {
+/** The default file name of a view's workbook: it depends on the view alone. */
+export function defaultExportFileName(view: ViewRef): string {
   const account = safePart(view.accountNumber);
   switch (view.kind) {
     case 'summary':

@@ -4,14 +4,26 @@
 import type { ViewRef } from '../../shared/bridge';
 import type { AccountInfo, ConferenceRow, ParticipantRow, PeriodInfo } from '../../shared/domain';
 import { conferenceRowsForView, effectiveBillingCode, summaryRowsForView } from '../../shared/view-rules';
-import type { CacheRepository } from '../cache/repository';
+import {
+  accountSummary,
+  billingCodeSummary,
+  getConference,
+  conferenceParticipants,
+  getAccount,
+  getPeriod,
+  lastSuccessfulSync,
+  periodConferences,
+  periodParticipants,
+  roomConferences,
+  type ReadableDB,
+} from '../cache';
 import { WallClock, type ExportPresentation } from './excel-values';
 import { OAI_CONFERENCE_COLUMNS, accessTypeName, translator, type LabelKey, type Translate } from './labels';
 import { StreamedTable, type CellInput, type FactValue, type TableColumn, type TableContext, type TitleBlock } from './sheet-table';
 import { billingCodeRowsForView } from '../../shared/view-rules';
 
 export interface WorkbookContent {
-  repo: CacheRepository;
+  db: ReadableDB;
   presentation: ExportPresentation;
   generatedAt: Date;
   /** Everything but the currency, which comes from the account. */
@@ -52,7 +64,7 @@ class Sheets {
     accountNumber: string,
   ) {
     this.t = translator(content.presentation.language);
-    this.account = content.repo.getAccount(accountNumber) ?? {
+    this.account = getAccount(content.db, accountNumber) ?? {
       accountNumber,
       companyName: '',
       currency: 'EUR',
@@ -76,7 +88,7 @@ class Sheets {
       ...extraFacts.map(([key, value]): [string, FactValue] => [t(key), value]),
       [t('info.generatedAt'), { localMs: this.computerClock.localMsOf(this.content.generatedAt.getTime()) }],
     ];
-    const synced = dataAsOf(this.content.repo, account.accountNumber, period);
+    const synced = dataAsOf(this.content.db, account.accountNumber, period);
     const syncedMs = synced === null ? null : this.computerClock.localMs(synced);
     facts.push([t('info.dataAsOf'), syncedMs === null ? t('info.neverSynced') : { localMs: syncedMs }]);
     const notes = period !== null && !period.servedByProvider ? [t('info.archived')] : [];
@@ -139,8 +151,8 @@ class Sheets {
   }
 }
 
-function requirePeriod(repo: CacheRepository, accountNumber: string, period: string): PeriodInfo {
-  const info = repo.getPeriod(accountNumber, period);
+function requirePeriod(db: ReadableDB, accountNumber: string, period: string): PeriodInfo {
+  const info = getPeriod(db, accountNumber, period);
   if (info === null) throw new Error(`period ${period} of account ${accountNumber} is not in the cache`);
   return info;
 }
@@ -150,8 +162,8 @@ function requirePeriod(repo: CacheRepository, accountNumber: string, period: str
  * serves, the later of the last fully successful sync and the month's own
  * download; for an archived month, its last download.
  */
-export function dataAsOf(repo: CacheRepository, accountNumber: string, period: PeriodInfo | null): string | null {
-  const lastSuccess = repo.lastSuccessfulSync(accountNumber);
+export function dataAsOf(db: ReadableDB, accountNumber: string, period: PeriodInfo | null): string | null {
+  const lastSuccess = lastSuccessfulSync(db, accountNumber);
   if (period === null) return lastSuccess;
   if (!period.servedByProvider || lastSuccess === null) return period.lastSyncedAt ?? lastSuccess;
   return period.lastSyncedAt !== null && Date.parse(period.lastSyncedAt) > Date.parse(lastSuccess) ? period.lastSyncedAt : lastSuccess;
@@ -188,11 +200,11 @@ function calendarDayText(ymd: string, p: ExportPresentation): string {
 // ---------------------------------------------------------------- account summary
 
 async function summaryWorkbook(content: WorkbookContent, view: SummaryView): Promise<void> {
-  const { repo } = content;
-  const period = requirePeriod(repo, view.accountNumber, view.period);
+  const { db } = content;
+  const period = requirePeriod(db, view.accountNumber, view.period);
   const sheets = new Sheets(content, view.accountNumber);
   const { t } = sheets;
-  const summary = repo.accountSummary(view.accountNumber, view.period, view.display);
+  const summary = accountSummary(db, view.accountNumber, view.period, view.display);
   const rooms = summaryRowsForView(summary.rooms, view.filter, view.sort);
   const kept = new Set(rooms.map((room) => room.roomNumber));
   const filtered = view.filter.trim() !== '';
@@ -218,7 +230,7 @@ async function summaryWorkbook(content: WorkbookContent, view: SummaryView): Pro
 
   const conferenceTable = sheets.table('sheet.conferences', sheets.title('title.conferences', period, facts), sheets.oaiConferenceColumns(), totalLabel);
   let legs = 0;
-  for (const conference of repo.periodConferences(view.accountNumber, view.period)) {
+  for (const conference of periodConferences(db, view.accountNumber, view.period)) {
     if (!kept.has(conference.roomNumber)) continue;
     legs += conference.participantCount;
     await conferenceTable.add(sheets.oaiConferenceRow(conference, conference.cardholder));
@@ -246,7 +258,7 @@ async function participantsSheet(
     { header: t('col.conferenceId'), kind: 'text' },
     ...sheets.legColumns(),
   ], totalLabel);
-  for (const leg of sheets.content.repo.periodParticipants(accountNumber, periodKey)) {
+  for (const leg of periodParticipants(sheets.content.db, accountNumber, periodKey)) {
     if (!kept.has(leg.roomNumber)) continue;
     const start = accountClock.localMs(leg.conferenceStart);
     await table.add([
@@ -263,11 +275,11 @@ async function participantsSheet(
 // ---------------------------------------------------------------- billing codes
 
 async function billingCodesWorkbook(content: WorkbookContent, view: BillingCodesView): Promise<void> {
-  const { repo } = content;
-  const period = requirePeriod(repo, view.accountNumber, view.period);
+  const { db } = content;
+  const period = requirePeriod(db, view.accountNumber, view.period);
   const sheets = new Sheets(content, view.accountNumber);
   const { t } = sheets;
-  const codes = billingCodeRowsForView(repo.billingCodeSummary(view.accountNumber, view.period));
+  const codes = billingCodeRowsForView(billingCodeSummary(db, view.accountNumber, view.period));
   content.table.progress.total = codes.length + codes.reduce((sum, code) => sum + code.conferenceCount, 0);
 
   const codeTable = sheets.table('sheet.billingCodes', sheets.title('title.billingCodes', period, []), [
@@ -282,7 +294,7 @@ async function billingCodesWorkbook(content: WorkbookContent, view: BillingCodes
   await codeTable.finish();
 
   const conferenceTable = sheets.table('sheet.conferences', sheets.title('title.conferences', period, []), sheets.oaiConferenceColumns());
-  for (const conference of repo.periodConferences(view.accountNumber, view.period)) {
+  for (const conference of periodConferences(db, view.accountNumber, view.period)) {
     await conferenceTable.add(sheets.oaiConferenceRow(conference, conference.cardholder));
   }
   await conferenceTable.finish();
@@ -291,12 +303,12 @@ async function billingCodesWorkbook(content: WorkbookContent, view: BillingCodes
 // ---------------------------------------------------------------- room
 
 async function roomWorkbook(content: WorkbookContent, view: RoomView): Promise<void> {
-  const { repo } = content;
-  const period = requirePeriod(repo, view.accountNumber, view.period);
+  const { db } = content;
+  const period = requirePeriod(db, view.accountNumber, view.period);
   const sheets = new Sheets(content, view.accountNumber);
-  const room = repo.accountSummary(view.accountNumber, view.period, 'all').rooms.find((r) => r.roomNumber === view.roomNumber);
+  const room = accountSummary(db, view.accountNumber, view.period, 'all').rooms.find((r) => r.roomNumber === view.roomNumber);
   const cardholder = room?.cardholder ?? null;
-  const conferences = conferenceRowsForView(repo.roomConferences(view.accountNumber, view.period, view.roomNumber), view.sort);
+  const conferences = conferenceRowsForView(roomConferences(db, view.accountNumber, view.period, view.roomNumber), view.sort);
   content.table.progress.total = conferences.length;
 
   const facts: [LabelKey, FactValue][] = [['info.roomNumber', view.roomNumber]];
@@ -309,19 +321,19 @@ async function roomWorkbook(content: WorkbookContent, view: RoomView): Promise<v
 // ---------------------------------------------------------------- one conference
 
 async function conferenceWorkbook(content: WorkbookContent, view: ConferenceView): Promise<void> {
-  const { repo } = content;
-  const conference = repo.conference(view.accountNumber, view.conferenceId);
+  const { db } = content;
+  const conference = getConference(db, view.accountNumber, view.conferenceId);
   if (conference === null) {
     throw new Error(`conference ${view.conferenceId} of account ${view.accountNumber} is not in the cache`);
   }
   const sheets = new Sheets(content, view.accountNumber);
   const { accountClock } = sheets;
-  const period = periodOfConference(repo, sheets, conference);
+  const period = periodOfConference(db, sheets, conference);
   const cardholder =
     period === null
       ? null
-      : (repo.accountSummary(view.accountNumber, period.period, 'all').rooms.find((r) => r.roomNumber === conference.roomNumber)?.cardholder ?? null);
-  const participants = repo.conferenceParticipants(view.accountNumber, view.conferenceId);
+      : (accountSummary(db, view.accountNumber, period.period, 'all').rooms.find((r) => r.roomNumber === conference.roomNumber)?.cardholder ?? null);
+  const participants = conferenceParticipants(db, view.accountNumber, view.conferenceId);
   content.table.progress.total = participants.length;
 
   const start = accountClock.localMs(conference.start);
@@ -339,13 +351,13 @@ async function conferenceWorkbook(content: WorkbookContent, view: ConferenceView
  * The cached period holding a conference: the month of its local start, or
  * of its UTC start (checked against the room's conferences of that month).
  */
-function periodOfConference(repo: CacheRepository, sheets: Sheets, conference: ConferenceRow): PeriodInfo | null {
+function periodOfConference(db: ReadableDB, sheets: Sheets, conference: ConferenceRow): PeriodInfo | null {
   const local = sheets.accountClock.localMs(conference.start);
   const candidates = [local === null ? null : new Date(local).toISOString().slice(0, 7), conference.start.slice(0, 7)];
   for (const candidate of new Set(candidates)) {
     if (candidate === null) continue;
-    const period = repo.getPeriod(sheets.account.accountNumber, candidate);
-    if (period && repo.roomConferences(sheets.account.accountNumber, candidate, conference.roomNumber).some((c) => c.id === conference.id)) {
+    const period = getPeriod(db, sheets.account.accountNumber, candidate);
+    if (period && roomConferences(db, sheets.account.accountNumber, candidate, conference.roomNumber).some((c) => c.id === conference.id)) {
       return period;
     }
   }
@@ -356,8 +368,8 @@ function periodOfConference(repo: CacheRepository, sheets: Sheets, conference: C
 
 /** One Conferences sheet (OAI's columns) spanning several cached periods, oldest first. */
 export async function writePeriodsConferencesWorkbook(content: WorkbookContent, accountNumber: string, periods: readonly string[]): Promise<void> {
-  const { repo } = content;
-  const infos = [...periods].sort().map((period) => requirePeriod(repo, accountNumber, period));
+  const { db } = content;
+  const infos = [...periods].sort().map((period) => requirePeriod(db, accountNumber, period));
   const sheets = new Sheets(content, accountNumber);
   const { t } = sheets;
   const first = infos[0];
@@ -367,11 +379,11 @@ export async function writePeriodsConferencesWorkbook(content: WorkbookContent, 
     first && last && infos.length > 1
       ? t('period.range', { first: periodLabel(first, content.presentation, t), last: periodLabel(last, content.presentation, t) })
       : undefined;
-  const counts = infos.map((info) => repo.accountSummary(accountNumber, info.period, 'all').total.conferenceCount);
+  const counts = infos.map((info) => accountSummary(db, accountNumber, info.period, 'all').total.conferenceCount);
   content.table.progress.total = counts.reduce((sum, n) => sum + n, 0);
   const table = sheets.table('sheet.conferences', sheets.title('title.conferences', single, [], periodText), sheets.oaiConferenceColumns());
   for (const info of infos) {
-    for (const conference of repo.periodConferences(accountNumber, info.period)) {
+    for (const conference of periodConferences(db, accountNumber, info.period)) {
       await table.add(sheets.oaiConferenceRow(conference, conference.cardholder));
     }
   }

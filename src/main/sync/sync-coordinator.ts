@@ -2,9 +2,9 @@
 // request joins the running one), cancellable, on demand and every N hours,
 // and reports progress as bridge events.
 import type { SyncProgress } from '../../shared/bridge';
-import type { CacheRepository } from '../cache/repository';
+import { lastSuccessfulSync, type CacheHandle } from '../cache';
 import type { ProviderClient } from '../provider/client';
-import type { PeriodSink } from './period-sink';
+import type { PeriodWriter } from './writers/period-writer';
 import { runSync, type SyncEngineProgress, type SyncReport } from './sync-engine';
 
 export interface SyncTarget {
@@ -22,12 +22,12 @@ interface Running {
 }
 
 export interface SyncCoordinatorOptions {
-  repo: CacheRepository;
+  cache: CacheHandle;
   onProgress: (progress: SyncProgress) => void;
   onReport?: (target: SyncTarget, report: SyncReport) => void;
   pageLimit?: number;
-  /** Where each run writes periods (the app: a worker thread); in-process when absent. */
-  createSink?: () => PeriodSink;
+  /** Where each run writes periods (the app: writer threads); in-process when absent. */
+  createWriter?: () => PeriodWriter;
 }
 
 export class SyncCoordinator {
@@ -56,7 +56,7 @@ export class SyncCoordinator {
   }
 
   status(profileId: string, accountNumber: string | null): SyncProgress {
-    const lastSuccessAt = accountNumber ? this.options.repo.lastSuccessfulSync(accountNumber) : null;
+    const lastSuccessAt = accountNumber ? lastSuccessfulSync(this.options.cache.read(), accountNumber) : null;
     const latest = this.latest.get(profileId);
     if (latest) return { ...latest, lastSuccessAt };
     return idleProgress(profileId, lastSuccessAt);
@@ -87,37 +87,37 @@ export class SyncCoordinator {
   }
 
   private async run(target: SyncTarget, controller: AbortController): Promise<SyncReport> {
-    const { repo } = this.options;
+    const { cache } = this.options;
     const publish = (progress: SyncProgress) => {
       this.latest.set(target.profileId, progress);
       this.options.onProgress(progress);
     };
-    const lastSuccess = () => (target.accountNumber ? repo.lastSuccessfulSync(target.accountNumber) : null);
+    const lastSuccess = () => (target.accountNumber ? lastSuccessfulSync(cache.read(), target.accountNumber) : null);
     publish({ ...idleProgress(target.profileId, lastSuccess()), state: 'running' });
     let report: SyncReport;
-    const sink = this.options.createSink?.() ?? null;
+    const writer = this.options.createWriter?.() ?? null;
     try {
       const client = await target.createClient(controller.signal);
       report = await runSync({
-        repo,
+        cache,
         client,
         origin: target.origin,
         signal: controller.signal,
         pageLimit: this.options.pageLimit,
-        sink: sink ?? undefined,
+        writer: writer ?? undefined,
         onProgress: (p) => publish(toBridgeProgress(target.profileId, p, lastSuccess())),
       });
     } catch (error) {
       report = failedReport(error);
     } finally {
-      await sink?.close();
+      await writer?.close();
     }
     const accountNumber = report.accountNumber ?? target.accountNumber;
     publish({
       ...(this.latest.get(target.profileId) ?? idleProgress(target.profileId, null)),
       state: report.status === 'ok' ? 'done' : report.status === 'cancelled' ? 'cancelled' : 'failed',
       message: describeOutcome(report),
-      lastSuccessAt: accountNumber ? repo.lastSuccessfulSync(accountNumber) : null,
+      lastSuccessAt: accountNumber ? lastSuccessfulSync(cache.read(), accountNumber) : null,
     });
     this.options.onReport?.(target, report);
     return report;

@@ -3,12 +3,27 @@
 // and replace it in one transaction. Downloads happen outside any transaction;
 // a period that fails keeps its previous rows and records why, and the other
 // periods go on. Months the provider no longer lists stay, marked archived.
-import type { CacheRepository } from '../cache/repository';
-import { ACCOUNT_SCOPE } from '../cache/types';
+import {
+  ACCOUNT_SCOPE,
+  finishSyncRun,
+  listPeriods,
+  markOutboxFailed,
+  markOutboxSent,
+  notePeriodsServed,
+  pendingOutbox,
+  periodNeedsSync,
+  recordPeriodError,
+  recordSyncRunPeriod,
+  setConferenceBillingCode,
+  startSyncRun,
+  upsertAccount,
+  type CacheHandle,
+} from '../cache';
 import type { ApiPeriod, ApiRoom } from '../provider/api-schemas';
 import { isProviderError, type ProviderClient } from '../provider/client';
 import { addToRoomTotals, checkRoomTotals } from './check-sums';
-import { inProcessPeriodSink, type PeriodSink } from './period-sink';
+import { toAccountInput, toPeriodMeta, toRoomInput } from './provider-rows';
+import { inProcessPeriodWriter, type PeriodWriter } from './writers/period-writer';
 
 export type SyncPhase = 'starting' | 'outbox' | 'periods' | 'downloading' | 'writing' | 'finished';
 
@@ -46,7 +61,8 @@ export interface SyncReport {
 }
 
 export interface SyncEngineOptions {
-  repo: CacheRepository;
+  /** The cache, asked for its connection at each write. */
+  cache: CacheHandle;
   client: ProviderClient;
   /** Where the data comes from (provider base URL), kept with each period. */
   origin: string;
@@ -54,8 +70,8 @@ export interface SyncEngineOptions {
   onProgress?: (progress: SyncEngineProgress) => void;
   /** Conferences asked per page (the contract allows up to 5000). */
   pageLimit?: number;
-  /** Where periods are staged and committed (default: in this process, on `repo`). */
-  sink?: PeriodSink;
+  /** Where periods are staged and committed (default: in this process, on the cache's connection). */
+  writer?: PeriodWriter;
   now?: () => Date;
 }
 
@@ -79,7 +95,7 @@ function messageOf(error: unknown): string {
 }
 
 export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
-  const { repo, client } = options;
+  const { cache, client } = options;
   const now = () => (options.now ?? (() => new Date()))().toISOString();
   const progress: SyncEngineProgress = { phase: 'starting', periodIndex: 0, periodCount: 0, period: null, pages: 0, rows: 0 };
   const emit = (change: Partial<SyncEngineProgress>) => {
@@ -112,19 +128,19 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
   const scope = session.scope.kind === 'room' && session.scope.roomNumber ? session.scope.roomNumber : ACCOUNT_SCOPE;
   report.accountNumber = accountNumber;
   report.scope = scope;
-  report.runId = repo.startSyncRun(accountNumber, scope, options.origin, now());
+  report.runId = startSyncRun(cache.write(), accountNumber, scope, options.origin, now());
 
   const settling: Array<Promise<PeriodOutcome>> = [];
   let runError: unknown = null;
   try {
     checkCancel();
     emit({ phase: 'outbox' });
-    report.outbox = await pushOutbox(repo, client, accountNumber, now);
+    report.outbox = await pushOutbox(cache, client, accountNumber, now);
     checkCancel();
     emit({ phase: 'periods' });
-    repo.upsertAccount(await client.getAccount(accountNumber));
+    upsertAccount(cache.write(), toAccountInput(await client.getAccount(accountNumber)));
     const served = await client.listPeriods(accountNumber);
-    repo.notePeriodsServed(accountNumber, served, now());
+    notePeriodsServed(cache.write(), accountNumber, served.map(toPeriodMeta), now());
     emit({ periodCount: served.length });
     for (const [index, period] of served.entries()) {
       checkCancel();
@@ -145,8 +161,8 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
     else runError ??= settled.reason;
   }
   if (runError === null) {
-    for (const archived of repo.listPeriods(accountNumber).filter((p) => !p.servedByProvider)) {
-      repo.recordSyncRunPeriod(report.runId, archived.period, 'archived', { conferences: 0, participants: 0 });
+    for (const archived of listPeriods(cache.read(), accountNumber).filter((p) => !p.servedByProvider)) {
+      recordSyncRunPeriod(cache.write(), report.runId, archived.period, 'archived', { conferences: 0, participants: 0 });
       report.periods.push({ period: archived.period, status: 'archived', conferences: 0, participants: 0, error: null });
     }
     report.status = report.periods.some((p) => p.status === 'failed') ? 'partial' : 'ok';
@@ -158,7 +174,7 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
     report.error = messageOf(runError);
     report.errorKind = isProviderError(runError) ? runError.kind : null;
   }
-  repo.finishSyncRun(report.runId, report.status, now(), report.error);
+  finishSyncRun(cache.write(), report.runId, report.status, now(), report.error);
   emit({ phase: 'finished' });
   return report;
 }
@@ -171,23 +187,23 @@ function failBeforeRun(report: SyncReport, error: unknown): SyncReport {
 }
 
 async function pushOutbox(
-  repo: CacheRepository,
+  cache: CacheHandle,
   client: ProviderClient,
   accountNumber: string,
   now: () => string,
 ): Promise<SyncReport['outbox']> {
   const result = { sent: 0, failed: 0, pending: 0 };
-  const pending = repo.pendingOutbox(accountNumber);
+  const pending = pendingOutbox(cache.read(), accountNumber);
   for (const [index, entry] of pending.entries()) {
     try {
       const updated = await client.setBillingCode(accountNumber, entry.conferenceId, entry.billingCode);
-      repo.applyConferenceFromProvider(accountNumber, updated);
-      repo.markOutboxSent(entry.id, now());
+      setConferenceBillingCode(cache.write(), accountNumber, updated.id, updated.billingCode);
+      markOutboxSent(cache.write(), entry.id, now());
       result.sent += 1;
     } catch (error) {
       if (isProviderError(error) && error.code !== undefined && FINAL_OUTBOX_CODES.has(error.code)) {
         // The provider's own words are what the user needs; the request line is for the log.
-        repo.markOutboxFailed(entry.id, error.code, error.serverMessage ?? error.message, now());
+        markOutboxFailed(cache.write(), entry.id, error.code, error.serverMessage ?? error.message, now());
         result.failed += 1;
         continue;
       }
@@ -201,7 +217,7 @@ async function pushOutbox(
 }
 
 /**
- * Downloads one period into the sink and queues its commit. Resolves once the
+ * Downloads one period into the writer and queues its commit. Resolves once the
  * download is done, so the next period downloads while this one is written;
  * `outcome` settles when the commit has (or the period has not).
  */
@@ -215,32 +231,39 @@ async function startPeriod(
   checkCancel: () => void,
   now: () => string,
 ): Promise<{ outcome: Promise<PeriodOutcome> }> {
-  const { repo } = options;
+  const { cache } = options;
   const failed = (error: unknown): PeriodOutcome => {
-    repo.recordPeriodError(accountNumber, period.period, messageOf(error), now());
-    repo.recordSyncRunPeriod(runId, period.period, 'failed', { conferences: 0, participants: 0 }, messageOf(error));
+    recordPeriodError(cache.write(), accountNumber, period.period, messageOf(error), now());
+    recordSyncRunPeriod(cache.write(), runId, period.period, 'failed', { conferences: 0, participants: 0 }, messageOf(error));
     return { period: period.period, status: 'failed', conferences: 0, participants: 0, error: `${period.period}: ${messageOf(error)}` };
   };
-  if (!repo.periodNeedsSync(accountNumber, period, scope, options.origin)) {
-    repo.recordSyncRunPeriod(runId, period.period, 'skipped', { conferences: 0, participants: 0 });
+  if (!periodNeedsSync(cache.read(), accountNumber, toPeriodMeta(period), scope, options.origin)) {
+    recordSyncRunPeriod(cache.write(), runId, period.period, 'skipped', { conferences: 0, participants: 0 });
     return { outcome: Promise.resolve({ period: period.period, status: 'skipped', conferences: 0, participants: 0, error: null }) };
   }
-  const sink = options.sink ?? inProcessPeriodSink(repo);
+  const writer = options.writer ?? inProcessPeriodWriter(cache);
   let download: PeriodDownload;
   try {
-    download = await downloadPeriod(options, accountNumber, period, sink, scope, emit, checkCancel);
+    download = await downloadPeriod(options, accountNumber, period, writer, scope, emit, checkCancel);
     checkCancel();
   } catch (error) {
-    sink.discard();
+    writer.discard();
     if (error instanceof Cancelled || (isProviderError(error) && error.kind === 'cancelled')) throw error;
     if (isProviderError(error) && error.kind === 'invalid_credentials') throw error;
     return { outcome: Promise.resolve(failed(error)) };
   }
   emit({ phase: 'writing' });
-  const commit = sink.commit({ accountNumber, period: download.period, scope, origin: options.origin, rooms: download.rooms, syncedAt: now() });
+  const commit = writer.commit({
+    accountNumber,
+    period: toPeriodMeta(download.period),
+    scope,
+    origin: options.origin,
+    rooms: download.rooms.map(toRoomInput),
+    syncedAt: now(),
+  });
   const outcome = commit.then(
     (counts): PeriodOutcome => {
-      repo.recordSyncRunPeriod(runId, period.period, 'synced', counts);
+      recordSyncRunPeriod(cache.write(), runId, period.period, 'synced', counts);
       return { period: period.period, status: 'synced', ...counts, error: null };
     },
     (error: unknown) => failed(error),
@@ -257,7 +280,7 @@ async function downloadPeriod(
   options: SyncEngineOptions,
   accountNumber: string,
   period: ApiPeriod,
-  sink: PeriodSink,
+  writer: PeriodWriter,
   scope: string,
   emit: (change: Partial<SyncEngineProgress>) => void,
   checkCancel: () => void,
@@ -265,7 +288,7 @@ async function downloadPeriod(
   let current = period;
   for (let restart = 0; ; restart += 1) {
     try {
-      await sink.begin(accountNumber, current.period, scope);
+      await writer.begin(accountNumber, current.period, scope);
       const rooms = await options.client.listRooms(accountNumber, current.period);
       let pages = 0;
       const totals = new Map<string, { conferenceCount: number; accumulatedSeconds: number; chargeCents: number }>();
@@ -277,7 +300,7 @@ async function downloadPeriod(
       for await (const page of prefetching(source)) {
         checkCancel();
         addToRoomTotals(totals, page.conferences);
-        await sink.add(page.conferences);
+        await writer.add(page.conferences);
         pages += 1;
         rows += page.conferences.length;
         emit({ pages, rows });

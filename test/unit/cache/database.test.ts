@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CacheError, CacheRepository, LATEST_SCHEMA_VERSION, migrate, openCache, schemaVersion, type Migration } from '../../../src/main/cache';
+import { CacheError, getAccount, LATEST_SCHEMA_VERSION, migrate, openCache, schemaVersion, upsertAccount, type Migration } from '../../../src/main/cache';
 import { makeTempDir } from './fixtures';
 
 const cleanups: (() => void)[] = [];
@@ -44,12 +44,12 @@ describe('openCache', () => {
   it('reopens an existing cache without migrating again and keeps its data', () => {
     const file = join(tempDir(), 'cache.sqlite');
     const first = openCache(file);
-    new CacheRepository(first).upsertAccount({ accountNumber: '1', companyName: 'A', currency: 'EUR', timeZone: 'UTC', supportPhone: null }, '2026-01-01T00:00:00Z');
+    upsertAccount(first, { accountNumber: '1', companyName: 'A', currency: 'EUR', timeZone: 'UTC', supportPhone: null }, '2026-01-01T00:00:00Z');
     first.close();
     const second = openCache(file);
     try {
       expect(schemaVersion(second)).toBe(LATEST_SCHEMA_VERSION);
-      expect(new CacheRepository(second).getAccount('1')?.companyName).toBe('A');
+      expect(getAccount(second, '1')?.companyName).toBe('A');
     } finally {
       second.close();
     }

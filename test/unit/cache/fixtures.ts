@@ -2,8 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CacheRepository, openCache, type CacheDatabase, type ReplacePeriodInput } from '../../../src/main/cache';
+import { openCache, type ReadableDB, type WritableDB } from '../../../src/main/cache';
 import type { ApiConference, ApiParticipant, ApiPeriod, ApiRoom } from '../../../src/main/provider/api-schemas';
+import type { ReplacePeriodInput } from '../../../src/main/sync/replace-period';
 
 export const ACCOUNT = '602127';
 export const ORIGIN = 'http://127.0.0.1:8123';
@@ -16,8 +17,7 @@ export function makeTempDir(): { dir: string; cleanup: () => void } {
 export interface TestCache {
   dir: string;
   file: string;
-  db: CacheDatabase;
-  repo: CacheRepository;
+  db: WritableDB;
   close: () => void;
 }
 
@@ -25,12 +25,10 @@ export function openTestCache(): TestCache {
   const { dir, cleanup } = makeTempDir();
   const file = join(dir, 'cache.sqlite');
   const db = openCache(file);
-  const repo = new CacheRepository(db);
   return {
     dir,
     file,
     db,
-    repo,
     close: () => {
       if (db.open) db.close();
       cleanup();
@@ -123,6 +121,6 @@ export function replaceInput(period: ApiPeriod, conferences: ApiConference[], ov
   };
 }
 
-export function countRows(db: CacheDatabase, table: string): number {
+export function countRows(db: ReadableDB, table: string): number {
   return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }

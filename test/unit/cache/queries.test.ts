@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiConference } from '../../../src/main/provider/api-schemas';
 import { ACCOUNT, makeConference, makeParticipant, makePeriod, openTestCache, replaceInput, roomFor, type TestCache } from './fixtures';
+import { toAccountInput } from '../../../src/main/sync/provider-rows';
+import { replacePeriod } from '../../../src/main/sync/replace-period';
+import { accountSummary, billingCodeConferences, billingCodeSummary, conferenceParticipants, getConference, listAccounts, markOutboxFailed, markOutboxSent, pendingOutbox, periodConferences, periodParticipants, queueBillingCode, roomConferences, upsertAccount } from '../../../src/main/cache';
 
 let cache: TestCache;
 afterEach(() => cache.close());
@@ -10,8 +13,10 @@ const NOVEMBER = makePeriod('2026-11');
 describe('accountSummary', () => {
   beforeEach(() => {
     cache = openTestCache();
-    cache.repo.upsertAccount(
-      { accountNumber: ACCOUNT, companyName: 'MeetingOne Phoenix', currency: 'EUR', timeZone: 'Europe/Paris', supportPhone: '+32 2 789 00 10', unknown: 1 },
+    // Through the sync's mapper, as the engine stores the provider's account: unknown fields are not kept.
+    upsertAccount(
+      cache.db,
+      toAccountInput({ accountNumber: ACCOUNT, companyName: 'MeetingOne Phoenix', currency: 'EUR', timeZone: 'Europe/Paris', supportPhone: '+32 2 789 00 10', unknown: 1 }),
       '2026-11-26T09:00:00Z',
     );
     // The product guide's example month: three active rooms, one idle.
@@ -21,11 +26,11 @@ describe('accountSummary', () => {
       { roomNumber: '99', cardholder: null, autoBillingCode: 'OLD', conferenceCount: 0, accumulatedSeconds: 0, chargeCents: 0 },
       { roomNumber: '335848', cardholder: 'Jean-Baptiste Godeau', autoBillingCode: null, conferenceCount: 3, accumulatedSeconds: 10732, chargeCents: 1539 },
     ];
-    cache.repo.replacePeriod(replaceInput(NOVEMBER, [], { rooms }));
+    replacePeriod(cache.db, replaceInput(NOVEMBER, [], { rooms }));
   });
 
   it('active rooms, sorted by room number, with the total from the rooms table', () => {
-    const summary = cache.repo.accountSummary(ACCOUNT, '2026-11', 'active');
+    const summary = accountSummary(cache.db, ACCOUNT, '2026-11', 'active');
     expect(summary.account).toEqual({ accountNumber: ACCOUNT, companyName: 'MeetingOne Phoenix', currency: 'EUR', timeZone: 'Europe/Paris', supportPhone: '+32 2 789 00 10' });
     expect(summary.period?.period).toBe('2026-11');
     expect(summary.rooms.map((room) => room.roomNumber)).toEqual(['320026', '332703', '335848']);
@@ -33,26 +38,26 @@ describe('accountSummary', () => {
   });
 
   it('all rooms, numerically ordered (99 before 320026)', () => {
-    const summary = cache.repo.accountSummary(ACCOUNT, '2026-11', 'all');
+    const summary = accountSummary(cache.db, ACCOUNT, '2026-11', 'all');
     expect(summary.rooms.map((room) => room.roomNumber)).toEqual(['99', '320026', '332703', '335848']);
     expect(summary.rooms[0]).toEqual({ roomNumber: '99', cardholder: null, autoBillingCode: 'OLD', conferenceCount: 0, accumulatedSeconds: 0, chargeCents: 0 });
     expect(summary.total.chargeCents).toBe(13207);
   });
 
   it('an unknown account or period gives nulls and zero totals', () => {
-    expect(cache.repo.accountSummary('1', '2026-11', 'all')).toEqual({
+    expect(accountSummary(cache.db, '1', '2026-11', 'all')).toEqual({
       account: null,
       period: null,
       rooms: [],
       total: { conferenceCount: 0, accumulatedSeconds: 0, chargeCents: 0 },
     });
-    expect(cache.repo.accountSummary(ACCOUNT, '2026-01', 'active').period).toBeNull();
+    expect(accountSummary(cache.db, ACCOUNT, '2026-01', 'active').period).toBeNull();
   });
 
   it('lists accounts and updates them in place', () => {
-    cache.repo.upsertAccount({ accountNumber: '100', companyName: 'Other', currency: 'USD', timeZone: 'UTC' });
-    cache.repo.upsertAccount({ accountNumber: ACCOUNT, companyName: 'Renamed', currency: 'EUR', timeZone: 'Europe/Paris', supportPhone: null });
-    expect(cache.repo.listAccounts().map((account) => [account.accountNumber, account.companyName, account.supportPhone])).toEqual([
+    upsertAccount(cache.db, { accountNumber: '100', companyName: 'Other', currency: 'USD', timeZone: 'UTC' });
+    upsertAccount(cache.db, { accountNumber: ACCOUNT, companyName: 'Renamed', currency: 'EUR', timeZone: 'Europe/Paris', supportPhone: null });
+    expect(listAccounts(cache.db, ).map((account) => [account.accountNumber, account.companyName, account.supportPhone])).toEqual([
       ['100', 'Other', null],
       [ACCOUNT, 'Renamed', null],
     ]);
@@ -75,11 +80,11 @@ describe('conferences', () => {
 
   beforeEach(() => {
     cache = openTestCache();
-    cache.repo.replacePeriod(replaceInput(NOVEMBER, conferences));
+    replacePeriod(cache.db, replaceInput(NOVEMBER, conferences));
   });
 
   it('roomConferences: one room, in start order, with no pending change', () => {
-    const rows = cache.repo.roomConferences(ACCOUNT, '2026-11', '332703');
+    const rows = roomConferences(cache.db, ACCOUNT, '2026-11', '332703');
     expect(rows.map((row) => row.id)).toEqual(['c-1', 'c-2', 'c-3']);
     expect(rows[1]).toEqual({
       id: 'c-2',
@@ -93,64 +98,64 @@ describe('conferences', () => {
       accumulatedSeconds: 3661,
       chargeCents: 489,
     });
-    expect(cache.repo.roomConferences(ACCOUNT, '2026-10', '332703')).toEqual([]);
+    expect(roomConferences(cache.db, ACCOUNT, '2026-10', '332703')).toEqual([]);
   });
 
   it('roomConferences shows the unsent change (pending or failed) of each conference', () => {
-    const { repo } = cache;
-    repo.queueBillingCode(ACCOUNT, 'c-1', 'FIRST', '2026-11-26T10:00:00Z');
-    const latest = repo.queueBillingCode(ACCOUNT, 'c-1', 'SECOND', '2026-11-26T10:01:00Z');
-    const refused = repo.queueBillingCode(ACCOUNT, 'c-3', null, '2026-11-26T10:02:00Z');
-    repo.markOutboxFailed(refused.outboxId, 'period_locked', 'The period is locked.', '2026-11-26T10:03:00Z');
-    const sent = repo.queueBillingCode(ACCOUNT, 'c-2', 'DONE', '2026-11-26T10:04:00Z');
-    repo.markOutboxSent(sent.outboxId, '2026-11-26T10:05:00Z');
+    const { db } = cache;
+    queueBillingCode(db, ACCOUNT, 'c-1', 'FIRST', '2026-11-26T10:00:00Z');
+    const latest = queueBillingCode(db, ACCOUNT, 'c-1', 'SECOND', '2026-11-26T10:01:00Z');
+    const refused = queueBillingCode(db, ACCOUNT, 'c-3', null, '2026-11-26T10:02:00Z');
+    markOutboxFailed(db, refused.outboxId, 'period_locked', 'The period is locked.', '2026-11-26T10:03:00Z');
+    const sent = queueBillingCode(db, ACCOUNT, 'c-2', 'DONE', '2026-11-26T10:04:00Z');
+    markOutboxSent(db, sent.outboxId, '2026-11-26T10:05:00Z');
 
-    const pendingById = Object.fromEntries(repo.roomConferences(ACCOUNT, '2026-11', '332703').map((row) => [row.id, row.pending]));
+    const pendingById = Object.fromEntries(roomConferences(db, ACCOUNT, '2026-11', '332703').map((row) => [row.id, row.pending]));
     expect(pendingById).toEqual({
       'c-1': { outboxId: latest.outboxId, billingCode: 'SECOND', state: 'pending', errorCode: null, errorMessage: null },
       'c-2': null,
       'c-3': { outboxId: refused.outboxId, billingCode: null, state: 'failed', errorCode: 'period_locked', errorMessage: 'The period is locked.' },
     });
-    expect(repo.conference(ACCOUNT, 'c-1')?.pending?.billingCode).toBe('SECOND');
+    expect(getConference(db, ACCOUNT, 'c-1')?.pending?.billingCode).toBe('SECOND');
   });
 
   it('conference by id, and null when unknown', () => {
-    expect(cache.repo.conference(ACCOUNT, 'c-x')?.roomNumber).toBe('320026');
-    expect(cache.repo.conference(ACCOUNT, 'nope')).toBeNull();
-    expect(cache.repo.conference('1', 'c-x')).toBeNull();
+    expect(getConference(cache.db, ACCOUNT, 'c-x')?.roomNumber).toBe('320026');
+    expect(getConference(cache.db, ACCOUNT, 'nope')).toBeNull();
+    expect(getConference(cache.db, '1', 'c-x')).toBeNull();
   });
 
   it('conferenceParticipants in joined order', () => {
-    expect(cache.repo.conferenceParticipants(ACCOUNT, 'c-3').map((leg) => leg.id)).toEqual(['c-3-early', 'c-3-mid', 'c-3-late']);
-    expect(cache.repo.conferenceParticipants(ACCOUNT, 'c-x')).toEqual([]);
+    expect(conferenceParticipants(cache.db, ACCOUNT, 'c-3').map((leg) => leg.id)).toEqual(['c-3-early', 'c-3-mid', 'c-3-late']);
+    expect(conferenceParticipants(cache.db, ACCOUNT, 'c-x')).toEqual([]);
   });
 
   it('periodConferences streams with cardholders, optionally for one room', () => {
-    const all = [...cache.repo.periodConferences(ACCOUNT, '2026-11')];
+    const all = [...periodConferences(cache.db, ACCOUNT, '2026-11')];
     expect(all.map((row) => [row.id, row.cardholder])).toEqual([
       ['c-1', 'Holder 332703'],
       ['c-x', 'Holder 320026'],
       ['c-2', 'Holder 332703'],
       ['c-3', 'Holder 332703'],
     ]);
-    expect([...cache.repo.periodConferences(ACCOUNT, '2026-11', { roomNumber: '320026' })].map((row) => row.id)).toEqual(['c-x']);
-    expect([...cache.repo.periodParticipants(ACCOUNT, '2026-11', { roomNumber: '332703' })].map((leg) => leg.id)).toEqual([
+    expect([...periodConferences(cache.db, ACCOUNT, '2026-11', { roomNumber: '320026' })].map((row) => row.id)).toEqual(['c-x']);
+    expect([...periodParticipants(cache.db, ACCOUNT, '2026-11', { roomNumber: '332703' })].map((leg) => leg.id)).toEqual([
       'c-1-early', 'c-1-mid', 'c-1-late', 'c-2-only', 'c-3-early', 'c-3-mid', 'c-3-late',
     ]);
   });
 
   it('periodConferences is lazy: breaking early frees the connection', () => {
-    for (const row of cache.repo.periodConferences(ACCOUNT, '2026-11')) {
+    for (const row of periodConferences(cache.db, ACCOUNT, '2026-11')) {
       expect(row.id).toBe('c-1');
       break;
     }
-    cache.repo.queueBillingCode(ACCOUNT, 'c-1', 'AFTER', '2026-11-26T10:00:00Z'); // would throw "connection is busy" if still iterating
-    expect(cache.repo.pendingOutbox(ACCOUNT)).toHaveLength(1);
+    queueBillingCode(cache.db, ACCOUNT, 'c-1', 'AFTER', '2026-11-26T10:00:00Z'); // would throw "connection is busy" if still iterating
+    expect(pendingOutbox(cache.db, ACCOUNT)).toHaveLength(1);
   });
 
   describe('billing codes', () => {
     it('summary by provider code with Unallocated first', () => {
-      expect(cache.repo.billingCodeSummary(ACCOUNT, '2026-11')).toEqual([
+      expect(billingCodeSummary(cache.db, ACCOUNT, '2026-11')).toEqual([
         { billingCode: null, conferenceCount: 1, accumulatedSeconds: 3 * 3661, chargeCents: 3 * 489 },
         { billingCode: 'Legacy code / 7', conferenceCount: 1, accumulatedSeconds: 3661, chargeCents: 489 },
         { billingCode: 'PROJ-42', conferenceCount: 2, accumulatedSeconds: 3 * 3661, chargeCents: 3 * 489 },
@@ -158,38 +163,38 @@ describe('conferences', () => {
     });
 
     it('a pending change overrides the provider code; a failed one does not', () => {
-      const { repo } = cache;
-      repo.queueBillingCode(ACCOUNT, 'c-1', 'PROJ-42', '2026-11-26T10:00:00Z'); // Unallocated -> PROJ-42
-      repo.queueBillingCode(ACCOUNT, 'c-x', null, '2026-11-26T10:00:00Z'); // PROJ-42 -> Unallocated
-      const failed = repo.queueBillingCode(ACCOUNT, 'c-2', 'NEVER', '2026-11-26T10:00:00Z');
-      repo.markOutboxFailed(failed.outboxId, 'invalid_billing_code', 'Refused.', '2026-11-26T10:01:00Z');
+      const { db } = cache;
+      queueBillingCode(db, ACCOUNT, 'c-1', 'PROJ-42', '2026-11-26T10:00:00Z'); // Unallocated -> PROJ-42
+      queueBillingCode(db, ACCOUNT, 'c-x', null, '2026-11-26T10:00:00Z'); // PROJ-42 -> Unallocated
+      const failed = queueBillingCode(db, ACCOUNT, 'c-2', 'NEVER', '2026-11-26T10:00:00Z');
+      markOutboxFailed(db, failed.outboxId, 'invalid_billing_code', 'Refused.', '2026-11-26T10:01:00Z');
 
-      expect(repo.billingCodeSummary(ACCOUNT, '2026-11').map((row) => [row.billingCode, row.conferenceCount])).toEqual([
+      expect(billingCodeSummary(db, ACCOUNT, '2026-11').map((row) => [row.billingCode, row.conferenceCount])).toEqual([
         [null, 1],
         ['Legacy code / 7', 1],
         ['PROJ-42', 2],
       ]);
-      expect(repo.billingCodeConferences(ACCOUNT, '2026-11', null).map((row) => row.id)).toEqual(['c-x']);
-      expect(repo.billingCodeConferences(ACCOUNT, '2026-11', 'PROJ-42').map((row) => row.id)).toEqual(['c-1', 'c-3']);
-      expect(repo.billingCodeConferences(ACCOUNT, '2026-11', 'Legacy code / 7').map((row) => row.id)).toEqual(['c-2']);
-      expect(repo.billingCodeConferences(ACCOUNT, '2026-11', 'NEVER')).toEqual([]);
+      expect(billingCodeConferences(db, ACCOUNT, '2026-11', null).map((row) => row.id)).toEqual(['c-x']);
+      expect(billingCodeConferences(db, ACCOUNT, '2026-11', 'PROJ-42').map((row) => row.id)).toEqual(['c-1', 'c-3']);
+      expect(billingCodeConferences(db, ACCOUNT, '2026-11', 'Legacy code / 7').map((row) => row.id)).toEqual(['c-2']);
+      expect(billingCodeConferences(db, ACCOUNT, '2026-11', 'NEVER')).toEqual([]);
     });
 
     it('codes differing only by case sort together but group apart', () => {
-      cache.repo.replacePeriod(
+      replacePeriod(cache.db, 
         replaceInput(NOVEMBER, [
           makeConference('a', '1', '2026-11-01T00:00:00Z', [], { billingCode: 'beta' }),
           makeConference('b', '1', '2026-11-02T00:00:00Z', [], { billingCode: 'Alpha' }),
           makeConference('c', '1', '2026-11-03T00:00:00Z', [], { billingCode: 'BETA' }),
         ]),
       );
-      expect(cache.repo.billingCodeSummary(ACCOUNT, '2026-11').map((row) => row.billingCode)).toEqual(['Alpha', 'BETA', 'beta']);
+      expect(billingCodeSummary(cache.db, ACCOUNT, '2026-11').map((row) => row.billingCode)).toEqual(['Alpha', 'BETA', 'beta']);
     });
   });
 
   it('room totals come from the provider rooms list, not from summing conferences', () => {
     const rooms = [roomFor('332703', conferences, { conferenceCount: 99, chargeCents: 1 })];
-    cache.repo.replacePeriod(replaceInput(NOVEMBER, conferences.filter((conference) => conference.roomNumber === '332703'), { rooms }));
-    expect(cache.repo.accountSummary(ACCOUNT, '2026-11', 'all').total).toMatchObject({ conferenceCount: 99, chargeCents: 1 });
+    replacePeriod(cache.db, replaceInput(NOVEMBER, conferences.filter((conference) => conference.roomNumber === '332703'), { rooms }));
+    expect(accountSummary(cache.db, ACCOUNT, '2026-11', 'all').total).toMatchObject({ conferenceCount: 99, chargeCents: 1 });
   });
 });

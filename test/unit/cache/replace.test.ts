@@ -1,7 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BATCH_ROWS } from '../../../src/main/cache/period-writer';
-import { CacheError, type PeriodConferenceRow } from '../../../src/main/cache';
+import {
+  accountSummary,
+  BATCH_ROWS,
+  CacheError,
+  conferenceParticipants,
+  getConference,
+  getPeriod,
+  listPeriods,
+  notePeriodsServed,
+  periodConferences,
+  periodNeedsSync,
+  periodParticipants,
+  recordPeriodError,
+  roomConferences,
+  type PeriodConferenceRow,
+} from '../../../src/main/cache';
 import type { ApiConference } from '../../../src/main/provider/api-schemas';
+import { replacePeriod } from '../../../src/main/sync/replace-period';
 import {
   ACCOUNT,
   ORIGIN,
@@ -36,12 +51,12 @@ function catchError(work: () => unknown): unknown {
 
 /** Everything a period holds, as plain data, to compare before/after a failed write. */
 function snapshot(period: string) {
-  const { repo } = cache;
+  const { db } = cache;
   return {
-    period: repo.getPeriod(ACCOUNT, period),
-    rooms: repo.accountSummary(ACCOUNT, period, 'all').rooms,
-    conferences: [...repo.periodConferences(ACCOUNT, period)],
-    participants: [...repo.periodParticipants(ACCOUNT, period)],
+    period: getPeriod(db, ACCOUNT, period),
+    rooms: accountSummary(db, ACCOUNT, period, 'all').rooms,
+    conferences: [...periodConferences(db, ACCOUNT, period)],
+    participants: [...periodParticipants(db, ACCOUNT, period)],
   };
 }
 
@@ -64,10 +79,10 @@ describe('replacePeriod', () => {
     const room = { ...roomFor('332703', [conference], { cardholder: null, autoBillingCode: 'AUTO-1' }), floor: 3 };
     const emptyRoom = roomFor('320026', [], { cardholder: 'Leo' });
 
-    const counts = cache.repo.replacePeriod(replaceInput(NOVEMBER, [conference], { rooms: [room, emptyRoom] }));
+    const counts = replacePeriod(cache.db, replaceInput(NOVEMBER, [conference], { rooms: [room, emptyRoom] }));
     expect(counts).toEqual({ conferences: 1, participants: 2 });
 
-    const [stored] = [...cache.repo.periodConferences(ACCOUNT, '2026-11')];
+    const [stored] = [...periodConferences(cache.db, ACCOUNT, '2026-11')];
     expect(stored).toEqual<PeriodConferenceRow>({
       id: 'c-1',
       roomNumber: '332703',
@@ -83,11 +98,11 @@ describe('replacePeriod', () => {
       cardholder: null,
       extraJson: JSON.stringify({ recordingUrl: 'https://example.test/r/1' }),
     });
-    expect(cache.repo.conferenceParticipants(ACCOUNT, 'c-1')).toEqual([
+    expect(conferenceParticipants(cache.db, ACCOUNT, 'c-1')).toEqual([
       { id: 'p-1', name: null, phone: null, accessType: 'satellite', joinedAt: '2026-11-06T07:02:11Z', leftAt: '2026-11-06T08:03:12Z', seconds: 0, chargeCents: -15 },
       { id: 'p-2', name: 'Name p-2', phone: '+33 1 ** ** 12 34', accessType: 'toll', joinedAt: '2026-11-06T07:05:00Z', leftAt: '2026-11-06T07:09:59Z', seconds: 299, chargeCents: 40 },
     ]);
-    const legExtras = [...cache.repo.periodParticipants(ACCOUNT, '2026-11')].map((leg) => leg.extraJson);
+    const legExtras = [...periodParticipants(cache.db, ACCOUNT, '2026-11')].map((leg) => leg.extraJson);
     expect(legExtras.map((text) => (text === null ? null : JSON.parse(text)))).toEqual([{ codec: 'G.722', quality: { mos: 4.1 } }, null]);
 
     const roomExtras = cache.db.prepare(`SELECT room_number AS room, extra_json AS extra FROM rooms ORDER BY room_number`).all();
@@ -95,11 +110,11 @@ describe('replacePeriod', () => {
       { room: '320026', extra: null },
       { room: '332703', extra: '{"floor":3}' },
     ]);
-    expect(cache.repo.accountSummary(ACCOUNT, '2026-11', 'all').rooms).toEqual([
+    expect(accountSummary(cache.db, ACCOUNT, '2026-11', 'all').rooms).toEqual([
       { roomNumber: '320026', cardholder: 'Leo', autoBillingCode: null, conferenceCount: 0, accumulatedSeconds: 0, chargeCents: 0 },
       { roomNumber: '332703', cardholder: null, autoBillingCode: 'AUTO-1', conferenceCount: 1, accumulatedSeconds: 299, chargeCents: 25 },
     ]);
-    expect(cache.repo.getPeriod(ACCOUNT, '2026-11')).toEqual({
+    expect(getPeriod(cache.db, ACCOUNT, '2026-11')).toEqual({
       accountNumber: ACCOUNT,
       period: '2026-11',
       start: '2026-11-01',
@@ -122,23 +137,23 @@ describe('replacePeriod', () => {
       for (let at = 0; at < conferences.length; at += size) yield conferences.slice(at, at + size);
     }
     const expectedLegs = first.reduce((sum, conference) => sum + conference.participants.length, 0);
-    expect(cache.repo.replacePeriod(replaceInput(NOVEMBER, [], { conferences: pagesOf(first, 40), rooms: rooms.map((room) => roomFor(room, first)) }))).toEqual({
+    expect(replacePeriod(cache.db, replaceInput(NOVEMBER, [], { conferences: pagesOf(first, 40), rooms: rooms.map((room) => roomFor(room, first)) }))).toEqual({
       conferences: first.length,
       participants: expectedLegs,
     });
-    const stored = [...cache.repo.periodConferences(ACCOUNT, '2026-11')];
+    const stored = [...periodConferences(cache.db, ACCOUNT, '2026-11')];
     expect(stored.map((conference) => conference.id)).toEqual(first.map((conference) => conference.id));
-    const legs = [...cache.repo.periodParticipants(ACCOUNT, '2026-11')];
+    const legs = [...periodParticipants(cache.db, ACCOUNT, '2026-11')];
     expect(legs.map((leg) => leg.id)).toEqual(first.flatMap((conference) => conference.participants.map((leg) => leg.id)));
     expect(legs.every((leg) => leg.conferenceId === leg.id.replace(/-p\d+$/, ''))).toBe(true);
 
     // Second sync: fewer conferences, different ids; nothing of the first copy remains.
     const second = makeMonth('2026-11', 7, rooms, 'c-new');
-    cache.repo.replacePeriod(replaceInput(makePeriod('2026-11', { revision: 'r-2' }), second, { syncedAt: '2026-11-27T09:00:00Z' }));
-    expect([...cache.repo.periodConferences(ACCOUNT, '2026-11')].map((conference) => conference.id)).toEqual(second.map((conference) => conference.id));
+    replacePeriod(cache.db, replaceInput(makePeriod('2026-11', { revision: 'r-2' }), second, { syncedAt: '2026-11-27T09:00:00Z' }));
+    expect([...periodConferences(cache.db, ACCOUNT, '2026-11')].map((conference) => conference.id)).toEqual(second.map((conference) => conference.id));
     expect(countRows(cache.db, 'conferences')).toBe(7);
     expect(countRows(cache.db, 'participants')).toBe(second.reduce((sum, conference) => sum + conference.participants.length, 0));
-    const period = cache.repo.getPeriod(ACCOUNT, '2026-11');
+    const period = getPeriod(cache.db, ACCOUNT, '2026-11');
     expect(period?.revision).toBe('r-2');
     expect(period?.lastSyncedAt).toBe('2026-11-27T09:00:00Z');
     const firstSynced = cache.db.prepare(`SELECT first_synced_at AS at FROM periods WHERE period = '2026-11'`).get() as { at: string };
@@ -146,18 +161,18 @@ describe('replacePeriod', () => {
   });
 
   it('leaves other periods alone', () => {
-    cache.repo.replacePeriod(replaceInput(OCTOBER, makeMonth('2026-10', 5, ['100'])));
-    cache.repo.replacePeriod(replaceInput(NOVEMBER, makeMonth('2026-11', 9, ['100'])));
-    cache.repo.replacePeriod(replaceInput(NOVEMBER, makeMonth('2026-11', 2, ['100'])));
-    expect([...cache.repo.periodConferences(ACCOUNT, '2026-10')]).toHaveLength(5);
-    expect([...cache.repo.periodConferences(ACCOUNT, '2026-11')]).toHaveLength(2);
+    replacePeriod(cache.db, replaceInput(OCTOBER, makeMonth('2026-10', 5, ['100'])));
+    replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 9, ['100'])));
+    replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 2, ['100'])));
+    expect([...periodConferences(cache.db, ACCOUNT, '2026-10')]).toHaveLength(5);
+    expect([...periodConferences(cache.db, ACCOUNT, '2026-11')]).toHaveLength(2);
   });
 
   describe('is all-or-nothing', () => {
     let before: ReturnType<typeof snapshot>;
     beforeEach(() => {
-      cache.repo.replacePeriod(replaceInput(NOVEMBER, makeMonth('2026-11', 40, ['100', '200'])));
-      cache.repo.recordPeriodError(ACCOUNT, '2026-11', 'earlier failure', '2026-11-26T11:00:00Z');
+      replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 40, ['100', '200'])));
+      recordPeriodError(cache.db, ACCOUNT, '2026-11', 'earlier failure', '2026-11-26T11:00:00Z');
       before = snapshot('2026-11');
       expect(before.conferences).toHaveLength(40);
     });
@@ -169,7 +184,7 @@ describe('replacePeriod', () => {
         yield fresh.slice(50, 70);
         throw new Error('connection reset while paging');
       }
-      expect(() => cache.repo.replacePeriod(replaceInput(makePeriod('2026-11', { revision: 'r-9' }), [], { conferences: failingPages() }))).toThrow(
+      expect(() => replacePeriod(cache.db, replaceInput(makePeriod('2026-11', { revision: 'r-9' }), [], { conferences: failingPages() }))).toThrow(
         'connection reset while paging',
       );
       expect(snapshot('2026-11')).toEqual(before);
@@ -180,14 +195,14 @@ describe('replacePeriod', () => {
       const fresh = makeMonth('2026-11', 60, ['100', '200'], 'c-fresh');
       const broken = fresh[45]!.participants;
       broken.push({ ...makeParticipant('p-broken'), accessType: null as unknown as string });
-      expect(() => cache.repo.replacePeriod(replaceInput(NOVEMBER, fresh))).toThrow(/NOT NULL/);
+      expect(() => replacePeriod(cache.db, replaceInput(NOVEMBER, fresh))).toThrow(/NOT NULL/);
       expect(snapshot('2026-11')).toEqual(before);
     });
 
     it('when the provider sends the same conference twice', () => {
       const fresh = makeMonth('2026-11', 60, ['100', '200'], 'c-fresh');
       fresh.push({ ...fresh[3]!, start: '2026-11-29T10:00:00Z' });
-      const error = catchError(() => cache.repo.replacePeriod(replaceInput(NOVEMBER, fresh)));
+      const error = catchError(() => replacePeriod(cache.db, replaceInput(NOVEMBER, fresh)));
       expect(error).toBeInstanceOf(CacheError);
       expect((error as CacheError).code).toBe('duplicate_conference');
       expect((error as CacheError).message).toContain('c-fresh-3');
@@ -198,105 +213,105 @@ describe('replacePeriod', () => {
   describe('with a room scope', () => {
     const rooms = ['100', '200', '300'];
     beforeEach(() => {
-      cache.repo.replacePeriod(replaceInput(NOVEMBER, makeMonth('2026-11', 30, rooms)));
+      replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 30, rooms)));
     });
 
     it('replaces only that room and its room entry', () => {
       const others = () => ({
-        conferences: [...cache.repo.periodConferences(ACCOUNT, '2026-11')].filter((conference) => conference.roomNumber !== '200'),
-        legs: [...cache.repo.periodParticipants(ACCOUNT, '2026-11')].filter((leg) => leg.roomNumber !== '200'),
-        rooms: cache.repo.accountSummary(ACCOUNT, '2026-11', 'all').rooms.filter((room) => room.roomNumber !== '200'),
+        conferences: [...periodConferences(cache.db, ACCOUNT, '2026-11')].filter((conference) => conference.roomNumber !== '200'),
+        legs: [...periodParticipants(cache.db, ACCOUNT, '2026-11')].filter((leg) => leg.roomNumber !== '200'),
+        rooms: accountSummary(cache.db, ACCOUNT, '2026-11', 'all').rooms.filter((room) => room.roomNumber !== '200'),
       });
       const untouched = others();
       const fresh = makeMonth('2026-11', 4, ['200'], 'c-room');
-      const counts = cache.repo.replacePeriod(
+      const counts = replacePeriod(cache.db, 
         replaceInput(NOVEMBER, fresh, { scope: '200', rooms: [roomFor('200', fresh, { cardholder: 'New holder' })] }),
       );
       expect(counts).toEqual({ conferences: 4, participants: fresh.reduce((sum, conference) => sum + conference.participants.length, 0) });
       expect(others()).toEqual(untouched);
-      expect(cache.repo.roomConferences(ACCOUNT, '2026-11', '200').map((conference) => conference.id)).toEqual(['c-room-0', 'c-room-1', 'c-room-2', 'c-room-3']);
-      const room200 = cache.repo.accountSummary(ACCOUNT, '2026-11', 'all').rooms.find((room) => room.roomNumber === '200');
+      expect(roomConferences(cache.db, ACCOUNT, '2026-11', '200').map((conference) => conference.id)).toEqual(['c-room-0', 'c-room-1', 'c-room-2', 'c-room-3']);
+      const room200 = accountSummary(cache.db, ACCOUNT, '2026-11', 'all').rooms.find((room) => room.roomNumber === '200');
       expect(room200).toEqual({ ...roomFor('200', fresh), cardholder: 'New holder' });
       // Same revision as the account-wide copy: still complete account content.
-      expect(cache.repo.getPeriod(ACCOUNT, '2026-11')).toMatchObject({ scope: 'account', revision: 'r-2026-11-1' });
+      expect(getPeriod(cache.db, ACCOUNT, '2026-11')).toMatchObject({ scope: 'account', revision: 'r-2026-11-1' });
     });
 
     it('a room refreshed at another revision makes the account copy need a full sync again', () => {
       const fresh = makeMonth('2026-11', 2, ['300'], 'c-room');
-      cache.repo.replacePeriod(replaceInput(makePeriod('2026-11', { revision: 'r-newer' }), fresh, { scope: '300' }));
-      expect(cache.repo.getPeriod(ACCOUNT, '2026-11')).toMatchObject({ scope: 'account', revision: null });
-      expect(cache.repo.periodNeedsSync(ACCOUNT, makePeriod('2026-11', { revision: 'r-newer' }), 'account', ORIGIN)).toBe(true);
+      replacePeriod(cache.db, replaceInput(makePeriod('2026-11', { revision: 'r-newer' }), fresh, { scope: '300' }));
+      expect(getPeriod(cache.db, ACCOUNT, '2026-11')).toMatchObject({ scope: 'account', revision: null });
+      expect(periodNeedsSync(cache.db, ACCOUNT, makePeriod('2026-11', { revision: 'r-newer' }), 'account', ORIGIN)).toBe(true);
     });
 
     it('refuses data of another room and changes nothing', () => {
       const before = snapshot('2026-11');
       const stray = makeMonth('2026-11', 3, ['200', '300'], 'c-stray');
-      const error = catchError(() => cache.repo.replacePeriod(replaceInput(NOVEMBER, stray, { scope: '200', rooms: [roomFor('200', stray)] })));
+      const error = catchError(() => replacePeriod(cache.db, replaceInput(NOVEMBER, stray, { scope: '200', rooms: [roomFor('200', stray)] })));
       expect((error as CacheError).code).toBe('out_of_scope');
       expect(snapshot('2026-11')).toEqual(before);
     });
 
     it('a room login on a fresh period records that room as its scope', () => {
       const fresh = makeMonth('2026-10', 3, ['300'], 'c-oct');
-      cache.repo.replacePeriod(replaceInput(OCTOBER, fresh, { scope: '300' }));
-      expect(cache.repo.getPeriod(ACCOUNT, '2026-10')).toMatchObject({ scope: '300', revision: OCTOBER.revision, invoiced: true });
-      expect(cache.repo.periodNeedsSync(ACCOUNT, OCTOBER, '300', ORIGIN)).toBe(false);
-      expect(cache.repo.periodNeedsSync(ACCOUNT, OCTOBER, 'account', ORIGIN)).toBe(true);
-      expect(cache.repo.periodNeedsSync(ACCOUNT, OCTOBER, '300', 'https://other.example')).toBe(true);
+      replacePeriod(cache.db, replaceInput(OCTOBER, fresh, { scope: '300' }));
+      expect(getPeriod(cache.db, ACCOUNT, '2026-10')).toMatchObject({ scope: '300', revision: OCTOBER.revision, invoiced: true });
+      expect(periodNeedsSync(cache.db, ACCOUNT, OCTOBER, '300', ORIGIN)).toBe(false);
+      expect(periodNeedsSync(cache.db, ACCOUNT, OCTOBER, 'account', ORIGIN)).toBe(true);
+      expect(periodNeedsSync(cache.db, ACCOUNT, OCTOBER, '300', 'https://other.example')).toBe(true);
     });
   });
 
   it('moves a conference the provider now files under another period, and marks its old period for a fresh sync', () => {
     const moving = makeConference('c-moving', '100', '2026-10-31T23:30:00Z', [makeParticipant('p-m')]);
-    cache.repo.replacePeriod(replaceInput(OCTOBER, [moving, ...makeMonth('2026-10', 3, ['100'])]));
+    replacePeriod(cache.db, replaceInput(OCTOBER, [moving, ...makeMonth('2026-10', 3, ['100'])]));
     // Found when the stage is committed: it is cached under October and moves to November.
     const november = makeMonth('2026-11', 40, ['100']);
     november.splice(5, 0, { ...moving, start: '2026-11-01T00:30:00Z' });
-    cache.repo.replacePeriod(replaceInput(NOVEMBER, november));
-    expect(cache.repo.conference(ACCOUNT, 'c-moving')?.start).toBe('2026-11-01T00:30:00Z');
-    expect([...cache.repo.periodConferences(ACCOUNT, '2026-11')]).toHaveLength(41);
-    expect([...cache.repo.periodParticipants(ACCOUNT, '2026-11')]).toHaveLength(november.reduce((sum, c) => sum + c.participants.length, 0));
-    expect([...cache.repo.periodConferences(ACCOUNT, '2026-10')].map((conference) => conference.id)).not.toContain('c-moving');
-    expect(cache.repo.conferenceParticipants(ACCOUNT, 'c-moving').map((leg) => leg.id)).toEqual(['p-m']);
-    expect(cache.repo.getPeriod(ACCOUNT, '2026-10')?.revision).toBeNull();
-    expect(cache.repo.getPeriod(ACCOUNT, '2026-11')?.revision).toBe(NOVEMBER.revision);
+    replacePeriod(cache.db, replaceInput(NOVEMBER, november));
+    expect(getConference(cache.db, ACCOUNT, 'c-moving')?.start).toBe('2026-11-01T00:30:00Z');
+    expect([...periodConferences(cache.db, ACCOUNT, '2026-11')]).toHaveLength(41);
+    expect([...periodParticipants(cache.db, ACCOUNT, '2026-11')]).toHaveLength(november.reduce((sum, c) => sum + c.participants.length, 0));
+    expect([...periodConferences(cache.db, ACCOUNT, '2026-10')].map((conference) => conference.id)).not.toContain('c-moving');
+    expect(conferenceParticipants(cache.db, ACCOUNT, 'c-moving').map((leg) => leg.id)).toEqual(['p-m']);
+    expect(getPeriod(cache.db, ACCOUNT, '2026-10')?.revision).toBeNull();
+    expect(getPeriod(cache.db, ACCOUNT, '2026-11')?.revision).toBe(NOVEMBER.revision);
   });
 
   it('clears the period error on success; recordPeriodError keeps the data', () => {
-    cache.repo.replacePeriod(replaceInput(NOVEMBER, makeMonth('2026-11', 3, ['100'])));
-    cache.repo.recordPeriodError(ACCOUNT, '2026-11', 'The provider is unavailable (503).', '2026-11-27T08:00:00Z');
-    expect(cache.repo.getPeriod(ACCOUNT, '2026-11')).toMatchObject({
+    replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 3, ['100'])));
+    recordPeriodError(cache.db, ACCOUNT, '2026-11', 'The provider is unavailable (503).', '2026-11-27T08:00:00Z');
+    expect(getPeriod(cache.db, ACCOUNT, '2026-11')).toMatchObject({
       lastError: 'The provider is unavailable (503).',
       lastErrorAt: '2026-11-27T08:00:00Z',
       revision: NOVEMBER.revision,
     });
-    expect([...cache.repo.periodConferences(ACCOUNT, '2026-11')]).toHaveLength(3);
-    cache.repo.replacePeriod(replaceInput(NOVEMBER, makeMonth('2026-11', 3, ['100'])));
-    expect(cache.repo.getPeriod(ACCOUNT, '2026-11')).toMatchObject({ lastError: null, lastErrorAt: null });
+    expect([...periodConferences(cache.db, ACCOUNT, '2026-11')]).toHaveLength(3);
+    replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 3, ['100'])));
+    expect(getPeriod(cache.db, ACCOUNT, '2026-11')).toMatchObject({ lastError: null, lastErrorAt: null });
   });
 
   it('recordPeriodError on a period never seen creates it with its first day', () => {
-    cache.repo.recordPeriodError(ACCOUNT, '2026-09', 'boom', '2026-11-27T08:00:00Z');
-    expect(cache.repo.getPeriod(ACCOUNT, '2026-09')).toMatchObject({ start: '2026-09-01', revision: null, lastError: 'boom' });
+    recordPeriodError(cache.db, ACCOUNT, '2026-09', 'boom', '2026-11-27T08:00:00Z');
+    expect(getPeriod(cache.db, ACCOUNT, '2026-09')).toMatchObject({ start: '2026-09-01', revision: null, lastError: 'boom' });
   });
 });
 
 describe('notePeriodsServed', () => {
   it('updates served periods without touching their content, archives the others and keeps their rows', () => {
-    const { repo } = cache;
+    const { db } = cache;
     const august = makePeriod('2026-08');
-    repo.replacePeriod(replaceInput(august, makeMonth('2026-08', 4, ['100'])));
-    repo.replacePeriod(replaceInput(NOVEMBER, makeMonth('2026-11', 2, ['100'])));
+    replacePeriod(db, replaceInput(august, makeMonth('2026-08', 4, ['100'])));
+    replacePeriod(db, replaceInput(NOVEMBER, makeMonth('2026-11', 2, ['100'])));
 
-    repo.notePeriodsServed(ACCOUNT, [makePeriod('2026-11', { invoiced: true, revision: 'r-changed' }), makePeriod('2026-10')], '2026-12-01T09:00:00Z');
+    notePeriodsServed(db, ACCOUNT, [makePeriod('2026-11', { invoiced: true, revision: 'r-changed' }), makePeriod('2026-10')], '2026-12-01T09:00:00Z');
 
-    expect(repo.listPeriods(ACCOUNT).map((period) => [period.period, period.servedByProvider, period.revision, period.invoiced])).toEqual([
+    expect(listPeriods(db, ACCOUNT).map((period) => [period.period, period.servedByProvider, period.revision, period.invoiced])).toEqual([
       ['2026-11', true, NOVEMBER.revision, true], // metadata updated, revision kept until a real sync
       ['2026-10', true, null, false], // new, never synced
       ['2026-08', false, august.revision, false], // archived
     ]);
-    expect([...repo.periodConferences(ACCOUNT, '2026-08')]).toHaveLength(4);
-    expect(repo.accountSummary(ACCOUNT, '2026-08', 'all').rooms).toHaveLength(1);
+    expect([...periodConferences(db, ACCOUNT, '2026-08')]).toHaveLength(4);
+    expect(accountSummary(db, ACCOUNT, '2026-08', 'all').rooms).toHaveLength(1);
     const seen = cache.db.prepare(`SELECT period, last_seen_at AS seen FROM periods ORDER BY period`).all();
     expect(seen).toEqual([
       { period: '2026-08', seen: '2026-11-26T10:00:00Z' },
@@ -305,14 +320,14 @@ describe('notePeriodsServed', () => {
     ]);
 
     // Served again later: no longer archived.
-    repo.notePeriodsServed(ACCOUNT, [august], '2026-12-02T09:00:00Z');
-    expect(repo.getPeriod(ACCOUNT, '2026-08')?.servedByProvider).toBe(true);
-    expect(repo.getPeriod(ACCOUNT, '2026-11')?.servedByProvider).toBe(false);
+    notePeriodsServed(db, ACCOUNT, [august], '2026-12-02T09:00:00Z');
+    expect(getPeriod(db, ACCOUNT, '2026-08')?.servedByProvider).toBe(true);
+    expect(getPeriod(db, ACCOUNT, '2026-11')?.servedByProvider).toBe(false);
   });
 
   it('only affects the given account', () => {
-    cache.repo.replacePeriod(replaceInput(NOVEMBER, makeMonth('2026-11', 1, ['100']), { accountNumber: '999' }));
-    cache.repo.notePeriodsServed(ACCOUNT, [], '2026-12-01T09:00:00Z');
-    expect(cache.repo.getPeriod('999', '2026-11')?.servedByProvider).toBe(true);
+    replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 1, ['100']), { accountNumber: '999' }));
+    notePeriodsServed(cache.db, ACCOUNT, [], '2026-12-01T09:00:00Z');
+    expect(getPeriod(cache.db, '999', '2026-11')?.servedByProvider).toBe(true);
   });
 });

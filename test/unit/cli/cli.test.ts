@@ -7,8 +7,7 @@ import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../src/cli/commands';
-import { openCache } from '../../../src/main/cache/database';
-import { CacheRepository } from '../../../src/main/cache/repository';
+import { accountSummary, getPeriod, openCache } from '../../../src/main/cache';
 import { createKeychainStore, credentialKey } from '../../../src/main/credentials/keychain';
 import { DEMO_PASSWORD, DEMO_USERNAME, startDemoProvider, type DemoProvider } from '../../../src/main/demo';
 import { tempDir } from '../sync/helpers';
@@ -192,7 +191,7 @@ describe('cli as a process', () => {
 function summaryOf(file: string, period: string) {
   const db = openCache(file);
   try {
-    return new CacheRepository(db).accountSummary('602127', period, 'all').total;
+    return accountSummary(db, '602127', period, 'all').total;
   } finally {
     db.close();
   }
@@ -201,7 +200,7 @@ function summaryOf(file: string, period: string) {
 function revisionOf(file: string, period: string) {
   const db = openCache(file);
   try {
-    return new CacheRepository(db).getPeriod('602127', period)?.revision;
+    return getPeriod(db, '602127', period)?.revision;
   } finally {
     db.close();
   }

@@ -17,7 +17,7 @@ export async function syncedCache(options: DemoProviderOptions = { now: '2009-05
   try {
     const cache = tempCache();
     const client = demoClient(provider, {}, { timeoutMs: 10_000 });
-    const report = await runSync({ repo: cache.repo, client, origin: provider.url, pageLimit: 500 });
+    const report = await runSync({ cache: cache.handle, client, origin: provider.url, pageLimit: 500 });
     if (report.status !== 'ok') throw new Error(`demo sync failed: ${report.error}`);
     return cache;
   } finally {

@@ -1,8 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openCache, type CacheDatabase } from '../../../src/main/cache/database';
-import { CacheRepository } from '../../../src/main/cache/repository';
+import { cacheHandle, openCache, type CacheHandle, type WritableDB } from '../../../src/main/cache';
 import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME, type DemoProvider } from '../../../src/main/demo';
 import { ProviderClient, type ProviderClientOptions } from '../../../src/main/provider/client';
 
@@ -12,14 +11,15 @@ export function tempDir(prefix = 'oai-sync-'): string {
 
 export interface TempCache {
   file: string;
-  db: CacheDatabase;
-  repo: CacheRepository;
+  db: WritableDB;
+  /** A handle over `db`, as the services take it. */
+  handle: CacheHandle;
 }
 
 export function tempCache(): TempCache {
   const file = path.join(tempDir(), 'cache.sqlite');
   const db = openCache(file);
-  return { file, db, repo: new CacheRepository(db) };
+  return { file, db, handle: cacheHandle(db) };
 }
 
 /** Records the waits the client asks for and returns at once. */

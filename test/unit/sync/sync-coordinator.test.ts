@@ -20,7 +20,7 @@ describe('SyncCoordinator', () => {
   it('runs one sync at a time per sign-in: a second request joins the running one', async () => {
     const cache = tempCache();
     const events: SyncProgress[] = [];
-    const coordinator = new SyncCoordinator({ repo: cache.repo, onProgress: (p) => events.push(p) });
+    const coordinator = new SyncCoordinator({ cache: cache.handle, onProgress: (p) => events.push(p) });
     provider.requests.length = 0;
     const first = coordinator.sync(target());
     const second = coordinator.sync(target());
@@ -38,7 +38,7 @@ describe('SyncCoordinator', () => {
   it('cancel stops the running sync and reports it', async () => {
     const cache = tempCache();
     provider.faults.add({ path: '/conferences', times: 50, action: { kind: 'delay', ms: 100 } });
-    const coordinator = new SyncCoordinator({ repo: cache.repo, onProgress: () => {} });
+    const coordinator = new SyncCoordinator({ cache: cache.handle, onProgress: () => {} });
     const running = coordinator.sync(target('p2'));
     await new Promise((r) => setTimeout(r, 150));
     coordinator.cancel('p2');
@@ -51,7 +51,7 @@ describe('SyncCoordinator', () => {
 
   it('a failing sign-in ends as failed with the reason', async () => {
     const cache = tempCache();
-    const coordinator = new SyncCoordinator({ repo: cache.repo, onProgress: () => {} });
+    const coordinator = new SyncCoordinator({ cache: cache.handle, onProgress: () => {} });
     const report = await coordinator.sync({ ...target('p3'), createClient: () => Promise.reject(new Error('Sign in again: no password')) });
     expect(report.status).toBe('failed');
     expect(coordinator.status('p3', '602127')).toMatchObject({ state: 'failed', message: 'Sign in again: no password' });
@@ -64,7 +64,7 @@ describe('SyncCoordinator schedule', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
       const cache = tempCache();
-      const coordinator = new SyncCoordinator({ repo: cache.repo, onProgress: () => {} });
+      const coordinator = new SyncCoordinator({ cache: cache.handle, onProgress: () => {} });
       const starts: string[] = [];
       const t = target('scheduled');
       coordinator.schedule(

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoProvider, type DemoProvider } from '../../../src/main/demo';
 import { runSync } from '../../../src/main/sync/sync-engine';
 import { demoClient, recordingSleep, requestsTo, tempCache } from './helpers';
+import { accountSummary, conferenceParticipants, getConference, getPeriod, listPeriods, listSyncRuns, outboxEntry, queueBillingCode, roomConferences } from '../../../src/main/cache';
 
 const SEED_NOW = '2009-05-20';
 const open: DemoProvider[] = [];
@@ -17,7 +18,7 @@ afterEach(async () => {
 });
 
 async function syncOnce(provider: DemoProvider, cache = tempCache(), options: Parameters<typeof demoClient>[2] = {}) {
-  const report = await runSync({ repo: cache.repo, client: demoClient(provider, {}, options), origin: provider.url, pageLimit: 50 });
+  const report = await runSync({ cache: cache.handle, client: demoClient(provider, {}, options), origin: provider.url, pageLimit: 50 });
   return { report, cache };
 }
 
@@ -32,7 +33,7 @@ describe('first sync', () => {
       ['2009-03', 'synced'],
       ['2009-02', 'synced'],
     ]);
-    const summary = cache.repo.accountSummary('602127', '2009-05', 'active');
+    const summary = accountSummary(cache.db, '602127', '2009-05', 'active');
     expect(summary.account?.companyName).toBe('MeetingOne Phoenix');
     expect(summary.period).toMatchObject({ start: '2009-05-01', invoiced: false, servedByProvider: true });
     expect(summary.rooms.map((r) => [r.roomNumber, r.cardholder, r.accumulatedSeconds, r.chargeCents])).toEqual([
@@ -41,12 +42,12 @@ describe('first sync', () => {
       ['335848', 'Jean-Baptiste Godeau', 10732, 1539],
     ]);
     expect(summary.total.chargeCents).toBe(13207);
-    const room = cache.repo.roomConferences('602127', '2009-05', '332703');
+    const room = roomConferences(cache.db, '602127', '2009-05', '332703');
     expect(room).toHaveLength(19);
     expect(room.reduce((s, c) => s + c.accumulatedSeconds, 0)).toBe(85816);
     expect(room.reduce((s, c) => s + c.chargeCents, 0)).toBe(11659);
     for (const conference of room) {
-      const legs = cache.repo.conferenceParticipants('602127', conference.id);
+      const legs = conferenceParticipants(cache.db, '602127', conference.id);
       expect(legs).toHaveLength(conference.participantCount);
       expect(legs.reduce((s, p) => s + p.chargeCents, 0)).toBe(conference.chargeCents);
     }
@@ -83,7 +84,7 @@ describe('transient provider trouble', () => {
     const { report, cache } = await syncOnce(provider);
     expect(report.status).toBe('ok');
     expect(requestsTo(provider, '/session', 'POST')).toHaveLength(2);
-    expect(cache.repo.accountSummary('602127', '2009-05', 'active').total.chargeCents).toBe(13207);
+    expect(accountSummary(cache.db, '602127', '2009-05', 'active').total.chargeCents).toBe(13207);
   });
 
   it('waits as long as Retry-After says after a 429, then goes on', async () => {
@@ -110,7 +111,7 @@ describe('a bad period', () => {
   it('keeps its previous data when a page is malformed JSON; the other periods still sync', async () => {
     const provider = await demo();
     const { cache } = await syncOnce(provider);
-    const before = cache.repo.accountSummary('602127', '2009-04', 'all');
+    const before = accountSummary(cache.db, '602127', '2009-04', 'all');
     provider.bumpRevision('2009-04');
     provider.bumpRevision('2009-03');
     provider.faults.add({ path: '/periods/2009-04/conferences', times: 10, action: { kind: 'raw', body: '{"conferences": [' } });
@@ -120,17 +121,17 @@ describe('a bad period', () => {
     expect(byPeriod['2009-04']!.status).toBe('failed');
     expect(byPeriod['2009-04']!.error).toContain('(body)');
     expect(byPeriod['2009-03']!.status).toBe('synced');
-    const after = cache.repo.accountSummary('602127', '2009-04', 'all');
+    const after = accountSummary(cache.db, '602127', '2009-04', 'all');
     expect(after.rooms).toEqual(before.rooms);
     expect(after.total).toEqual(before.total);
     expect(after.period!.revision).toBe(before.period!.revision);
-    expect(cache.repo.getPeriod('602127', '2009-04')!.lastError).toContain('(body)');
+    expect(getPeriod(cache.db, '602127', '2009-04')!.lastError).toContain('(body)');
   });
 
   it('names the JSON path of a missing required field and keeps the period as it was', async () => {
     const provider = await demo();
     const { cache } = await syncOnce(provider);
-    const revisionBefore = cache.repo.getPeriod('602127', '2009-05')!.revision;
+    const revisionBefore = getPeriod(cache.db, '602127', '2009-05')!.revision;
     provider.bumpRevision('2009-05');
     provider.faults.add({
       path: '/periods/2009-05/conferences',
@@ -148,8 +149,8 @@ describe('a bad period', () => {
     const may = report.periods.find((p) => p.period === '2009-05')!;
     expect(may.status).toBe('failed');
     expect(may.error).toContain('conferences[1].chargeCents');
-    expect(cache.repo.getPeriod('602127', '2009-05')!.revision).toBe(revisionBefore);
-    expect(cache.repo.accountSummary('602127', '2009-05', 'active').total.chargeCents).toBe(13207);
+    expect(getPeriod(cache.db, '602127', '2009-05')!.revision).toBe(revisionBefore);
+    expect(accountSummary(cache.db, '602127', '2009-05', 'active').total.chargeCents).toBe(13207);
   });
 
   it('refuses a period whose sums do not add up', async () => {
@@ -170,7 +171,7 @@ describe('a bad period', () => {
     const may = report.periods.find((p) => p.period === '2009-05')!;
     expect(may.status).toBe('failed');
     expect(may.error).toContain('room 332703: chargeCents 11660 but its conferences add up to 11659');
-    expect(cache.repo.accountSummary('602127', '2009-05', 'all').rooms).toEqual([]);
+    expect(accountSummary(cache.db, '602127', '2009-05', 'all').rooms).toEqual([]);
   });
 });
 
@@ -178,10 +179,10 @@ describe('scope and history', () => {
   it('a room login sees and stores only its room', async () => {
     const provider = await demo();
     const cache = tempCache();
-    const report = await runSync({ repo: cache.repo, client: demoClient(provider, { roomNumber: '332703' }), origin: provider.url });
+    const report = await runSync({ cache: cache.handle, client: demoClient(provider, { roomNumber: '332703' }), origin: provider.url });
     expect(report.status).toBe('ok');
     expect(report.scope).toBe('332703');
-    const summary = cache.repo.accountSummary('602127', '2009-05', 'all');
+    const summary = accountSummary(cache.db, '602127', '2009-05', 'all');
     expect(summary.rooms.map((r) => r.roomNumber)).toEqual(['332703']);
     expect(summary.total.chargeCents).toBe(11659);
   });
@@ -189,13 +190,13 @@ describe('scope and history', () => {
   it('keeps months the provider no longer serves, marked archived', async () => {
     const may = await demo('2009-05-20');
     const cache = tempCache();
-    await runSync({ repo: cache.repo, client: demoClient(may), origin: 'demo' });
-    const february = cache.repo.accountSummary('602127', '2009-02', 'all');
+    await runSync({ cache: cache.handle, client: demoClient(may), origin: 'demo' });
+    const february = accountSummary(cache.db, '602127', '2009-02', 'all');
     const june = await demo('2009-06-20');
-    const report = await runSync({ repo: cache.repo, client: demoClient(june), origin: 'demo' });
+    const report = await runSync({ cache: cache.handle, client: demoClient(june), origin: 'demo' });
     expect(report.periods.find((p) => p.period === '2009-02')?.status).toBe('archived');
     expect(report.periods.find((p) => p.period === '2009-06')?.status).toBe('synced');
-    const periods = cache.repo.listPeriods('602127');
+    const periods = listPeriods(cache.db, '602127');
     expect(periods.map((p) => [p.period, p.servedByProvider])).toEqual([
       ['2009-06', true],
       ['2009-05', true],
@@ -203,7 +204,7 @@ describe('scope and history', () => {
       ['2009-03', true],
       ['2009-02', false],
     ]);
-    expect(cache.repo.accountSummary('602127', '2009-02', 'all').rooms).toEqual(february.rooms);
+    expect(accountSummary(cache.db, '602127', '2009-02', 'all').rooms).toEqual(february.rooms);
   });
 
   it('cancelling keeps the previous data of the period being downloaded', async () => {
@@ -213,7 +214,7 @@ describe('scope and history', () => {
     const controller = new AbortController();
     provider.faults.add({ path: '/conferences', times: 100, action: { kind: 'delay', ms: 50 } });
     const running = runSync({
-      repo: cache.repo,
+      cache: cache.handle,
       client: demoClient(provider, {}, { signal: controller.signal }),
       origin: provider.url,
       signal: controller.signal,
@@ -224,7 +225,7 @@ describe('scope and history', () => {
     });
     const report = await running;
     expect(report.status).toBe('cancelled');
-    expect(cache.repo.accountSummary('602127', '2009-05', 'active').total.chargeCents).toBe(13207);
+    expect(accountSummary(cache.db, '602127', '2009-05', 'active').total.chargeCents).toBe(13207);
   });
 });
 
@@ -232,27 +233,27 @@ describe('billing-code outbox', () => {
   it('pushes pending codes first, keeps the provider reason of refused ones, and leaves others pending on network trouble', async () => {
     const provider = await demo();
     const { cache } = await syncOnce(provider);
-    const [mayConference] = cache.repo.roomConferences('602127', '2009-05', '332703');
-    const [aprilConference] = cache.repo.roomConferences('602127', '2009-04', '332703');
+    const [mayConference] = roomConferences(cache.db, '602127', '2009-05', '332703');
+    const [aprilConference] = roomConferences(cache.db, '602127', '2009-04', '332703');
     const at = new Date().toISOString();
-    const sent = cache.repo.queueBillingCode('602127', mayConference!.id, 'PROJ-7', at);
-    const locked = cache.repo.queueBillingCode('602127', aprilConference!.id, 'PROJ-7', at);
+    const sent = queueBillingCode(cache.db, '602127', mayConference!.id, 'PROJ-7', at);
+    const locked = queueBillingCode(cache.db, '602127', aprilConference!.id, 'PROJ-7', at);
     const { report } = await syncOnce(provider, cache);
     expect(report.outbox).toEqual({ sent: 1, failed: 1, pending: 0 });
-    expect(cache.repo.outboxEntry(sent.outboxId)?.state).toBe('sent');
-    expect(cache.repo.outboxEntry(locked.outboxId)).toMatchObject({ state: 'failed', errorCode: 'period_locked' });
+    expect(outboxEntry(cache.db, sent.outboxId)?.state).toBe('sent');
+    expect(outboxEntry(cache.db, locked.outboxId)).toMatchObject({ state: 'failed', errorCode: 'period_locked' });
     // Pushed before listing periods: the new revision of May was downloaded in the same run.
     expect(report.periods.find((p) => p.period === '2009-05')?.status).toBe('synced');
-    expect(cache.repo.conference('602127', mayConference!.id)).toMatchObject({ billingCode: 'PROJ-7', pending: null });
+    expect(getConference(cache.db, '602127', mayConference!.id)).toMatchObject({ billingCode: 'PROJ-7', pending: null });
 
-    const invalid = cache.repo.queueBillingCode('602127', mayConference!.id, 'RULE-CHANGED', at);
+    const invalid = queueBillingCode(cache.db, '602127', mayConference!.id, 'RULE-CHANGED', at);
     provider.faults.add({ method: 'PUT', path: mayConference!.id, times: 1, action: { kind: 'error', status: 422, code: 'invalid_billing_code' } });
-    const second = cache.repo.roomConferences('602127', '2009-05', '332703')[1]!;
-    const offline = cache.repo.queueBillingCode('602127', second.id, 'LATER', at);
+    const second = roomConferences(cache.db, '602127', '2009-05', '332703')[1]!;
+    const offline = queueBillingCode(cache.db, '602127', second.id, 'LATER', at);
     provider.faults.add({ method: 'PUT', path: second.id, times: 10, action: { kind: 'drop' } });
     const { report: again } = await syncOnce(provider, cache);
-    expect(cache.repo.outboxEntry(invalid.outboxId)).toMatchObject({ state: 'failed', errorCode: 'invalid_billing_code' });
-    expect(cache.repo.outboxEntry(offline.outboxId)?.state).toBe('pending');
+    expect(outboxEntry(cache.db, invalid.outboxId)).toMatchObject({ state: 'failed', errorCode: 'invalid_billing_code' });
+    expect(outboxEntry(cache.db, offline.outboxId)?.state).toBe('pending');
     expect(again.outbox.pending).toBe(1);
   });
 });
@@ -261,15 +262,13 @@ describe('closing the run', () => {
   it('a period outcome that cannot be written fails the run, which is still closed', async () => {
     const provider = await demo();
     const cache = tempCache();
-    const record = cache.repo.recordSyncRunPeriod.bind(cache.repo);
-    cache.repo.recordSyncRunPeriod = (runId, period, ...rest) => {
-      if (period === '2009-04') throw new Error('database is locked');
-      return record(runId, period, ...rest);
-    };
-    const report = await runSync({ repo: cache.repo, client: demoClient(provider), origin: provider.url });
+    // Writing April's outcome fails on the engine's connection, as a busy cache would make it.
+    cache.db.exec(`CREATE TEMP TRIGGER april_outcome_fails BEFORE INSERT ON main.sync_run_periods WHEN NEW.period = '2009-04'
+      BEGIN SELECT RAISE(ABORT, 'database is locked'); END`);
+    const report = await runSync({ cache: cache.handle, client: demoClient(provider), origin: provider.url });
     expect(report.status).toBe('failed');
     expect(report.error).toBe('database is locked');
-    const [run] = cache.repo.listSyncRuns('602127');
+    const [run] = listSyncRuns(cache.db, '602127');
     expect(run).toMatchObject({ status: 'failed', error: 'database is locked' });
     expect(run!.finishedAt).not.toBeNull();
     // The months whose outcome was written are kept as synced.

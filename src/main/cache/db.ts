@@ -1,13 +1,23 @@
 // Opening and migrating the cache file. The rules: never damage a file we do
 // not understand (not SQLite, or written by a newer app), and never leave a
 // half-migrated schema behind.
+//
+// Connections are branded (as Signal Desktop's ReadableDB/WritableDB): a query
+// that writes asks for a WritableDB, so code holding a read-only connection
+// cannot call it by mistake. The brands exist only for the type checker.
 import Database from 'better-sqlite3';
 import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CacheError } from './errors';
 import { MIGRATIONS, type Migration } from './migrations';
 
-export type CacheDatabase = Database.Database;
+declare const readableBrand: unique symbol;
+declare const writableBrand: unique symbol;
+
+/** Any open cache connection: enough for every read. */
+export type ReadableDB = Database.Database & { readonly [readableBrand]: true };
+/** A cache connection opened for writing (usable wherever a ReadableDB is). */
+export type WritableDB = ReadableDB & { readonly [writableBrand]: true };
 
 export interface OpenCacheOptions {
   /** Open without writing anything; refuses a file that still needs migrations. */
@@ -24,7 +34,10 @@ const SQLITE_HEADER_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const SQLITE_HEADER_SIZE = 100;
 const USER_VERSION_OFFSET = 60;
 
-export function openCache(file: string, options: OpenCacheOptions = {}): CacheDatabase {
+export function openCache(file: string, options?: { readonly?: false }): WritableDB;
+export function openCache(file: string, options: { readonly: true }): ReadableDB;
+export function openCache(file: string, options?: OpenCacheOptions): ReadableDB;
+export function openCache(file: string, options: OpenCacheOptions = {}): ReadableDB {
   const readonly = options.readonly ?? false;
   const inMemory = file === ':memory:';
   if (!inMemory) {
@@ -51,7 +64,7 @@ export function openCache(file: string, options: OpenCacheOptions = {}): CacheDa
     db.pragma('temp_store = FILE');
     if (readonly) refuseOutdatedSchema(db, file);
     else migrate(db);
-    return db;
+    return db as ReadableDB;
   } catch (error) {
     db.close();
     throw error;
@@ -68,7 +81,7 @@ export interface MigrationOutcome {
  * sets `user_version` inside one IMMEDIATE transaction: a crash or a throwing
  * step leaves the file exactly at the previous version.
  */
-export function migrate(db: CacheDatabase, migrations: readonly Migration[] = MIGRATIONS): MigrationOutcome {
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): MigrationOutcome {
   assertWellFormed(migrations);
   const latest = migrations.at(-1)?.version ?? 0;
   const from = readUserVersion(db, db.name);
@@ -86,11 +99,11 @@ export function migrate(db: CacheDatabase, migrations: readonly Migration[] = MI
   return { from, to: Math.max(from, latest) };
 }
 
-export function schemaVersion(db: CacheDatabase): number {
+export function schemaVersion(db: ReadableDB): number {
   return readUserVersion(db, db.name);
 }
 
-function runStep(db: CacheDatabase, migration: Migration): void {
+function runStep(db: Database.Database, migration: Migration): void {
   try {
     if (typeof migration.up === 'string') db.exec(migration.up);
     else migration.up(db);
@@ -112,7 +125,7 @@ function assertWellFormed(migrations: readonly Migration[]): void {
   });
 }
 
-function openConnection(file: string, readonly: boolean): CacheDatabase {
+function openConnection(file: string, readonly: boolean): Database.Database {
   try {
     return new Database(file, { readonly, fileMustExist: readonly });
   } catch (error) {
@@ -121,7 +134,7 @@ function openConnection(file: string, readonly: boolean): CacheDatabase {
   }
 }
 
-function readUserVersion(db: CacheDatabase, file: string): number {
+function readUserVersion(db: Database.Database, file: string): number {
   try {
     return db.pragma('user_version', { simple: true }) as number;
   } catch (error) {
@@ -164,7 +177,7 @@ function refuseUnusableFile(file: string, userVersion: number | null): void {
   if (userVersion !== null && userVersion > latest) throw newerVersionError(file, userVersion, latest);
 }
 
-function refuseOutdatedSchema(db: CacheDatabase, file: string): void {
+function refuseOutdatedSchema(db: Database.Database, file: string): void {
   const version = readUserVersion(db, file);
   const latest = MIGRATIONS.at(-1)?.version ?? 0;
   if (version < latest) {

@@ -1,15 +1,17 @@
-// A PeriodSink backed by a worker thread (period-sink-worker.ts) with its own
-// connection to the cache file. Built as out/main/period-sink-worker.js in the
-// app; run from source through tsx in development, tests and the CLI.
+// A PeriodWriter backed by a worker thread (writer-thread.worker.ts) with its
+// own connection to the cache file. Built as out/main/writer-thread.worker.js
+// in the app (and by the bench); run from source through tsx in development,
+// tests and the CLI.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { flattenPage } from '../cache/period-writer';
-import type { ReplaceCounts } from '../cache/types';
-import { alternatingPeriodSink, type PeriodSink } from './period-sink';
-import type { SinkReply, SinkRequest } from './period-sink-protocol';
+import type { ReplaceCounts } from '../../cache';
+import { flattenPage } from '../flatten-page';
+import type { WriterReply, WriterRequest } from './messages';
+import type { PeriodWriter } from './period-writer';
+import { alternatingPeriodWriter } from './writer-pool';
 
-export class SinkError extends Error {
+export class WriterThreadError extends Error {
   constructor(
     name: string,
     message: string,
@@ -32,9 +34,9 @@ const PAGES_AHEAD = 4;
 const WRITER_HEAP_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 function workerLocation(): { file: string; execArgv: string[] } {
-  const bundled = fileURLToPath(new URL('./period-sink-worker.js', import.meta.url));
+  const bundled = fileURLToPath(new URL('./writer-thread.worker.js', import.meta.url));
   if (existsSync(bundled)) return { file: bundled, execArgv: [] };
-  return { file: fileURLToPath(new URL('./period-sink-worker.ts', import.meta.url)), execArgv: ['--import', 'tsx'] };
+  return { file: fileURLToPath(new URL('./writer-thread.worker.ts', import.meta.url)), execArgv: ['--import', 'tsx'] };
 }
 
 /**
@@ -45,12 +47,12 @@ function workerLocation(): { file: string; execArgv: string[] } {
 export const WRITER_THREADS = 2;
 
 /** Writes periods on WRITER_THREADS worker threads; rejects if the first cannot start. */
-export async function startWorkerPeriodSink(cacheFile: string, writers = WRITER_THREADS): Promise<PeriodSink> {
+export async function startWriterThreads(cacheFile: string, writers = WRITER_THREADS): Promise<PeriodWriter> {
   const first = await startWriterThread(cacheFile);
-  return alternatingPeriodSink(first, () => startWriterThread(cacheFile), writers);
+  return alternatingPeriodWriter(first, () => startWriterThread(cacheFile), writers);
 }
 
-function startWriterThread(cacheFile: string): Promise<PeriodSink> {
+function startWriterThread(cacheFile: string): Promise<PeriodWriter> {
   const { file, execArgv } = workerLocation();
   const worker = new Worker(file, { workerData: { file: cacheFile }, execArgv, resourceLimits: WRITER_HEAP_LIMITS });
   const waiting = new Map<number, { resolve: (c: ReplaceCounts) => void; reject: (e: Error) => void }>();
@@ -65,22 +67,22 @@ function startWriterThread(cacheFile: string): Promise<PeriodSink> {
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
   };
-  worker.on('message', (reply: SinkReply | { ready: true }) => {
+  worker.on('message', (reply: WriterReply | { ready: true }) => {
     if ('ready' in reply) return;
     const pending = waiting.get(reply.id);
     waiting.delete(reply.id);
     if (!pending) return;
     if (reply.ok) pending.resolve(reply.counts);
-    else pending.reject(new SinkError(reply.error.name, reply.error.message, reply.error.code));
+    else pending.reject(new WriterThreadError(reply.error.name, reply.error.message, reply.error.code));
   });
   worker.on('error', (error) => failAll(error));
   worker.on('exit', (code) => failAll(new Error(`the sync writer stopped (exit ${code})`)));
 
-  const send = (request: SinkRequest) => {
+  const send = (request: WriterRequest) => {
     if (failure) throw failure;
     worker.postMessage(request);
   };
-  const ask = (make: (id: number) => SinkRequest) =>
+  const ask = (make: (id: number) => WriterRequest) =>
     new Promise<ReplaceCounts>((resolve, reject) => {
       if (failure) return reject(failure);
       const id = nextId++;
@@ -88,7 +90,7 @@ function startWriterThread(cacheFile: string): Promise<PeriodSink> {
       worker.postMessage(make(id));
     });
 
-  const sink: PeriodSink = {
+  const writer: PeriodWriter = {
     begin: (accountNumber, period, scope) => {
       nextRow = 1;
       send({ type: 'begin', accountNumber, period, scope });
@@ -99,7 +101,7 @@ function startWriterThread(cacheFile: string): Promise<PeriodSink> {
       // Flattened here, on the downloading thread: the writer thread then only binds rows.
       const page = flattenPage(conferences, nextRow);
       nextRow += page.conferences;
-      const request = (id: number): SinkRequest => ({ type: 'add', id, page });
+      const request = (id: number): WriterRequest => ({ type: 'add', id, page });
       // A lost worker is reported by commit(); here it only must not stall.
       const acknowledged = ask(request).then(
         () => {},
@@ -111,7 +113,7 @@ function startWriterThread(cacheFile: string): Promise<PeriodSink> {
     },
     commit: (input) => ask((id) => ({ type: 'commit', id, input })),
     discard: () => {
-      if (!failure) worker.postMessage({ type: 'discard' } satisfies SinkRequest);
+      if (!failure) worker.postMessage({ type: 'discard' } satisfies WriterRequest);
     },
     close: async () => {
       if (!failure) await ask((id) => ({ type: 'close', id })).catch(() => {});
@@ -124,7 +126,7 @@ function startWriterThread(cacheFile: string): Promise<PeriodSink> {
     const onReady = (message: unknown) => {
       if (typeof message === 'object' && message !== null && 'ready' in message) {
         worker.off('message', onReady);
-        resolve(sink);
+        resolve(writer);
       }
     };
     worker.on('message', onReady);

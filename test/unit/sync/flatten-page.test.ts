@@ -1,8 +1,9 @@
 // Pages flattened for the writer thread: rows in batches the batch statement
 // binds as they are, numbered from the stage's next row.
 import { expect, it } from 'vitest';
-import { BATCH_ROWS, flatRoomNumber, flattenPage, PARTICIPANT_COLUMN_COUNT, STAGED_CONFERENCE_COLUMN_COUNT } from '../../../src/main/cache/period-writer';
-import { makeMonth } from './fixtures';
+import { BATCH_ROWS, flatRoomNumber, PARTICIPANT_COLUMN_COUNT, STAGED_CONFERENCE_COLUMN_COUNT } from '../../../src/main/cache';
+import { flattenPage } from '../../../src/main/sync/flatten-page';
+import { makeMonth } from '../cache/fixtures';
 
 it('cuts a page into full batches plus a shorter last one, rows numbered from the given one', () => {
   const rooms = ['100', '200', '300', '400', '500'];

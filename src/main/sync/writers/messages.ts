@@ -1,8 +1,8 @@
-import type { StagedPeriodInput } from '../cache/repository';
-import type { ReplaceCounts, SyncScope } from '../cache/types';
-import type { FlatPage } from '../cache/period-writer';
+// The messages between the main thread (writer-thread.ts) and a writer thread
+// (writer-thread.worker.ts).
+import type { FlatPage, ReplaceCounts, StagedPeriodInput, SyncScope } from '../../cache';
 
-export type SinkRequest =
+export type WriterRequest =
   | { type: 'begin'; accountNumber: string; period: string; scope: SyncScope }
   /** A page flattened into rows ready to bind (see flattenPage). */
   | { type: 'add'; id: number; page: FlatPage }
@@ -10,6 +10,6 @@ export type SinkRequest =
   | { type: 'discard' }
   | { type: 'close'; id: number };
 
-export type SinkReply =
+export type WriterReply =
   | { id: number; ok: true; counts: ReplaceCounts }
   | { id: number; ok: false; error: { name: string; message: string; code?: string } };

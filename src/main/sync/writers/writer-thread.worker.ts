@@ -2,9 +2,8 @@
 // to the cache file. Messages are handled in order; a failure while staging
 // is kept and reported by the next commit, which then changes nothing.
 import { parentPort, workerData } from 'node:worker_threads';
-import { openCache } from '../cache/database';
-import { CacheRepository, type PeriodStage } from '../cache/repository';
-import type { SinkReply, SinkRequest } from './period-sink-protocol';
+import { commitStagedPeriod, openCache, stagePeriod, type PeriodStage } from '../../cache';
+import type { WriterReply, WriterRequest } from './messages';
 
 const port = parentPort!;
 const db = openCache((workerData as { file: string }).file);
@@ -21,40 +20,39 @@ db.pragma('busy_timeout = 60000');
 // conferences together (the worker tests run foreign_key_check after syncs).
 // The app's own connection keeps them on.
 db.pragma('foreign_keys = OFF');
-const repo = new CacheRepository(db);
 let stage: PeriodStage | null = null;
 let stagingError: unknown = null;
 port.postMessage({ ready: true });
 
-function errorReply(id: number, error: unknown): SinkReply {
+function errorReply(id: number, error: unknown): WriterReply {
   const e = error instanceof Error ? error : new Error(String(error));
   return { id, ok: false, error: { name: e.name, message: e.message, code: (e as { code?: string }).code } };
 }
 
-port.on('message', (request: SinkRequest) => {
+port.on('message', (request: WriterRequest) => {
   switch (request.type) {
     case 'begin':
       stage?.discard();
       stagingError = null;
-      stage = repo.stagePeriod(request.accountNumber, request.period, request.scope);
+      stage = stagePeriod(db, request.accountNumber, request.period, request.scope);
       return;
     case 'add':
       if (stagingError === null && stage !== null) {
         try {
-          stage.addFlat(request.page);
+          stage.add(request.page);
         } catch (error) {
           stagingError = error;
         }
       }
       // Acknowledge even after a staging error: that error is reported by commit.
-      port.postMessage({ id: request.id, ok: true, counts: { conferences: 0, participants: 0 } } satisfies SinkReply);
+      port.postMessage({ id: request.id, ok: true, counts: { conferences: 0, participants: 0 } } satisfies WriterReply);
       return;
     case 'commit': {
-      let reply: SinkReply;
+      let reply: WriterReply;
       try {
         if (stagingError !== null) throw stagingError instanceof Error ? stagingError : new Error('staging failed');
         if (stage === null) throw new Error('no period staged');
-        reply = { id: request.id, ok: true, counts: repo.commitStagedPeriod(request.input, stage) };
+        reply = { id: request.id, ok: true, counts: commitStagedPeriod(db, request.input, stage) };
       } catch (error) {
         reply = errorReply(request.id, error);
       }
@@ -69,7 +67,7 @@ port.on('message', (request: SinkRequest) => {
     case 'close':
       stage?.discard();
       db.close();
-      port.postMessage({ id: request.id, ok: true, counts: { conferences: 0, participants: 0 } } satisfies SinkReply);
+      port.postMessage({ id: request.id, ok: true, counts: { conferences: 0, participants: 0 } } satisfies WriterReply);
       port.close();
       return;
   }

@@ -1,0 +1,113 @@
+// Billing periods of an account: what the provider serves, what the cache
+// holds of each (revision, scope, origin), and why its last sync failed.
+//
+// History never disappears: periods the provider stops serving are only
+// marked archived (served_by_provider = 0) and keep all their rows.
+import type { PeriodInfo } from '../../../shared/domain';
+import type { ReadableDB, WritableDB } from '../db';
+import { prepare } from '../statements';
+import { ACCOUNT_SCOPE, type PeriodMeta, type SyncScope } from '../types';
+
+const PERIOD_COLUMNS = `account_number AS accountNumber, period, start_date AS start, invoiced, revision,
+  served_by_provider AS servedByProvider, scope, origin, last_synced_at AS lastSyncedAt,
+  last_error AS lastError, last_error_at AS lastErrorAt`;
+
+const GET_PERIOD = `SELECT ${PERIOD_COLUMNS} FROM periods WHERE account_number = ? AND period = ?`;
+const LIST_PERIODS = `SELECT ${PERIOD_COLUMNS} FROM periods WHERE account_number = ? ORDER BY period DESC`;
+const NOTE_PERIOD_SERVED = `INSERT INTO periods (account_number, period, start_date, invoiced, served_by_provider, last_seen_at)
+  VALUES (?, ?, ?, ?, 1, ?)
+  ON CONFLICT (account_number, period) DO UPDATE SET start_date = excluded.start_date,
+    invoiced = excluded.invoiced, served_by_provider = 1, last_seen_at = excluded.last_seen_at`;
+const ARCHIVE_PERIODS_NOT_SERVED = `UPDATE periods SET served_by_provider = 0
+  WHERE account_number = ? AND served_by_provider = 1 AND period NOT IN (SELECT value FROM json_each(?))`;
+const SAVE_PERIOD_SYNC = `INSERT INTO periods (account_number, period, start_date, invoiced, revision, served_by_provider, scope, origin,
+    first_synced_at, last_synced_at, last_seen_at)
+  VALUES (@accountNumber, @period, @start, @invoiced, @revision, 1, @scope, @origin, @syncedAt, @syncedAt, @syncedAt)
+  ON CONFLICT (account_number, period) DO UPDATE SET start_date = excluded.start_date,
+    invoiced = excluded.invoiced, revision = excluded.revision, served_by_provider = 1,
+    scope = excluded.scope, origin = excluded.origin,
+    first_synced_at = coalesce(periods.first_synced_at, excluded.first_synced_at),
+    last_synced_at = excluded.last_synced_at, last_seen_at = excluded.last_seen_at,
+    last_error = NULL, last_error_at = NULL`;
+const FORGET_PERIOD_REVISION = `UPDATE periods SET revision = NULL WHERE account_number = ? AND period = ?`;
+const RECORD_PERIOD_ERROR = `INSERT INTO periods (account_number, period, start_date, last_error, last_error_at)
+  VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (account_number, period) DO UPDATE SET last_error = excluded.last_error, last_error_at = excluded.last_error_at`;
+
+interface PeriodRecord extends Omit<PeriodInfo, 'invoiced' | 'servedByProvider'> {
+  invoiced: number;
+  servedByProvider: number;
+}
+
+function toPeriodInfo(record: PeriodRecord): PeriodInfo {
+  return { ...record, invoiced: record.invoiced === 1, servedByProvider: record.servedByProvider === 1 };
+}
+
+/** Newest first, archived ones included. */
+export function listPeriods(db: ReadableDB, accountNumber: string): PeriodInfo[] {
+  return prepare<[string], PeriodRecord>(db, LIST_PERIODS).all(accountNumber).map(toPeriodInfo);
+}
+
+export function getPeriod(db: ReadableDB, accountNumber: string, period: string): PeriodInfo | null {
+  const record = prepare<[string, string], PeriodRecord>(db, GET_PERIOD).get(accountNumber, period);
+  return record ? toPeriodInfo(record) : null;
+}
+
+/**
+ * Records the provider's current list of periods: their metadata is updated
+ * (content and revision untouched) and every other cached period of the
+ * account is marked archived. Nothing is deleted.
+ */
+export function notePeriodsServed(db: WritableDB, accountNumber: string, served: readonly PeriodMeta[], seenAt: string): void {
+  const noteServed = prepare<[string, string, string, number, string]>(db, NOTE_PERIOD_SERVED);
+  const archiveOthers = prepare<[string, string]>(db, ARCHIVE_PERIODS_NOT_SERVED);
+  db.transaction(() => {
+    for (const period of served) noteServed.run(accountNumber, period.period, period.start, period.invoiced ? 1 : 0, seenAt);
+    archiveOthers.run(accountNumber, JSON.stringify(served.map((period) => period.period)));
+  }).immediate();
+}
+
+/**
+ * Whether a sync with this login must fetch the period: false only when the
+ * cache holds a complete copy at the provider's current revision, from the
+ * same provider, covering the login's scope.
+ */
+export function periodNeedsSync(db: ReadableDB, accountNumber: string, served: PeriodMeta, scope: SyncScope, origin: string): boolean {
+  const cached = getPeriod(db, accountNumber, served.period);
+  if (!cached || cached.revision === null || cached.revision !== served.revision || cached.origin !== origin) return true;
+  return !(cached.scope === scope || cached.scope === ACCOUNT_SCOPE);
+}
+
+/** Notes a failed sync of the period; its cached content stays as it is. */
+export function recordPeriodError(db: WritableDB, accountNumber: string, period: string, message: string, at: string): void {
+  prepare<[string, string, string, string, string]>(db, RECORD_PERIOD_ERROR).run(accountNumber, period, `${period}-01`, message, at);
+}
+
+export interface PeriodSyncState {
+  accountNumber: string;
+  period: PeriodMeta;
+  /** May differ from the period's own revision (see the period swap's scope rules); null = must sync again. */
+  revision: string | null;
+  scope: SyncScope;
+  origin: string;
+  syncedAt: string;
+}
+
+/** A period's content was just replaced: its metadata, revision and sync time; its last error is cleared. */
+export function savePeriodSync(db: WritableDB, state: PeriodSyncState): void {
+  prepare<[Record<string, unknown>]>(db, SAVE_PERIOD_SYNC).run({
+    accountNumber: state.accountNumber,
+    period: state.period.period,
+    start: state.period.start,
+    invoiced: state.period.invoiced ? 1 : 0,
+    revision: state.revision,
+    scope: state.scope,
+    origin: state.origin,
+    syncedAt: state.syncedAt,
+  });
+}
+
+/** The period's cached copy is no longer complete: the next sync fetches it whatever its revision. */
+export function forgetPeriodRevision(db: WritableDB, accountNumber: string, period: string): void {
+  prepare<[string, string]>(db, FORGET_PERIOD_REVISION).run(accountNumber, period);
+}
