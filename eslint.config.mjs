@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+const NO_ELECTRON = { name: 'electron', message: 'Only src/main/index.ts and src/main/electron/ may import electron.', allowTypeImports: false };
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
   js.configs.recommended,
@@ -26,7 +28,35 @@ export default tseslint.config(
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/index.ts', 'src/main/electron/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/index.ts and src/main/electron/ may import electron.', allowTypeImports: false }] }],
+      'no-restricted-imports': ['error', { paths: [NO_ELECTRON] }],
+    },
+  },
+  {
+    // The cache stores its own shapes; src/main/sync/ maps the provider's to them.
+    files: ['src/main/cache/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [NO_ELECTRON],
+          patterns: [{ regex: '/provider/', message: "The cache must not depend on the provider's API: define the shape in cache/types.ts and map it in src/main/sync/." }],
+        },
+      ],
+    },
+  },
+  {
+    // SQL lives in the cache's query modules, prepared through its per-connection statement memo.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/main/cache/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='prepare']",
+          message:
+            'Only src/main/cache/ prepares SQL, so the SQL stays with the cache\'s queries and each statement is compiled once per connection (cache/statements.ts): add a query function under src/main/cache/queries/.',
+        },
+      ],
     },
   },
   {
