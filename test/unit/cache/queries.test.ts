@@ -3,7 +3,22 @@ import type { ApiConference } from '../../../src/main/provider/api-schemas';
 import { ACCOUNT, makeConference, makeParticipant, makePeriod, openTestCache, replaceInput, roomFor, type TestCache } from './fixtures';
 import { toAccountInput } from '../../../src/main/sync/provider-rows';
 import { replacePeriod } from '../../../src/main/sync/replace-period';
-import { accountSummary, billingCodeConferences, billingCodeSummary, conferenceParticipants, getConference, listAccounts, markOutboxFailed, markOutboxSent, pendingOutbox, periodConferences, periodParticipants, queueBillingCode, roomConferences, upsertAccount } from '../../../src/main/cache';
+import {
+  accountSummary,
+  billingCodeConferences,
+  billingCodeSummary,
+  conferenceParticipants,
+  getConference,
+  listAccounts,
+  markOutboxFailed,
+  markOutboxSent,
+  pendingOutbox,
+  periodConferences,
+  periodParticipants,
+  queueBillingCode,
+  roomConferences,
+  upsertAccount,
+} from '../../../src/main/cache';
 
 let cache: TestCache;
 afterEach(() => cache.close());

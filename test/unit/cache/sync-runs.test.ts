@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACCOUNT, ORIGIN, openTestCache, type TestCache } from './fixtures';
-import { closeInterruptedSyncRuns, finishSyncRun, lastSuccessfulSync, listSyncRuns, recordSyncRunPeriod, startSyncRun } from '../../../src/main/cache';
+import {
+  closeInterruptedSyncRuns,
+  finishSyncRun,
+  lastSuccessfulSync,
+  listSyncRuns,
+  recordSyncRunPeriod,
+  startSyncRun,
+} from '../../../src/main/cache';
 
 let cache: TestCache;
 beforeEach(() => {

@@ -8,7 +8,18 @@ import type { Presentation, ViewRef } from '../../../src/shared/bridge';
 import { exportView } from '../../../src/main/export';
 import { ACCOUNT, findRow, readWorkbook, seconds, sheet, syncedCache, table, tempDir, type SyncedCache } from './helpers';
 import { billingCodeRowsForView } from '../../../src/shared/view-rules';
-import { accountSummary, billingCodeSummary, conferenceParticipants, getPeriod, lastSuccessfulSync, notePeriodsServed, periodConferences, periodParticipants, queueBillingCode, roomConferences } from '../../../src/main/cache';
+import {
+  accountSummary,
+  billingCodeSummary,
+  conferenceParticipants,
+  getPeriod,
+  lastSuccessfulSync,
+  notePeriodsServed,
+  periodConferences,
+  periodParticipants,
+  queueBillingCode,
+  roomConferences,
+} from '../../../src/main/cache';
 
 const OAI_COLUMNS = ['DATE', 'START TIME', 'ROOM NUMBER', 'CARDHOLDER', 'PARTICIPANTS', 'BILLING CODE', 'CONFERENCE LENGTH', 'ACCUMULATED TIME', 'CHARGES'];
 const EN: Presentation = { language: 'en', dateStyle: 'locale' };

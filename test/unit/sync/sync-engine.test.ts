@@ -4,7 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoProvider, type DemoProvider } from '../../../src/main/demo';
 import { runSync } from '../../../src/main/sync/sync-engine';
 import { demoClient, recordingSleep, requestsTo, tempCache } from './helpers';
-import { accountSummary, conferenceParticipants, getConference, getPeriod, listPeriods, listSyncRuns, outboxEntry, queueBillingCode, roomConferences } from '../../../src/main/cache';
+import {
+  accountSummary,
+  conferenceParticipants,
+  getConference,
+  getPeriod,
+  listPeriods,
+  listSyncRuns,
+  outboxEntry,
+  queueBillingCode,
+  roomConferences,
+} from '../../../src/main/cache';
 
 const SEED_NOW = '2009-05-20';
 const open: DemoProvider[] = [];
