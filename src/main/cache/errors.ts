@@ -17,9 +17,7 @@ export type CacheErrorCode =
   /** A room login's data mentions another room. */
   | 'out_of_scope'
   /** The conference is not in the cache. */
-  | 'unknown_conference'
-  /** A billing code outside the contract's rule for new assignments. */
-  | 'invalid_billing_code';
+  | 'unknown_conference';
 
 export class CacheError extends Error {
   override readonly name = 'CacheError';

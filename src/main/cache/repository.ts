@@ -15,7 +15,7 @@ import type {
   Totals,
 } from '../../shared/domain';
 import { sumTotals } from '../../shared/view-rules';
-import { BILLING_CODE_PATTERN, type AccountResponse, type ApiConference, type ApiPeriod, type ApiRoom } from '../provider/api-schemas';
+import type { AccountResponse, ApiConference, ApiPeriod, ApiRoom } from '../provider/api-schemas';
 import type Database from 'better-sqlite3';
 import type { CacheDatabase } from './database';
 import { CacheError } from './errors';
@@ -527,14 +527,9 @@ export class CacheRepository {
   /**
    * Queues a local billing-code assignment (null = back to Unallocated). It
    * replaces any unsent (pending or failed) change for the same conference.
+   * The code's format is the billing-codes feature's rule (features/billing-codes/rules.ts).
    */
   queueBillingCode(accountNumber: string, conferenceId: string, billingCode: string | null, at: string): PendingBillingCode {
-    if (billingCode !== null && !BILLING_CODE_PATTERN.test(billingCode)) {
-      throw new CacheError(
-        'invalid_billing_code',
-        `"${billingCode}" is not a valid billing code: use 1 to 20 letters, digits, spaces, "_", "." or "-".`,
-      );
-    }
     return this.db.transaction((): PendingBillingCode => {
       if (!this.sql.conferenceExists.get(accountNumber, conferenceId)) {
         throw new CacheError('unknown_conference', `Conference ${conferenceId} of account ${accountNumber} is not in the cache.`);
