@@ -1,16 +1,17 @@
 // The CLI's commands. Kept apart from main.ts so tests can run them in-process.
+// They call the same wiring (createCore) and feature functions as the app.
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createCore, type Core } from '../main/app/core';
 import { CACHE_FILE_NAME, defaultDataDir } from '../main/app/data-dir';
-import { accountSummary, cacheHandle, listAccounts, listPeriods, openCache, type ReadableDB } from '../main/cache';
+import { listAccounts, type ReadableDB } from '../main/cache';
 import { createKeychainStore, credentialKey, type CredentialStore } from '../main/credentials/keychain';
-import { exportView } from '../main/export';
+import { saveViewWorkbook } from '../main/features/export/workbook';
+import { profileId } from '../main/features/profiles/profile-service';
+import { providerClientFor } from '../main/features/profiles/provider-client';
+import { viewHandlers } from '../main/features/views/handlers';
 import type { ViewRef } from '../shared/bridge';
-import { ProviderClient } from '../main/provider/client';
-import { runSync, type SyncEngineProgress, type SyncReport } from '../main/sync/sync-engine';
-import { inProcessPeriodWriter } from '../main/sync/writers/period-writer';
-import { lazyPeriodWriter } from '../main/sync/writers/writer-pool';
-import { startWriterThreads } from '../main/sync/writers/writer-thread';
+import type { SyncEngineProgress, SyncReport } from '../main/sync/sync-engine';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -68,9 +69,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'sync':
         return await syncCommand(rest, io);
       case 'summary':
-        return summaryCommand(rest, io);
+        return await summaryCommand(rest, io);
       case 'periods':
-        return periodsCommand(rest, io);
+        return await periodsCommand(rest, io);
       case 'export':
         return await exportCommand(rest, io);
       case undefined:
@@ -125,29 +126,32 @@ async function syncCommand(args: string[], io: CliIo): Promise<number> {
   const accountNumber = digits(values.account as string | undefined, 'account') ?? null;
   const roomNumber = digits(values.room as string | undefined, 'room') ?? null;
   if ((accountNumber === null) === (roomNumber === null)) throw new UsageError('give exactly one of --account and --room');
-  const key = credentialKey({ serverUrl, username, accountNumber, roomNumber });
-  const password = await readPassword(values, io, key);
-  const client = new ProviderClient({
-    baseUrl: serverUrl,
-    credentials: () => ({
-      username,
-      password,
-      ...(accountNumber !== null ? { accountNumber } : { roomNumber: roomNumber! }),
-    }),
-  });
-  const file = dbFile(values, io.env);
-  const cache = cacheHandle(openCache(file));
-  const writer = lazyPeriodWriter(
-    () => startWriterThreads(file),
-    () => inProcessPeriodWriter(cache),
-  );
+  const identity = { serverUrl, username, accountNumber, roomNumber };
+  const password = await readPassword(values, io, credentialKey(identity));
+  const client = providerClientFor(serverUrl, identity, () => password);
+  const core = createCore({ cacheFile: dbFile(values, io.env) });
   try {
-    const report = await runSync({ cache, client, origin: client.baseUrl, writer, onProgress: progressPrinter(io) });
+    const report = await core.coordinator.sync({
+      profileId: profileId(identity),
+      origin: client.baseUrl,
+      accountNumber,
+      createClient: () => Promise.resolve(client),
+      onEngineProgress: progressPrinter(io),
+    });
     printReport(report, io);
     return report.status === 'ok' ? 0 : 1;
   } finally {
-    await writer.close();
-    cache.close();
+    await core.close();
+  }
+}
+
+/** Runs a read-only command on the cache; it must exist and is never changed. */
+async function withReadonlyCore<T>(values: Record<string, unknown>, io: CliIo, command: (core: Core) => T | Promise<T>): Promise<T> {
+  const core = createCore({ cacheFile: dbFile(values, io.env), readonly: true });
+  try {
+    return await command(core);
+  } finally {
+    await core.close();
   }
 }
 
@@ -193,7 +197,7 @@ function pickAccount(db: ReadableDB, given: string | undefined): string {
   throw new UsageError(`the cache holds several accounts (${accounts.map((a) => a.accountNumber).join(', ')}): give --account`);
 }
 
-function summaryCommand(args: string[], io: CliIo): number {
+function summaryCommand(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, {
     period: { type: 'string' },
     account: { type: 'string' },
@@ -202,10 +206,9 @@ function summaryCommand(args: string[], io: CliIo): number {
   });
   const period = required(values, 'period');
   if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM, got "${period}"`);
-  const db = openCache(dbFile(values, io.env), { readonly: true });
-  try {
-    const accountNumber = pickAccount(db, digits(values.account as string | undefined, 'account'));
-    const summary = accountSummary(db, accountNumber, period, 'all');
+  return withReadonlyCore(values, io, (core) => {
+    const accountNumber = pickAccount(core.cache.read(), digits(values.account as string | undefined, 'account'));
+    const summary = viewHandlers(core).accountSummary({ accountNumber, period, display: 'all' });
     if (summary.period === null) throw new Error(`period ${period} of account ${accountNumber} is not in the cache`);
     const rooms = summary.rooms.map((r) => ({
       roomNumber: r.roomNumber,
@@ -223,18 +226,16 @@ function summaryCommand(args: string[], io: CliIo): number {
       io.stdout(`total: ${summary.total.conferenceCount} conferences, ${summary.total.accumulatedSeconds} s, ${summary.total.chargeCents} cents\n`);
     }
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }
 
-function periodsCommand(args: string[], io: CliIo): number {
+function periodsCommand(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, { account: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } });
-  const db = openCache(dbFile(values, io.env), { readonly: true });
-  try {
+  return withReadonlyCore(values, io, (core) => {
     const given = digits(values.account as string | undefined, 'account');
-    const accounts = given !== undefined ? [given] : listAccounts(db).map((a) => a.accountNumber);
-    const periods = accounts.flatMap((account) => listPeriods(db, account));
+    const accounts = given !== undefined ? [given] : listAccounts(core.cache.read()).map((a) => a.accountNumber);
+    const views = viewHandlers(core);
+    const periods = accounts.flatMap((accountNumber) => views.listPeriods({ accountNumber }));
     const rows = periods.map((p) => ({
       account: p.accountNumber,
       period: p.period,
@@ -255,9 +256,7 @@ function periodsCommand(args: string[], io: CliIo): number {
       }
     }
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 async function exportCommand(args: string[], io: CliIo): Promise<number> {
@@ -275,11 +274,11 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const language = (values.lang as string | undefined) ?? 'en';
   if (language !== 'en' && language !== 'fr') throw new UsageError(`--lang must be en or fr, got "${language}"`);
   const roomNumber = digits(values.room as string | undefined, 'room');
-  const db = openCache(dbFile(values, io.env), { readonly: true });
-  try {
-    const accountNumber = pickAccount(db, digits(values.account as string | undefined, 'account'));
+  return withReadonlyCore(values, io, async (core) => {
+    const accountNumber = pickAccount(core.cache.read(), digits(values.account as string | undefined, 'account'));
     // A room the month does not list is a typo, not an empty room: fail rather than write an empty workbook.
-    if (roomNumber !== undefined && !accountSummary(db, accountNumber, period, 'all').rooms.some((r) => r.roomNumber === roomNumber)) {
+    const listed = (room: string) => viewHandlers(core).accountSummary({ accountNumber, period, display: 'all' }).rooms.some((r) => r.roomNumber === room);
+    if (roomNumber !== undefined && !listed(roomNumber)) {
       throw new Error(`Could not save ${out}: room ${roomNumber} is not in period ${period} of account ${accountNumber}.`);
     }
     // The same workbook as the view's Download: all rooms, no filter, default sort.
@@ -287,10 +286,8 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
       roomNumber === undefined
         ? { kind: 'summary', accountNumber, period, display: 'all', filter: '', sort: null }
         : { kind: 'room', accountNumber, period, roomNumber, sort: null };
-    const result = await exportView(db, view, { language, dateStyle: 'locale' }, { file: out });
+    const result = await saveViewWorkbook(core, view, { language, dateStyle: 'locale' }, out);
     io.stdout(`${result.file}  ${result.rows} rows\n`);
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -1,9 +1,13 @@
 // Errors whose message is safe to show a user (and to log): they never carry
 // a password, a token or a stack. Anything else reaching the bridge is
-// reported as 'internal' with a generic message.
+// reported as 'internal' with a generic message. Domain errors meant for
+// users (the provider client's, the cache's) become AppErrors at a feature's
+// boundary (src/main/features/user-errors.ts).
+import type { AppErrorCode } from '../shared/errors';
+
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: AppErrorCode,
     message: string,
   ) {
     super(message);
@@ -12,11 +16,6 @@ export class AppError extends Error {
 }
 
 /** True for errors that carry a user-facing `code` and message. */
-export function isUserFacingError(error: unknown): error is Error & { code: string } {
-  return (
-    error instanceof Error &&
-    'code' in error &&
-    typeof error.code === 'string' &&
-    (error instanceof AppError || (error as { userFacing?: boolean }).userFacing === true)
-  );
+export function isUserFacingError(error: unknown): error is AppError {
+  return error instanceof AppError;
 }

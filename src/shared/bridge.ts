@@ -44,6 +44,15 @@ export const profileSchema = z.object({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
+/** The embedded demo account's sign-in, shown on the welcome card: public, not a secret. */
+export const demoInfoSchema = z.object({
+  username: z.string(),
+  password: z.string(),
+  accountNumber: z.string(),
+  companyName: z.string(),
+});
+export type DemoInfo = z.infer<typeof demoInfoSchema>;
+
 export const syncProgressSchema = z.object({
   profileId: z.string(),
   state: z.enum(['idle', 'running', 'done', 'failed', 'cancelled']),
@@ -159,6 +168,7 @@ export const bridgeCalls = {
   listProfiles: call(none, z.array(profileSchema)),
   signIn: call(signInArgsSchema, profileSchema),
   signInDemo: call(none, profileSchema),
+  demoInfo: call(none, demoInfoSchema),
   switchProfile: call(profileRef, profileSchema),
   signOut: call(z.object({ profileId: z.string().min(1).max(200), forgetPassword: z.boolean() }).strict(), z.null()),
   getSettings: call(none, settingsViewSchema),
@@ -211,7 +221,10 @@ export const bridgeCallNames = Object.keys(bridgeCalls) as BridgeCallName[];
 export type BridgeArgs<K extends BridgeCallName> = z.input<BridgeCalls[K]['args']>;
 export type BridgeResultValue<K extends BridgeCallName> = z.output<BridgeCalls[K]['result']>;
 
-/** What the renderer sees when a call fails: never a stack, never a secret. */
+/**
+ * What the renderer sees when a call fails: never a stack, never a secret.
+ * `code` is one of main's BridgeFailureCode (src/shared/errors.ts).
+ */
 export interface BridgeFailure {
   code: string;
   message: string;

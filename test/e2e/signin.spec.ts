@@ -1,8 +1,10 @@
 // Sign-in as OAI asks for it, the demo offered first on first run, clear
 // messages for each failure, saved accounts switched from the top bar, and
 // signing out with the choice to forget the saved password.
-import { startDemoProvider, type DemoProvider } from '../../src/main/demo';
-import { collectErrors, expect, SEED_NOW, test, waitForSynced } from './fixtures';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_PASSWORD, startDemoProvider, type DemoProvider } from '../../src/main/demo';
+import { collectErrors, expect, RENDERER_DIR, SEED_NOW, test, waitForSynced } from './fixtures';
 
 let provider: DemoProvider;
 test.beforeAll(async () => {
@@ -27,6 +29,15 @@ test('first run offers the demo account first, with its credentials, and opens i
   await expect(page.getByTestId('company-name')).toHaveText('MeetingOne Phoenix');
   await expect(page.getByTestId('profile-select').locator('option:checked')).toHaveText('Account 602127 · demo');
   expect(errors).toEqual([]);
+});
+
+test('the built renderer does not carry the demo password: main serves it to the welcome card', () => {
+  const files = readdirSync(RENDERER_DIR, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  expect(files.length).toBeGreaterThan(0);
+  for (const file of files) {
+    const content = readFileSync(path.join(file.parentPath, file.name));
+    expect(content.includes(DEMO_PASSWORD), path.join(file.parentPath, file.name)).toBe(false);
+  }
 });
 
 test('the form checks its fields, keeps the provider address under Advanced, and explains each failure', async ({ page, app }) => {

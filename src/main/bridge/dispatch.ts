@@ -3,21 +3,10 @@
 // argument, run the handler, validate the result, and turn any failure into a
 // typed { code, message } the renderer can show.
 import type { z } from 'zod';
-import {
-  bridgeCalls,
-  type BridgeCallName,
-  type BridgeCalls,
-  type BridgeFailure,
-  type BridgeResult,
-  type BridgeResultValue,
-} from '../../shared/bridge';
+import { bridgeCalls, type BridgeCallName, type BridgeFailure, type BridgeResult } from '../../shared/bridge';
+import type { BridgeFailureCode } from '../../shared/errors';
 import { isUserFacingError } from '../errors';
-
-export type BridgeHandlers = {
-  [K in BridgeCallName]: (
-    args: z.output<BridgeCalls[K]['args']>,
-  ) => Promise<BridgeResultValue<K>> | BridgeResultValue<K>;
-};
+import type { BridgeHandlers } from './handlers';
 
 export interface DispatchLog {
   error(message: string, detail?: unknown): void;
@@ -65,6 +54,6 @@ export async function dispatchBridgeCall(
   return { ok: true, value: parsedResult.data };
 }
 
-function failure(code: string, message: string): { ok: false; error: BridgeFailure } {
+function failure(code: BridgeFailureCode, message: string): { ok: false; error: BridgeFailure } {
   return { ok: false, error: { code, message } };
 }

@@ -3,7 +3,8 @@
 // through the shared dispatcher. Electron is injected (typed structurally) so
 // this module is testable without it.
 import { bridgeCallNames, IPC_CALL_PREFIX } from '../../shared/bridge';
-import { dispatchBridgeCall, type BridgeHandlers, type DispatchLog } from './dispatch';
+import { dispatchBridgeCall, type DispatchLog } from './dispatch';
+import type { BridgeHandlers } from './handlers';
 import { isFromOrigin } from './origin';
 
 export interface IpcInvokeEventLike {

@@ -87,6 +87,8 @@ export class DemoApi {
     private readonly tokenTtlSeconds: number,
     /** Rendered pages kept for repeated requests; none when null. */
     private readonly pageCache: RenderedPageCache | null = null,
+    /** The password it accepts (tests use a secret one as a canary). */
+    private readonly password: string = DEMO_PASSWORD,
   ) {}
 
   /** Every token issued so far answers 401 session_expired from now on. */
@@ -138,7 +140,7 @@ export class DemoApi {
     if (hasAccount === hasRoom || (hasAccount && typeof accountNumber !== 'string') || (hasRoom && typeof roomNumber !== 'string')) {
       throw new ApiError(400, 'bad_request', 'give exactly one of accountNumber and roomNumber, as a string');
     }
-    const knownUser = username.trim().toLowerCase() === DEMO_USERNAME && password === DEMO_PASSWORD;
+    const knownUser = username.trim().toLowerCase() === DEMO_USERNAME && password === this.password;
     const scope = knownUser ? this.scopeOf(hasAccount ? String(accountNumber) : null, hasRoom ? String(roomNumber) : null) : null;
     if (!scope) throw new ApiError(401, 'invalid_credentials', 'unknown username, password, account or room');
 

@@ -21,6 +21,11 @@ export interface DemoProviderOptions {
   /** Default 3600. */
   tokenTtlSeconds?: number;
   /**
+   * The password it accepts (default DEMO_PASSWORD, which is public). Tests
+   * that check a password never leaks use a secret one of their own.
+   */
+  password?: string;
+  /**
    * Keep rendered conference pages, up to this many MB, and serve repeated
    * requests from them (default 0: render every request). The benchmark uses
    * it so that the provider's own work stays off the machine being measured,
@@ -61,7 +66,8 @@ export async function startDemoProvider(options: DemoProviderOptions = {}): Prom
   if (!(tokenTtlSeconds > 0)) throw new RangeError('tokenTtlSeconds must be positive');
   const pageCacheMb = options.pageCacheMb ?? 0;
   if (!(pageCacheMb >= 0)) throw new RangeError('pageCacheMb must be 0 or more');
-  const api = new DemoApi(dataset, tokenTtlSeconds, pageCacheMb > 0 ? new RenderedPageCache(pageCacheMb * 1024 * 1024) : null);
+  const password = options.password ?? DEMO_PASSWORD;
+  const api = new DemoApi(dataset, tokenTtlSeconds, pageCacheMb > 0 ? new RenderedPageCache(pageCacheMb * 1024 * 1024) : null, password);
   const faults = new FaultInjector();
   const requests: DemoRequestRecord[] = [];
 
@@ -116,7 +122,7 @@ export async function startDemoProvider(options: DemoProviderOptions = {}): Prom
     url: `http://${HOST}:${port}`,
     credentials: {
       username: DEMO_USERNAME,
-      password: DEMO_PASSWORD,
+      password,
       accountNumber: DEMO_ACCOUNT_NUMBER,
       sampleRoomNumber: SEED_ROOMS[1]?.roomNumber ?? '',
     },

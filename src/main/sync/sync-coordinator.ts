@@ -14,6 +14,8 @@ export interface SyncTarget {
   accountNumber: string | null;
   /** Builds a client for this run (resolves the server URL and password lazily). */
   createClient(signal: AbortSignal): Promise<ProviderClient>;
+  /** Each step of the engine, phases included (the CLI prints them). */
+  onEngineProgress?: (progress: SyncEngineProgress) => void;
 }
 
 interface Running {
@@ -105,7 +107,10 @@ export class SyncCoordinator {
         signal: controller.signal,
         pageLimit: this.options.pageLimit,
         writer: writer ?? undefined,
-        onProgress: (p) => publish(toBridgeProgress(target.profileId, p, lastSuccess())),
+        onProgress: (p) => {
+          target.onEngineProgress?.(p);
+          publish(toBridgeProgress(target.profileId, p, lastSuccess()));
+        },
       });
     } catch (error) {
       report = failedReport(error);

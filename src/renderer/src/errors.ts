@@ -1,10 +1,11 @@
 // Turns failures from main into a sentence for the user: known codes get a
 // clear translated message, anything else the (English) message main sent.
+import type { BridgeFailureCode } from '../../shared/errors';
 import { BridgeError } from './bridge';
 import type { MessageKey } from './i18n/en';
 import type { Translate } from './i18n';
 
-const MESSAGE_BY_CODE: Record<string, MessageKey> = {
+const MESSAGE_BY_CODE: Partial<Record<BridgeFailureCode, MessageKey>> = {
   invalid_credentials: 'error.invalidCredentials',
   unreachable: 'error.unreachable',
   timeout: 'error.timeout',
@@ -13,7 +14,12 @@ const MESSAGE_BY_CODE: Record<string, MessageKey> = {
   bad_url: 'error.badUrl',
   unavailable: 'error.unavailable',
   malformed: 'error.malformed',
+  cache_unusable: 'error.cacheUnusable',
 };
+
+function messageKeyOf(code: string): MessageKey | undefined {
+  return Object.hasOwn(MESSAGE_BY_CODE, code) ? MESSAGE_BY_CODE[code as BridgeFailureCode] : undefined;
+}
 
 export function errorCode(error: unknown): string | null {
   return error instanceof BridgeError ? error.code : null;
@@ -21,7 +27,7 @@ export function errorCode(error: unknown): string | null {
 
 export function describeError(error: unknown, t: Translate): string {
   const code = errorCode(error);
-  const key = code === null ? undefined : MESSAGE_BY_CODE[code];
+  const key = code === null ? undefined : messageKeyOf(code);
   if (key) return t(key);
   if (error instanceof Error && error.message) return error.message;
   return t('error.unknown');

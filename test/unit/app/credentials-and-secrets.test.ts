@@ -11,6 +11,8 @@ import { DEMO_PASSWORD, DEMO_USERNAME, startDemoProvider, type DemoProvider } fr
 import { tempDir } from '../sync/helpers';
 
 const service = `OAI Desktop Tests ${process.pid}`;
+/** A real (non-demo) password, so its absence anywhere means something: the demo's is public. */
+const PASSWORD = `canary-Pa55-${process.pid}-${Date.now()}`;
 const keychain = createKeychainStore(service);
 let provider: DemoProvider;
 let services: AppServices;
@@ -24,7 +26,7 @@ async function call(name: string, args: unknown) {
 }
 
 beforeAll(async () => {
-  provider = await startDemoProvider({ now: '2009-05-20' });
+  provider = await startDemoProvider({ now: '2009-05-20', password: PASSWORD });
   dataDir = tempDir('oai-secrets-');
   services = await createAppServices({
     dataDir,
@@ -62,7 +64,7 @@ describe('sign-in with "remember password", then sync', () => {
     const signIn = await call('signIn', {
       serverUrl: provider.url,
       username: DEMO_USERNAME,
-      password: DEMO_PASSWORD,
+      password: PASSWORD,
       accountNumber: '602127',
       roomNumber: null,
       rememberPassword: true,
@@ -70,7 +72,7 @@ describe('sign-in with "remember password", then sync', () => {
     expect(signIn).toMatchObject({ ok: true, value: { hasSavedPassword: true } });
     const profileId = (signIn as { value: { id: string } }).value.id;
     const key = credentialKey({ serverUrl: provider.url, username: DEMO_USERNAME, accountNumber: '602127', roomNumber: null });
-    expect(await keychain.get(key)).toBe(DEMO_PASSWORD);
+    expect(await keychain.get(key)).toBe(PASSWORD);
 
     // signIn started a sync; syncNow joins it.
     await call('syncNow', { profileId });
@@ -79,12 +81,14 @@ describe('sign-in with "remember password", then sync', () => {
     expect(summary).toMatchObject({ ok: true, value: { total: { chargeCents: 13207 } } });
     await call('listProfiles', {});
     await call('getSettings', {});
+    // The demo's sign-in is public and served by main; a real password never is.
+    expect(await call('demoInfo', {})).toMatchObject({ ok: true, value: { username: DEMO_USERNAME, password: DEMO_PASSWORD } });
 
-    const secret = Buffer.from(DEMO_PASSWORD);
+    const secret = Buffer.from(PASSWORD);
     for (const file of filesUnder(dataDir)) {
       expect(readFileSync(file).includes(secret), file).toBe(false);
     }
-    expect(bridgeTraffic.join('\n')).not.toContain(DEMO_PASSWORD);
+    expect(bridgeTraffic.join('\n')).not.toContain(PASSWORD);
   });
 
   it('a failed sign-in names the cause and changes nothing', async () => {

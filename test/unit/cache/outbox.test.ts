@@ -119,7 +119,7 @@ describe('billing-code outbox', () => {
     expect(pendingOutbox(db, '999').map((entry) => entry.conferenceId)).toEqual(['c-9']);
   });
 
-  // The code's format is the bridge handler's rule: test/unit/app/billing-code-handler.test.ts.
+  // The code's format is the billing-codes feature's rule (test/unit/billing-codes).
   it('refuses unknown conferences', () => {
     expect((catchError(() => queueBillingCode(cache.db, ACCOUNT, 'nope', 'OK', 'now')) as CacheError).code).toBe('unknown_conference');
     expect(countRows(cache.db, 'billing_code_outbox')).toBe(0);

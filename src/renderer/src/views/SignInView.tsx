@@ -7,8 +7,7 @@ import { callMain } from '../bridge';
 import { describeError } from '../errors';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
-
-export const DEMO_CREDENTIALS = { username: 'demo@meetingone.example', password: 'demo-password', accountNumber: '602127' };
+import { useBridgeQuery } from '../use-bridge-query';
 
 type Scope = 'account' | 'room';
 
@@ -41,6 +40,8 @@ function DemoCard(props: { prominent: boolean; onSignedIn: (profile: Profile) =>
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const headingId = useId();
+  // Main knows the demo's (public) sign-in; the renderer never carries it.
+  const demo = useBridgeQuery('demo', 0, () => callMain('demoInfo', {})).data;
 
   const open = () => {
     setBusy(true);
@@ -58,15 +59,19 @@ function DemoCard(props: { prominent: boolean; onSignedIn: (profile: Profile) =>
     <section className={props.prominent ? 'card demo-card demo-card-prominent' : 'card demo-card'} aria-labelledby={headingId}>
       <div className="demo-card-text">
         <h2 id={headingId}>{t('signIn.demoTitle')}</h2>
-        <p>{t('signIn.demoBody')}</p>
-        <dl className="demo-credentials">
-          <dt>{t('signIn.username')}</dt>
-          <dd>{DEMO_CREDENTIALS.username}</dd>
-          <dt>{t('signIn.password')}</dt>
-          <dd>{DEMO_CREDENTIALS.password}</dd>
-          <dt>{t('signIn.accountNumber')}</dt>
-          <dd>{DEMO_CREDENTIALS.accountNumber}</dd>
-        </dl>
+        {demo ? (
+          <>
+            <p>{t('signIn.demoBody', { company: demo.companyName })}</p>
+            <dl className="demo-credentials">
+              <dt>{t('signIn.username')}</dt>
+              <dd>{demo.username}</dd>
+              <dt>{t('signIn.password')}</dt>
+              <dd>{demo.password}</dd>
+              <dt>{t('signIn.accountNumber')}</dt>
+              <dd>{demo.accountNumber}</dd>
+            </dl>
+          </>
+        ) : null}
       </div>
       <div className="demo-card-action">
         <button

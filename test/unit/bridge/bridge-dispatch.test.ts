@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { bridgeCallNames } from '../../../src/shared/bridge';
-import { dispatchBridgeCall, type BridgeHandlers } from '../../../src/main/bridge/dispatch';
+import { dispatchBridgeCall } from '../../../src/main/bridge/dispatch';
+import type { BridgeHandlers } from '../../../src/main/bridge/handlers';
 import { registerBridgeIpc, type IpcInvokeEventLike } from '../../../src/main/bridge/ipc';
 import { APP_ORIGIN, isFromOrigin } from '../../../src/main/bridge/origin';
 import { AppError } from '../../../src/main/errors';
@@ -48,12 +49,12 @@ describe('dispatchBridgeCall', () => {
   it('turns a user-facing error into { code, message }', async () => {
     const { handlers } = handlersWith({
       appInfo: () => {
-        throw new AppError('offline', 'The provider cannot be reached.');
+        throw new AppError('unreachable', 'The provider cannot be reached.');
       },
     });
     await expect(dispatchBridgeCall('appInfo', {}, handlers, log)).resolves.toEqual({
       ok: false,
-      error: { code: 'offline', message: 'The provider cannot be reached.' },
+      error: { code: 'unreachable', message: 'The provider cannot be reached.' },
     });
   });
 

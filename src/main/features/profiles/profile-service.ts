@@ -2,12 +2,14 @@
 // one room. Profiles are settings (no secrets); passwords are in the keychain
 // when remembered, otherwise only in this process's memory until it ends.
 import { createHash } from 'node:crypto';
-import type { Profile } from '../../shared/bridge';
-import { credentialKey, type CredentialStore } from '../credentials/keychain';
-import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from '../demo';
-import { AppError } from '../errors';
-import { isProviderError, ProviderClient, type ProviderClientOptions } from '../provider/client';
-import type { SettingsStore, StoredProfile } from '../settings/settings-store';
+import type { Profile } from '../../../shared/bridge';
+import { credentialKey, type CredentialStore } from '../../credentials/keychain';
+import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from '../../demo';
+import { AppError } from '../../errors';
+import type { ProviderClient, ProviderClientOptions } from '../../provider/client';
+import type { SettingsStore, StoredProfile } from '../../settings/settings-store';
+import { userFacing } from '../user-errors';
+import { providerClientFor, type ClientIdentity } from './provider-client';
 
 /** The embedded demo provider's stable name; its real URL changes every launch. */
 export const DEMO_SERVER = 'embedded-demo';
@@ -46,12 +48,6 @@ export function toProfile(stored: StoredProfile): Profile {
   };
 }
 
-/** Provider errors become user-facing errors whose code is the error kind. */
-export function asUserError(error: unknown): unknown {
-  if (isProviderError(error)) return new AppError(error.kind, error.message);
-  return error;
-}
-
 export class ProfileService {
   /** Passwords of this session for sign-ins that did not ask to be remembered. */
   private readonly sessionPasswords = new Map<string, string>();
@@ -77,14 +73,12 @@ export class ProfileService {
   async signIn(request: SignInRequest): Promise<StoredProfile> {
     const identity = { ...request, serverUrl: request.serverUrl.replace(/\/+$/, '') };
     const client = this.newClient(identity.serverUrl, () => request.password, identity);
-    let accountNumber: string;
-    try {
+    const accountNumber = await userFacing(async () => {
       // A room login learns its account from the session: the views need it.
-      accountNumber = (await client.login()).scope.accountNumber;
+      const session = await client.login();
       await client.logout();
-    } catch (error) {
-      throw asUserError(error);
-    }
+      return session.scope.accountNumber;
+    });
     const stored: StoredProfile = {
       id: profileId(identity),
       serverUrl: identity.serverUrl,
@@ -149,23 +143,10 @@ export class ProfileService {
   private newClient(
     serverUrl: string,
     password: () => string | Promise<string>,
-    identity: { username: string; accountNumber: string | null; roomNumber: string | null },
+    identity: ClientIdentity,
     signal?: AbortSignal,
   ): ProviderClient {
-    try {
-      return new ProviderClient({
-        ...this.options.clientOptions,
-        baseUrl: serverUrl,
-        signal,
-        credentials: async () => ({
-          username: identity.username,
-          password: await password(),
-          ...(identity.roomNumber !== null ? { roomNumber: identity.roomNumber } : { accountNumber: identity.accountNumber ?? '' }),
-        }),
-      });
-    } catch (error) {
-      throw asUserError(error);
-    }
+    return providerClientFor(serverUrl, identity, password, { clientOptions: this.options.clientOptions, signal });
   }
 
   private save(profile: StoredProfile): void {

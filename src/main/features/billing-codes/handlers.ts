@@ -1,0 +1,28 @@
+// Billing codes: totals per code, a code's conferences, and assigning a code
+// in place (queued in the outbox, sent at the next sync), retried or
+// discarded when the provider refused it.
+import type { FeatureHandlers } from '../../bridge/handlers';
+import { billingCodeConferences, billingCodeSummary, discardOutbox, queueBillingCode, retryOutbox } from '../../cache';
+import type { FeatureDeps } from '../deps';
+import { userFacing } from '../user-errors';
+import { billingCodeToAssign, changeNotWaiting } from './rules';
+
+export function billingCodeHandlers({ cache }: Pick<FeatureDeps, 'cache'>) {
+  return {
+    billingCodeSummary: ({ accountNumber, period }) => billingCodeSummary(cache.read(), accountNumber, period),
+    billingCodeConferences: ({ accountNumber, period, billingCode }) => billingCodeConferences(cache.read(), accountNumber, period, billingCode),
+    assignBillingCode: ({ accountNumber, conferenceId, billingCode }) => {
+      const code = billingCodeToAssign(billingCode);
+      // An unknown conference is the cache's refusal, as 'not_found'.
+      return userFacing(() => queueBillingCode(cache.write(), accountNumber, conferenceId, code, new Date().toISOString()));
+    },
+    retryBillingCode: ({ outboxId }) => {
+      if (!retryOutbox(cache.write(), outboxId, new Date().toISOString())) throw changeNotWaiting();
+      return null;
+    },
+    discardBillingCode: ({ outboxId }) => {
+      if (!discardOutbox(cache.write(), outboxId)) throw changeNotWaiting();
+      return null;
+    },
+  } satisfies FeatureHandlers<'billingCodeSummary' | 'billingCodeConferences' | 'assignBillingCode' | 'retryBillingCode' | 'discardBillingCode'>;
+}

@@ -1,0 +1,41 @@
+// The stable codes of failures main reports to the renderer: the renderer maps
+// the ones it knows to its own words (src/renderer/src/errors.ts) and shows
+// main's English message for the others.
+
+/** Why talking to the provider failed (the provider client's error kinds). */
+export type ProviderFailureCode =
+  | 'bad_url'
+  | 'insecure_url'
+  | 'invalid_credentials'
+  | 'session_expired'
+  | 'unreachable'
+  | 'timeout'
+  | 'tls'
+  | 'unavailable'
+  | 'malformed'
+  | 'http'
+  | 'cancelled';
+
+/** Failures a feature reports on purpose, each with a message fit for the user. */
+export type AppErrorCode =
+  | ProviderFailureCode
+  /** A sign-in that settings no longer list. */
+  | 'unknown_profile'
+  /** The password of a sign-in is neither remembered nor in this session. */
+  | 'password_needed'
+  | 'keychain_unavailable'
+  /** A billing code outside the provider's rule for new codes. */
+  | 'invalid_billing_code'
+  /** The conference or outbox change is not in the cache (any more). */
+  | 'not_found'
+  /** The cache file cannot be used (newer schema, not a database, unreadable). */
+  | 'cache_unusable'
+  | 'export_failed'
+  | 'print_failed'
+  /** Saving or printing is not offered by this shell. */
+  | 'not_available';
+
+/** What the dispatcher itself answers, around the handlers. */
+export type DispatchFailureCode = 'unknown_call' | 'invalid_arguments' | 'internal';
+
+export type BridgeFailureCode = AppErrorCode | DispatchFailureCode;

@@ -1,0 +1,87 @@
+// Assigning a billing code through the handler map, over a real cache: the
+// format rule is checked once, in the feature, with a stable code; the
+// cache's refusals reach the bridge as user-facing errors.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dispatchBridgeCall } from '../../../src/main/bridge/dispatch';
+import type { BridgeHandlers } from '../../../src/main/bridge/handlers';
+import { AppError } from '../../../src/main/errors';
+import { billingCodeHandlers } from '../../../src/main/features/billing-codes/handlers';
+import { billingCodeToAssign } from '../../../src/main/features/billing-codes/rules';
+import { cacheHandle } from '../../../src/main/cache';
+import { replacePeriod } from '../../../src/main/sync/replace-period';
+import { ACCOUNT, countRows, makeConference, makePeriod, openTestCache, replaceInput, type TestCache } from '../cache/fixtures';
+
+let cache: TestCache;
+let handlers: ReturnType<typeof billingCodeHandlers>;
+const log = { error: vi.fn() };
+
+beforeEach(() => {
+  cache = openTestCache();
+  replacePeriod(cache.db, replaceInput(makePeriod('2026-11'), [makeConference('c-1', '100', '2026-11-02T09:00:00Z', [], { billingCode: 'OLD' })]));
+  handlers = billingCodeHandlers({ cache: cacheHandle(cache.db) });
+});
+afterEach(() => cache.close());
+
+function refusal(work: () => unknown): AppError {
+  try {
+    work();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  throw new Error('expected a refusal');
+}
+
+const dispatch = (name: string, args: unknown) => dispatchBridgeCall(name, args, handlers as unknown as BridgeHandlers, log);
+
+describe('billingCodeToAssign', () => {
+  it('trims, and reads a blank code as back to Unallocated', () => {
+    expect(billingCodeToAssign('  PROJ-42 ')).toBe('PROJ-42');
+    expect(billingCodeToAssign('   ')).toBeNull();
+    expect(billingCodeToAssign(null)).toBeNull();
+  });
+
+  it.each([['has/slash'], ['x'.repeat(21)], ['R&D/2009'], ['tab\there']])('refuses %j with invalid_billing_code', (code) => {
+    expect(refusal(() => billingCodeToAssign(code)).code).toBe('invalid_billing_code');
+  });
+});
+
+describe('assignBillingCode', () => {
+  it('queues a valid code as pending', () => {
+    expect(handlers.assignBillingCode({ accountNumber: ACCOUNT, conferenceId: 'c-1', billingCode: ' SALES ' })).toMatchObject({
+      billingCode: 'SALES',
+      state: 'pending',
+    });
+    expect(countRows(cache.db, 'billing_code_outbox')).toBe(1);
+  });
+
+  it('refuses invalid codes and queues nothing', () => {
+    for (const billingCode of ['has/slash', 'x'.repeat(21)]) {
+      const error = refusal(() => handlers.assignBillingCode({ accountNumber: ACCOUNT, conferenceId: 'c-1', billingCode }));
+      expect(error.code).toBe('invalid_billing_code');
+      expect(error.message).toBe('A billing code is 1 to 20 letters, digits, spaces, "_", "." or "-".');
+    }
+    expect(countRows(cache.db, 'billing_code_outbox')).toBe(0);
+  });
+
+  it('reports the refusal through the bridge as { code, message }', async () => {
+    await expect(dispatch('assignBillingCode', { accountNumber: ACCOUNT, conferenceId: 'c-1', billingCode: 'a/b' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'invalid_billing_code', message: 'A billing code is 1 to 20 letters, digits, spaces, "_", "." or "-".' },
+    });
+  });
+
+  it("turns the cache's unknown conference into not_found", async () => {
+    await expect(dispatch('assignBillingCode', { accountNumber: ACCOUNT, conferenceId: 'nope', billingCode: 'OK' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'not_found', message: `Conference nope of account ${ACCOUNT} is not in the cache.` },
+    });
+    expect(log.error).not.toHaveBeenCalled();
+    expect(countRows(cache.db, 'billing_code_outbox')).toBe(0);
+  });
+
+  it('retry and discard refuse a change that is not waiting', () => {
+    expect(refusal(() => handlers.retryBillingCode({ outboxId: 999 })).code).toBe('not_found');
+    expect(refusal(() => handlers.discardBillingCode({ outboxId: 999 })).code).toBe('not_found');
+  });
+});
