@@ -7,6 +7,7 @@ import { CacheRepository } from '../main/cache/repository';
 import { createKeychainStore, credentialKey, type CredentialStore } from '../main/credentials/keychain';
 import { exportView } from '../main/export';
 import type { ViewRef } from '../shared/bridge';
+import { languageSchema } from '../shared/i18n/language';
 import { ProviderClient } from '../main/provider/client';
 import { runSync, type SyncEngineProgress, type SyncReport } from '../main/sync/sync-engine';
 import { inProcessPeriodSink, lazyPeriodSink } from '../main/sync/period-sink';
@@ -275,8 +276,9 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const period = required(values, 'period');
   if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM, got "${period}"`);
   const out = path.resolve(required(values, 'out'));
-  const language = (values.lang as string | undefined) ?? 'en';
-  if (language !== 'en' && language !== 'fr') throw new UsageError(`--lang must be en or fr, got "${language}"`);
+  const lang = languageSchema.safeParse(values.lang ?? 'en');
+  if (!lang.success) throw new UsageError(`--lang must be ${languageSchema.options.join(' or ')}, got "${String(values.lang)}"`);
+  const language = lang.data;
   const roomNumber = digits(values.room as string | undefined, 'room');
   const db = openCache(dbFile(values, io.env), { readonly: true });
   try {

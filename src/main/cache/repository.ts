@@ -11,6 +11,7 @@ import type {
   ParticipantRow,
   PendingBillingCode,
   PeriodInfo,
+  RoomDisplay,
   RoomSummaryRow,
   Totals,
 } from '../../shared/domain';
@@ -47,7 +48,7 @@ import {
   type SyncScope,
 } from './types';
 
-export type RoomDisplay = 'active' | 'all';
+export type { RoomDisplay };
 
 export interface AccountSummary {
   account: AccountInfo | null;

@@ -1,8 +1,7 @@
 // Turns failures from main into a sentence for the user: known codes get a
 // clear translated message, anything else the (English) message main sent.
 import { BridgeError } from './bridge';
-import type { MessageKey } from './i18n/en';
-import type { Translate } from './i18n';
+import type { MessageKey, Translate } from '../../shared/i18n';
 
 const MESSAGE_BY_CODE: Record<string, MessageKey> = {
   invalid_credentials: 'error.invalidCredentials',

@@ -1,16 +1,15 @@
 // One billing code's conferences in the period, across rooms, with the code
 // editable in place like in a room's list.
 import { useMemo, useState } from 'react';
-import type { AccountInfo, ConferenceRow, PeriodInfo } from '../../../shared/domain';
+import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
 import { callMain } from '../bridge';
 import { FailedChanges, withPending } from '../components/BillingCode';
-import { conferenceColumns, conferenceTotals } from '../components/conference-columns';
+import { conferenceListColumns } from '../components/conference-columns';
 import { DataTable } from '../components/DataTable';
 import { BackButton, Fact, LoadState, PeriodBadges, PeriodNotice } from '../components/ViewParts';
-import { timeZoneOffsetLabel } from '../format';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
-import { periodLabel } from '../period-label';
+import { periodLabel } from '../../../shared/period-label';
 import type { SortState } from '../../../shared/view-rules';
 import { useBridgeQuery } from '../use-bridge-query';
 
@@ -39,17 +38,17 @@ export function CodeConferencesView(props: {
     () => (id: string, pending: ConferenceRow['pending']) => mutate((list) => withPending(list, id, pending)),
     [mutate],
   );
-  const totals = conferenceTotals(rows);
-  const currency = props.account?.currency ?? 'EUR';
+  const chargeCents = rows.reduce((sum, r) => sum + r.chargeCents, 0);
+  const currency = currencyOf(props.account);
 
-  const columns = conferenceColumns({
+  const columns = conferenceListColumns({
     t,
     format,
     accountNumber,
     timeZone,
-    timeZoneLabel: timeZone ? timeZoneOffsetLabel(timeZone, rows.map((r) => r.start), `${props.period.start}T12:00:00Z`) : 'GMT',
+    periodStart: props.period.start,
     currency,
-    totals,
+    rows,
     onOpen: props.onOpenConference,
     onChanged,
     cardholderOf: props.cardholderOf,
@@ -70,9 +69,9 @@ export function CodeConferencesView(props: {
           <Fact label={t('col.billingCode')} testId="code-name">
             {codeName}
           </Fact>
-          <Fact label={t('col.conferences')}>{format.count(totals.count)}</Fact>
+          <Fact label={t('col.conferences')}>{format.count(rows.length)}</Fact>
           <Fact label={t('col.billingPeriod')}>{periodLabel(props.period, t, format.options)}</Fact>
-          <Fact label={t('col.charge')}>{format.money(totals.chargeCents, currency)}</Fact>
+          <Fact label={t('col.charge')}>{format.money(chargeCents, currency)}</Fact>
         </div>
       </section>
       <PeriodNotice period={props.period} />

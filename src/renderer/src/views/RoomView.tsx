@@ -1,16 +1,15 @@
 // One room's CONFERENCE LIST for the period, reached by clicking a cardholder.
 import { useMemo, useState } from 'react';
-import type { AccountInfo, ConferenceRow, PeriodInfo } from '../../../shared/domain';
+import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
 import { callMain } from '../bridge';
 import { FailedChanges, withPending } from '../components/BillingCode';
-import { conferenceColumns, conferenceTotals } from '../components/conference-columns';
+import { conferenceListColumns } from '../components/conference-columns';
 import { DataTable } from '../components/DataTable';
 import { ExportActions } from '../components/ExportActions';
 import { BackButton, Fact, LoadState, PeriodBadges, PeriodNotice } from '../components/ViewParts';
-import { timeZoneOffsetLabel } from '../format';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
-import { periodLabel } from '../period-label';
+import { periodLabel } from '../../../shared/period-label';
 import type { SortState } from '../../../shared/view-rules';
 import { useBridgeQuery } from '../use-bridge-query';
 
@@ -34,21 +33,21 @@ export function RoomView(props: {
   );
   const rows = useMemo(() => query.data ?? [], [query.data]);
   const timeZone = props.account?.timeZone;
-  const currency = props.account?.currency ?? 'EUR';
+  const currency = currencyOf(props.account);
   const mutate = query.mutate;
   const onChanged = useMemo(
     () => (id: string, pending: ConferenceRow['pending']) => mutate((list) => withPending(list, id, pending)),
     [mutate],
   );
 
-  const columns = conferenceColumns({
+  const columns = conferenceListColumns({
     t,
     format,
     accountNumber,
     timeZone,
-    timeZoneLabel: timeZone ? timeZoneOffsetLabel(timeZone, rows.map((r) => r.start), `${props.period.start}T12:00:00Z`) : 'GMT',
+    periodStart: props.period.start,
     currency,
-    totals: conferenceTotals(rows),
+    rows,
     onOpen: props.onOpenConference,
     onChanged,
   });
