@@ -1,12 +1,10 @@
 // One billing code's conferences in the period, across rooms, with the code
 // editable in place like in a room's list.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
 import { callMain } from '../bridge';
-import { FailedChanges, withPending } from '../components/BillingCode';
-import { conferenceListColumns } from '../components/conference-columns';
-import { DataTable } from '../components/DataTable';
-import { BackButton, Fact, LoadState, PeriodBadges, PeriodNotice } from '../components/ViewParts';
+import { ConferenceList } from '../components/ConferenceList';
+import { BackButton, Fact, PeriodBadges, PeriodNotice } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
 import { periodLabel } from '../../../shared/period-label';
@@ -31,28 +29,9 @@ export function CodeConferencesView(props: {
   const query = useBridgeQuery(`${accountNumber}|${period}|${billingCode ?? '\u0000'}`, props.refresh, () =>
     callMain('billingCodeConferences', { accountNumber, period, billingCode }),
   );
-  const rows = useMemo(() => query.data ?? [], [query.data]);
-  const timeZone = props.account?.timeZone;
-  const mutate = query.mutate;
-  const onChanged = useMemo(
-    () => (id: string, pending: ConferenceRow['pending']) => mutate((list) => withPending(list, id, pending)),
-    [mutate],
-  );
+  const rows = query.data ?? [];
   const chargeCents = rows.reduce((sum, r) => sum + r.chargeCents, 0);
   const currency = currencyOf(props.account);
-
-  const columns = conferenceListColumns({
-    t,
-    format,
-    accountNumber,
-    timeZone,
-    periodStart: props.period.start,
-    currency,
-    rows,
-    onOpen: props.onOpenConference,
-    onChanged,
-    cardholderOf: props.cardholderOf,
-  });
 
   const codeName = billingCode ?? t('code.unallocated');
   return (
@@ -75,21 +54,19 @@ export function CodeConferencesView(props: {
         </div>
       </section>
       <PeriodNotice period={props.period} />
-      <FailedChanges conferences={rows} timeZone={timeZone} onChanged={onChanged} />
-      <LoadState loading={query.loading} error={query.error} empty={query.data === undefined} />
-      {query.data ? (
-        <DataTable
-          label={t('codes.conferencesLabel', { code: codeName })}
-          columns={columns}
-          rows={rows}
-          rowKey={(r) => r.id}
-          sort={sort}
-          onSort={setSort}
-          showTotal
-          testId="code-conferences-table"
-          empty={t('codes.noConferences')}
-        />
-      ) : null}
+      <ConferenceList
+        accountNumber={accountNumber}
+        account={props.account}
+        period={props.period}
+        query={query}
+        sort={sort}
+        onSort={setSort}
+        label={t('codes.conferencesLabel', { code: codeName })}
+        testId="code-conferences-table"
+        empty={t('codes.noConferences')}
+        onOpen={props.onOpenConference}
+        cardholderOf={props.cardholderOf}
+      />
     </div>
   );
 }
