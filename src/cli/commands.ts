@@ -11,6 +11,7 @@ import { profileId } from '../main/features/profiles/profile-service';
 import { providerClientFor } from '../main/features/profiles/provider-client';
 import { viewHandlers } from '../main/features/views/handlers';
 import type { ViewRef } from '../shared/bridge';
+import { languageSchema } from '../shared/i18n/language';
 import type { SyncEngineProgress, SyncReport } from '../main/sync/sync-engine';
 
 export interface CliIo {
@@ -271,8 +272,9 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const period = required(values, 'period');
   if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM, got "${period}"`);
   const out = path.resolve(required(values, 'out'));
-  const language = (values.lang as string | undefined) ?? 'en';
-  if (language !== 'en' && language !== 'fr') throw new UsageError(`--lang must be en or fr, got "${language}"`);
+  const lang = languageSchema.safeParse(values.lang ?? 'en');
+  if (!lang.success) throw new UsageError(`--lang must be ${languageSchema.options.join(' or ')}, got "${String(values.lang)}"`);
+  const language = lang.data;
   const roomNumber = digits(values.room as string | undefined, 'room');
   return withReadonlyCore(values, io, async (core) => {
     const accountNumber = pickAccount(core.cache.read(), digits(values.account as string | undefined, 'account'));

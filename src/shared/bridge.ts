@@ -17,10 +17,12 @@ import {
   pendingBillingCodeSchema,
   periodInfoSchema,
   periodKeySchema,
+  roomDisplaySchema,
   roomNumberSchema,
   roomSummaryRowSchema,
   totalsSchema,
 } from './domain';
+import { dateStyleSchema, languageSchema } from './i18n/language';
 
 const none = z.object({}).strict();
 
@@ -77,8 +79,6 @@ export const accountSummarySchema = z.object({
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
-export const roomDisplaySchema = z.enum(['active', 'all']);
-
 export const signInArgsSchema = z
   .object({
     serverUrl: z.string().url().max(2000),
@@ -101,8 +101,8 @@ export type SaveOutcome = z.infer<typeof saveOutcomeSchema>;
 
 export const settingsViewSchema = z.object({
   /** null = follow the OS locale. */
-  language: z.enum(['en', 'fr']).nullable(),
-  dateStyle: z.enum(['locale', 'iso']),
+  language: languageSchema.nullable(),
+  dateStyle: dateStyleSchema,
   syncIntervalHours: z.number(),
   activeProfileId: z.string().nullable(),
 });
@@ -110,8 +110,8 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 export const settingsChangeSchema = z
   .object({
-    language: z.enum(['en', 'fr']).nullable(),
-    dateStyle: z.enum(['locale', 'iso']),
+    language: languageSchema.nullable(),
+    dateStyle: dateStyleSchema,
     syncIntervalHours: z.number().int().min(1).max(168),
   })
   .partial()
@@ -156,7 +156,7 @@ export const viewRefSchema = z.discriminatedUnion('kind', [
 export type ViewRef = z.infer<typeof viewRefSchema>;
 
 /** How exports and print layouts format: the UI's language and date style. */
-export const presentationSchema = z.object({ language: z.enum(['en', 'fr']), dateStyle: z.enum(['locale', 'iso']) }).strict();
+export const presentationSchema = z.object({ language: languageSchema, dateStyle: dateStyleSchema }).strict();
 export type Presentation = z.infer<typeof presentationSchema>;
 
 function call<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {

@@ -17,6 +17,18 @@ export const accountInfoSchema = z.object({
 });
 export type AccountInfo = z.infer<typeof accountInfoSchema>;
 
+/** The currency amounts are shown in when the account is not known (yet). */
+export const DEFAULT_CURRENCY = 'EUR';
+
+/** The currency of an account's amounts. */
+export function currencyOf(account: Pick<AccountInfo, 'currency'> | null | undefined): string {
+  return account?.currency ?? DEFAULT_CURRENCY;
+}
+
+/** Which rooms the account summary lists: those used in the period, or all. */
+export const roomDisplaySchema = z.enum(['active', 'all']);
+export type RoomDisplay = z.infer<typeof roomDisplaySchema>;
+
 export const periodInfoSchema = z.object({
   accountNumber: z.string(),
   period: z.string(),

@@ -1,5 +1,6 @@
 // Sorting, filtering and totals of table rows: one definition for the renderer's tables
 // and for exports and print layouts, which must show the rows the same way.
+// What each column sorts by is part of its definition (src/shared/columns).
 import type { BillingCodeRow, ConferenceRow, RoomSummaryRow, Totals } from './domain';
 
 export type SortDirection = 'ascending' | 'descending';
@@ -64,19 +65,6 @@ export function roomMatchesFilter(room: Pick<RoomSummaryRow, 'roomNumber' | 'car
   return [room.cardholder, room.autoBillingCode].some((text) => text !== null && foldText(text).includes(folded));
 }
 
-/**
- * Sortable columns of the account summary (keyed by the view's column ids)
- * and the value each sorts by.
- */
-export const SUMMARY_SORT_VALUES = {
-  room: (r: RoomSummaryRow): SortValue => r.roomNumber,
-  cardholder: (r: RoomSummaryRow): SortValue => r.cardholder,
-  code: (r: RoomSummaryRow): SortValue => r.autoBillingCode,
-  time: (r: RoomSummaryRow): SortValue => r.accumulatedSeconds,
-  charge: (r: RoomSummaryRow): SortValue => r.chargeCents,
-} as const;
-export type SummarySortColumn = keyof typeof SUMMARY_SORT_VALUES;
-
 /** "Sort by billing code", as OAI's button does. */
 export const BILLING_CODE_SORT: SortState = { column: 'code', direction: 'ascending' };
 
@@ -87,33 +75,6 @@ export const BILLING_CODE_PATTERN = /^[\p{L}\p{N} _.-]{1,20}$/u;
 export function effectiveBillingCode(conference: Pick<ConferenceRow, 'billingCode' | 'pending'>): string | null {
   const change = conference.pending;
   return change && change.state !== 'failed' ? change.billingCode : conference.billingCode;
-}
-
-/** Sortable columns of a conference list (keyed by the view's column ids) and the value each sorts by. */
-export const CONFERENCE_SORT_VALUES = {
-  date: (c: ConferenceRow): SortValue => c.start,
-  time: (c: ConferenceRow): SortValue => c.start,
-  room: (c: ConferenceRow): SortValue => c.roomNumber,
-  quantity: (c: ConferenceRow): SortValue => c.participantCount,
-  service: (c: ConferenceRow): SortValue => c.serviceType,
-  code: (c: ConferenceRow): SortValue => effectiveBillingCode(c),
-  length: (c: ConferenceRow): SortValue => c.lengthSeconds,
-  accumulated: (c: ConferenceRow): SortValue => c.accumulatedSeconds,
-  charge: (c: ConferenceRow): SortValue => c.chargeCents,
-} as const;
-export type ConferenceSortColumn = keyof typeof CONFERENCE_SORT_VALUES;
-
-/** The summary's rows as the view shows them: filtered, then sorted (room number order by default). */
-export function summaryRowsForView(rows: readonly RoomSummaryRow[], filter: string, sort: SortState | null): RoomSummaryRow[] {
-  const kept = rows.filter((room) => roomMatchesFilter(room, filter));
-  if (sort === null || !Object.hasOwn(SUMMARY_SORT_VALUES, sort.column)) return kept;
-  return sortRows(kept, SUMMARY_SORT_VALUES[sort.column as SummarySortColumn], sort.direction);
-}
-
-/** A conference list as the view shows it (start order by default). */
-export function conferenceRowsForView(rows: readonly ConferenceRow[], sort: SortState | null): ConferenceRow[] {
-  if (sort === null || !Object.hasOwn(CONFERENCE_SORT_VALUES, sort.column)) return [...rows];
-  return sortRows(rows, CONFERENCE_SORT_VALUES[sort.column as ConferenceSortColumn], sort.direction);
 }
 
 /** The billing-codes view's order: by code, Unallocated last. */

@@ -2,11 +2,8 @@
 // (serial days in wall-clock time, fractions of a day, currency amounts) and
 // the number formats that display them. Nothing here depends on the
 // computer's time zone unless asked for it explicitly.
-
-export interface ExportPresentation {
-  language: 'en' | 'fr';
-  dateStyle: 'locale' | 'iso';
-}
+import type { FormatOptions } from '../../shared/format';
+import type { Language } from '../../shared/i18n';
 
 const MS_PER_DAY = 86_400_000;
 /** Offsets change on whole quarter hours of UTC at the finest. */
@@ -125,12 +122,12 @@ export const TIME_FORMAT = 'hh:mm:ss';
 export const DURATION_FORMAT = '[h]:mm:ss';
 export const COUNT_FORMAT = '#,##0';
 
-export function dateFormat(p: ExportPresentation): string {
+export function dateFormat(p: FormatOptions): string {
   if (p.dateStyle === 'iso') return 'yyyy-mm-dd';
   return p.language === 'fr' ? 'dd/mm/yyyy' : 'm/d/yyyy';
 }
 
-export function dateTimeFormat(p: ExportPresentation): string {
+export function dateTimeFormat(p: FormatOptions): string {
   if (p.dateStyle === 'iso') return 'yyyy-mm-dd hh:mm';
   return p.language === 'fr' ? 'dd/mm/yyyy hh:mm' : 'm/d/yyyy h:mm AM/PM';
 }
@@ -140,7 +137,7 @@ export function dateTimeFormat(p: ExportPresentation): string {
  * each language writes it (fr `1 234,56 €`, en `€1,234.56`), any other
  * currency with its ISO code after the amount.
  */
-export function moneyFormat(currency: string, language: 'en' | 'fr'): string {
+export function moneyFormat(currency: string, language: Language): string {
   const code = currency.toUpperCase().replace(/[^A-Z0-9]/g, '');
   if (code === 'EUR') return language === 'fr' ? '#,##0.00 "€"' : '"€"#,##0.00';
   return code === '' ? '#,##0.00' : `#,##0.00 "${code}"`;

@@ -20,8 +20,8 @@ import {
   excelTimeOfDay,
   moneyFormat,
   moneyText,
-  type ExportPresentation,
 } from './excel-values';
+import type { FormatOptions } from '../../shared/format';
 import type { WorkbookOutput } from './workbook-file';
 
 /**
@@ -60,7 +60,7 @@ export interface TableSpec {
 
 export interface TableContext {
   output: WorkbookOutput;
-  presentation: ExportPresentation;
+  presentation: FormatOptions;
   currency: string;
   progress: ExportProgressCounter;
   /** Excel's limit; smaller in tests. */
@@ -292,7 +292,7 @@ export class StreamedTable {
   }
 }
 
-function numberFormat(kind: ColumnKind, p: ExportPresentation, currency: string): string | null {
+function numberFormat(kind: ColumnKind, p: FormatOptions, currency: string): string | null {
   switch (kind) {
     case 'text':
       return null;
@@ -337,7 +337,7 @@ function totalResult(kind: ColumnKind, sum: number): number {
   return sum;
 }
 
-function shownLength(kind: ColumnKind, value: string | number, p: ExportPresentation, currency: string): number {
+function shownLength(kind: ColumnKind, value: string | number, p: FormatOptions, currency: string): number {
   if (typeof value === 'string') return value.length;
   switch (kind) {
     case 'text':

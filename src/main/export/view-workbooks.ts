@@ -2,14 +2,28 @@
 // same sort, src/shared/view-rules.ts), with a title block naming the
 // account, the billing period and when the data was synced.
 import type { ViewRef } from '../../shared/bridge';
-import type { AccountInfo, ConferenceRow, ParticipantRow, PeriodInfo } from '../../shared/domain';
-import { conferenceRowsForView, effectiveBillingCode, summaryRowsForView } from '../../shared/view-rules';
+import {
+  BILLING_CODE_COLUMNS,
+  PARTICIPANT_COLUMNS,
+  PARTICIPANT_LEG_COLUMNS,
+  SUMMARY_COLUMNS,
+  conferenceRowsForView,
+  isFiltered,
+  summaryRowsForView,
+  summaryTotalKey,
+  type ColumnDef,
+} from '../../shared/columns';
+import { DEFAULT_CURRENCY, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../shared/domain';
+import type { FormatOptions } from '../../shared/format';
+import { translator, type MessageKey, type Translate } from '../../shared/i18n';
+import { periodLabel } from '../../shared/period-label';
+import { billingCodeRowsForView, effectiveBillingCode } from '../../shared/view-rules';
 import {
   accountSummary,
   billingCodeSummary,
-  getConference,
   conferenceParticipants,
   getAccount,
+  getConference,
   getPeriod,
   lastSuccessfulSync,
   periodConferences,
@@ -17,14 +31,14 @@ import {
   roomConferences,
   type ReadableDB,
 } from '../cache';
-import { WallClock, type ExportPresentation } from './excel-values';
-import { OAI_CONFERENCE_COLUMNS, accessTypeName, translator, type LabelKey, type Translate } from './labels';
+import { WallClock } from './excel-values';
+import { oaiConferenceCells, oaiConferenceColumns } from './oai-columns';
+import { sheetCell, sheetCells, sheetColumns, type SheetCellContext } from './sheet-columns';
 import { StreamedTable, type CellInput, type FactValue, type TableColumn, type TableContext, type TitleBlock } from './sheet-table';
-import { billingCodeRowsForView } from '../../shared/view-rules';
 
 export interface WorkbookContent {
   db: ReadableDB;
-  presentation: ExportPresentation;
+  presentation: FormatOptions;
   generatedAt: Date;
   /** Everything but the currency, which comes from the account. */
   table: Omit<TableContext, 'currency'>;
@@ -67,87 +81,53 @@ class Sheets {
     this.account = getAccount(content.db, accountNumber) ?? {
       accountNumber,
       companyName: '',
-      currency: 'EUR',
+      currency: DEFAULT_CURRENCY,
       timeZone: 'UTC',
       supportPhone: null,
     };
     this.accountClock = new WallClock(this.account.timeZone);
   }
 
-  table(sheetName: LabelKey, title: TitleBlock, columns: readonly TableColumn[], totalLabel: LabelKey = 'table.total'): StreamedTable {
+  get cells(): SheetCellContext {
+    return { t: this.t, clock: this.accountClock };
+  }
+
+  table(sheetName: MessageKey, title: TitleBlock, columns: readonly TableColumn[], totalLabel: MessageKey = 'table.total'): StreamedTable {
     const context: TableContext = { ...this.content.table, currency: this.account.currency };
     return new StreamedTable(context, { sheetName: this.t(sheetName), title, columns, totalLabel: this.t(totalLabel) });
   }
 
-  title(heading: LabelKey, period: PeriodInfo | null, extraFacts: readonly (readonly [LabelKey, FactValue])[], periodText?: string): TitleBlock {
+  /** A table of one of the views' tables (src/shared/columns), with its rows' cells. */
+  viewTable<Row>(sheetName: MessageKey, title: TitleBlock, definitions: readonly ColumnDef<Row>[], totalLabel?: MessageKey) {
+    return { table: this.table(sheetName, title, sheetColumns(definitions, this.t), totalLabel), cells: sheetCells(definitions, this.cells) };
+  }
+
+  title(heading: MessageKey, period: PeriodInfo | null, extraFacts: readonly (readonly [MessageKey, FactValue])[], periodText?: string): TitleBlock {
     const { t, account } = this;
     const facts: [string, FactValue][] = [
-      [t('info.accountNumber'), account.accountNumber],
-      [t('info.companyName'), account.companyName],
-      [t('info.billingPeriod'), periodText ?? (period ? periodLabel(period, this.content.presentation, t) : t('info.notInCache'))],
+      [t('col.accountNumber'), account.accountNumber],
+      [t('col.companyName'), account.companyName],
+      [t('col.billingPeriod'), periodText ?? (period ? this.periodName(period) : t('sheet.notInCache'))],
       ...extraFacts.map(([key, value]): [string, FactValue] => [t(key), value]),
-      [t('info.generatedAt'), { localMs: this.computerClock.localMsOf(this.content.generatedAt.getTime()) }],
+      [t('sheet.generatedAt'), { localMs: this.computerClock.localMsOf(this.content.generatedAt.getTime()) }],
     ];
     const synced = dataAsOf(this.content.db, account.accountNumber, period);
     const syncedMs = synced === null ? null : this.computerClock.localMs(synced);
-    facts.push([t('info.dataAsOf'), syncedMs === null ? t('info.neverSynced') : { localMs: syncedMs }]);
-    const notes = period !== null && !period.servedByProvider ? [t('info.archived')] : [];
+    facts.push([t('sheet.dataAsOf'), syncedMs === null ? t('sheet.neverSynced') : { localMs: syncedMs }]);
+    const notes = period !== null && !period.servedByProvider ? [t('sheet.archived')] : [];
     return { heading: t(heading), facts, notes };
   }
 
+  periodName(period: PeriodInfo): string {
+    return periodLabel(period, this.t, this.content.presentation);
+  }
+
   codeText(code: string | null): string {
-    return code ?? this.t('code.unallocated');
-  }
-
-  /** OAI's download columns, English in every language. */
-  oaiConferenceColumns(): TableColumn[] {
-    const kinds: TableColumn['kind'][] = ['date', 'time', 'text', 'text', 'count', 'text', 'duration', 'duration', 'money'];
-    return OAI_CONFERENCE_COLUMNS.map((header, index) => ({
-      header,
-      kind: kinds[index]!,
-      total: ['PARTICIPANTS', 'CONFERENCE LENGTH', 'ACCUMULATED TIME', 'CHARGES'].includes(header),
-    }));
-  }
-
-  /** A participant leg's own columns, as the Participants sheets end with them. */
-  legColumns(): TableColumn[] {
-    const { t } = this;
-    return [
-      { header: t('col.name'), kind: 'text' },
-      { header: t('col.phone'), kind: 'text' },
-      { header: t('col.accessType'), kind: 'text' },
-      { header: t('col.joined'), kind: 'time' },
-      { header: t('col.left'), kind: 'time' },
-      { header: t('col.duration'), kind: 'duration', total: true },
-      { header: t('col.charge'), kind: 'money', total: true },
-    ];
-  }
-
-  legCells(leg: ParticipantRow): CellInput[] {
-    return [
-      leg.name,
-      leg.phone,
-      accessTypeName(leg.accessType, this.t),
-      this.accountClock.localMs(leg.joinedAt),
-      this.accountClock.localMs(leg.leftAt),
-      leg.seconds,
-      leg.chargeCents,
-    ];
+    return sheetCell('code', code, this.cells) as string;
   }
 
   oaiConferenceRow(conference: ConferenceRow, cardholder: string | null): CellInput[] {
-    const local = this.accountClock.localMs(conference.start);
-    return [
-      local,
-      local,
-      conference.roomNumber,
-      cardholder,
-      conference.participantCount,
-      this.codeText(effectiveBillingCode(conference)),
-      conference.lengthSeconds,
-      conference.accumulatedSeconds,
-      conference.chargeCents,
-    ];
+    return oaiConferenceCells(conference, cardholder, this.cells);
   }
 }
 
@@ -169,34 +149,6 @@ export function dataAsOf(db: ReadableDB, accountNumber: string, period: PeriodIn
   return period.lastSyncedAt !== null && Date.parse(period.lastSyncedAt) > Date.parse(lastSuccess) ? period.lastSyncedAt : lastSuccess;
 }
 
-const INTL_LOCALE = { en: 'en-US', fr: 'fr-FR' } as const;
-
-/** As OAI names a period: "Since 1/05/2009 — Not invoiced", or "May 2009 — Invoiced". */
-export function periodLabel(period: PeriodInfo, p: ExportPresentation, t: Translate): string {
-  return period.invoiced
-    ? t('period.invoiced', { month: monthName(period.period, p) })
-    : t('period.open', { start: calendarDayText(period.start, p) });
-}
-
-function monthName(period: string, p: ExportPresentation): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(period);
-  if (!match) return period;
-  if (p.dateStyle === 'iso') return period;
-  const locale = INTL_LOCALE[p.language];
-  const text = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
-    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)),
-  );
-  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
-}
-
-/** A YYYY-MM-DD day the way OAI writes a period's start: fr `1/05/2009`, en `5/1/2009`, iso as is. */
-function calendarDayText(ymd: string, p: ExportPresentation): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
-  if (!match || p.dateStyle === 'iso') return ymd;
-  const [year, month, day] = [match[1]!, Number(match[2]), Number(match[3])];
-  return p.language === 'fr' ? `${day}/${String(month).padStart(2, '0')}/${year}` : `${month}/${day}/${year}`;
-}
-
 // ---------------------------------------------------------------- account summary
 
 async function summaryWorkbook(content: WorkbookContent, view: SummaryView): Promise<void> {
@@ -205,30 +157,20 @@ async function summaryWorkbook(content: WorkbookContent, view: SummaryView): Pro
   const sheets = new Sheets(content, view.accountNumber);
   const { t } = sheets;
   const summary = accountSummary(db, view.accountNumber, view.period, view.display);
-  const rooms = summaryRowsForView(summary.rooms, view.filter, view.sort);
+  const rooms = summaryRowsForView(summary.rooms, view.filter, view.sort, t);
   const kept = new Set(rooms.map((room) => room.roomNumber));
-  const filtered = view.filter.trim() !== '';
-  const facts: [LabelKey, FactValue][] = [['info.roomDisplay', t(view.display === 'active' ? 'display.active' : 'display.all')]];
-  if (filtered) facts.push(['info.filter', view.filter.trim()]);
-  const totalLabel: LabelKey = filtered ? 'table.totalShown' : 'table.total';
+  const facts: [MessageKey, FactValue][] = [['col.roomDisplay', t(view.display === 'active' ? 'summary.displayActive' : 'summary.displayAll')]];
+  if (isFiltered(view.filter)) facts.push(['print.filter', view.filter.trim()]);
+  const totalLabel = summaryTotalKey(view.filter);
 
   const { progress } = content.table;
   progress.total = null;
 
-  const roomTable = sheets.table('sheet.summary', sheets.title('title.summary', period, facts), [
-    { header: t('col.roomNumber'), kind: 'text' },
-    { header: t('col.cardholder'), kind: 'text' },
-    { header: t('col.autoBillingCode'), kind: 'text' },
-    { header: t('col.conferences'), kind: 'count', total: true },
-    { header: t('col.accumulatedTime'), kind: 'duration', total: true },
-    { header: t('col.charge'), kind: 'money', total: true },
-  ], totalLabel);
-  for (const room of rooms) {
-    await roomTable.add([room.roomNumber, room.cardholder, room.autoBillingCode, room.conferenceCount, room.accumulatedSeconds, room.chargeCents]);
-  }
-  await roomTable.finish();
+  const roomTable = sheets.viewTable('sheet.summary', sheets.title('summary.title', period, facts), SUMMARY_COLUMNS, totalLabel);
+  for (const room of rooms) await roomTable.table.add(roomTable.cells(room));
+  await roomTable.table.finish();
 
-  const conferenceTable = sheets.table('sheet.conferences', sheets.title('title.conferences', period, facts), sheets.oaiConferenceColumns(), totalLabel);
+  const conferenceTable = sheets.table('sheet.conferences', sheets.title('room.title', period, facts), oaiConferenceColumns(), totalLabel);
   let legs = 0;
   for (const conference of periodConferences(db, view.accountNumber, view.period)) {
     if (!kept.has(conference.roomNumber)) continue;
@@ -246,28 +188,14 @@ async function participantsSheet(
   accountNumber: string,
   periodKey: string,
   period: PeriodInfo,
-  facts: readonly (readonly [LabelKey, FactValue])[],
+  facts: readonly (readonly [MessageKey, FactValue])[],
   kept: ReadonlySet<string>,
-  totalLabel: LabelKey,
+  totalLabel: MessageKey,
 ): Promise<void> {
-  const { t, accountClock } = sheets;
-  const table = sheets.table('sheet.participants', sheets.title('title.participants', period, facts), [
-    { header: t('col.date'), kind: 'date' },
-    { header: t('col.startTime'), kind: 'time' },
-    { header: t('col.roomNumber'), kind: 'text' },
-    { header: t('col.conferenceId'), kind: 'text' },
-    ...sheets.legColumns(),
-  ], totalLabel);
+  const { table, cells } = sheets.viewTable('sheet.participants', sheets.title('conference.tableLabel', period, facts), PARTICIPANT_LEG_COLUMNS, totalLabel);
   for (const leg of periodParticipants(sheets.content.db, accountNumber, periodKey)) {
     if (!kept.has(leg.roomNumber)) continue;
-    const start = accountClock.localMs(leg.conferenceStart);
-    await table.add([
-      start,
-      start,
-      leg.roomNumber,
-      leg.conferenceId,
-      ...sheets.legCells(leg),
-    ]);
+    await table.add(cells(leg));
   }
   await table.finish();
 }
@@ -278,22 +206,14 @@ async function billingCodesWorkbook(content: WorkbookContent, view: BillingCodes
   const { db } = content;
   const period = requirePeriod(db, view.accountNumber, view.period);
   const sheets = new Sheets(content, view.accountNumber);
-  const { t } = sheets;
   const codes = billingCodeRowsForView(billingCodeSummary(db, view.accountNumber, view.period));
   content.table.progress.total = codes.length + codes.reduce((sum, code) => sum + code.conferenceCount, 0);
 
-  const codeTable = sheets.table('sheet.billingCodes', sheets.title('title.billingCodes', period, []), [
-    { header: t('col.billingCode'), kind: 'text' },
-    { header: t('col.conferences'), kind: 'count', total: true },
-    { header: t('col.accumulatedTime'), kind: 'duration', total: true },
-    { header: t('col.charge'), kind: 'money', total: true },
-  ]);
-  for (const code of codes) {
-    await codeTable.add([sheets.codeText(code.billingCode), code.conferenceCount, code.accumulatedSeconds, code.chargeCents]);
-  }
-  await codeTable.finish();
+  const codeTable = sheets.viewTable('sheet.billingCodes', sheets.title('codes.title', period, []), BILLING_CODE_COLUMNS);
+  for (const code of codes) await codeTable.table.add(codeTable.cells(code));
+  await codeTable.table.finish();
 
-  const conferenceTable = sheets.table('sheet.conferences', sheets.title('title.conferences', period, []), sheets.oaiConferenceColumns());
+  const conferenceTable = sheets.table('sheet.conferences', sheets.title('room.title', period, []), oaiConferenceColumns());
   for (const conference of periodConferences(db, view.accountNumber, view.period)) {
     await conferenceTable.add(sheets.oaiConferenceRow(conference, conference.cardholder));
   }
@@ -308,12 +228,12 @@ async function roomWorkbook(content: WorkbookContent, view: RoomView): Promise<v
   const sheets = new Sheets(content, view.accountNumber);
   const room = accountSummary(db, view.accountNumber, view.period, 'all').rooms.find((r) => r.roomNumber === view.roomNumber);
   const cardholder = room?.cardholder ?? null;
-  const conferences = conferenceRowsForView(roomConferences(db, view.accountNumber, view.period, view.roomNumber), view.sort);
+  const conferences = conferenceRowsForView(roomConferences(db, view.accountNumber, view.period, view.roomNumber), view.sort, sheets.t);
   content.table.progress.total = conferences.length;
 
-  const facts: [LabelKey, FactValue][] = [['info.roomNumber', view.roomNumber]];
-  if (cardholder !== null) facts.push(['info.cardholder', cardholder]);
-  const table = sheets.table('sheet.conferences', sheets.title('title.room', period, facts), sheets.oaiConferenceColumns());
+  const facts: [MessageKey, FactValue][] = [['col.roomNumber', view.roomNumber]];
+  if (cardholder !== null) facts.push(['col.cardholder', cardholder]);
+  const table = sheets.table('sheet.conferences', sheets.title('room.title', period, facts), oaiConferenceColumns());
   for (const conference of conferences) await table.add(sheets.oaiConferenceRow(conference, cardholder));
   await table.finish();
 }
@@ -337,13 +257,13 @@ async function conferenceWorkbook(content: WorkbookContent, view: ConferenceView
   content.table.progress.total = participants.length;
 
   const start = accountClock.localMs(conference.start);
-  const facts: [LabelKey, FactValue][] = [['info.roomNumber', conference.roomNumber]];
-  if (cardholder !== null) facts.push(['info.cardholder', cardholder]);
-  facts.push(['info.conference', start === null ? conference.start : { localMs: start }]);
-  facts.push(['info.billingCode', sheets.codeText(effectiveBillingCode(conference))]);
+  const facts: [MessageKey, FactValue][] = [['col.roomNumber', conference.roomNumber]];
+  if (cardholder !== null) facts.push(['col.cardholder', cardholder]);
+  facts.push(['sheet.conferenceStart', start === null ? conference.start : { localMs: start }]);
+  facts.push(['col.billingCode', sheets.codeText(effectiveBillingCode(conference))]);
 
-  const table = sheets.table('sheet.participants', sheets.title('title.conference', period, facts), sheets.legColumns());
-  for (const leg of participants) await table.add(sheets.legCells(leg));
+  const { table, cells } = sheets.viewTable('sheet.participants', sheets.title('conference.title', period, facts), PARTICIPANT_COLUMNS);
+  for (const leg of participants) await table.add(cells(leg));
   await table.finish();
 }
 
@@ -377,11 +297,11 @@ export async function writePeriodsConferencesWorkbook(content: WorkbookContent, 
   const single = infos.length === 1 ? first! : null;
   const periodText =
     first && last && infos.length > 1
-      ? t('period.range', { first: periodLabel(first, content.presentation, t), last: periodLabel(last, content.presentation, t) })
+      ? t('period.range', { first: sheets.periodName(first), last: sheets.periodName(last) })
       : undefined;
   const counts = infos.map((info) => accountSummary(db, accountNumber, info.period, 'all').total.conferenceCount);
   content.table.progress.total = counts.reduce((sum, n) => sum + n, 0);
-  const table = sheets.table('sheet.conferences', sheets.title('title.conferences', single, [], periodText), sheets.oaiConferenceColumns());
+  const table = sheets.table('sheet.conferences', sheets.title('room.title', single, [], periodText), oaiConferenceColumns());
   for (const info of infos) {
     for (const conference of periodConferences(db, accountNumber, info.period)) {
       await table.add(sheets.oaiConferenceRow(conference, conference.cardholder));

@@ -7,14 +7,15 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import { z } from 'zod';
 import { profileSchema } from '../../shared/bridge';
+import { dateStyleSchema, languageSchema } from '../../shared/i18n/language';
 
 /** A sign-in as settings keep it: what the renderer sees, with the choice to remember the password. */
 export const storedProfileSchema = profileSchema.omit({ hasSavedPassword: true }).extend({ rememberPassword: z.boolean() });
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
 
 export const settingsSchema = z.object({
-  language: z.enum(['en', 'fr']).nullable().default(null),
-  dateStyle: z.enum(['locale', 'iso']).default('locale'),
+  language: languageSchema.nullable().default(null),
+  dateStyle: dateStyleSchema.default('locale'),
   syncIntervalHours: z.number().min(1).max(24 * 7).default(6),
   profiles: z.array(storedProfileSchema).default([]),
   activeProfileId: z.string().nullable().default(null),

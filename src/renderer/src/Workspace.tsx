@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Profile, SettingsView } from '../../shared/bridge';
 import type { ConferenceRow } from '../../shared/domain';
+import type { Language } from '../../shared/i18n';
 import { callMain } from './bridge';
 import { Brand } from './components/Brand';
 import { ExportProvider } from './components/ExportActions';
@@ -13,7 +14,7 @@ import { LoadState } from './components/ViewParts';
 import { describeError } from './errors';
 import { useFormat } from './format-context';
 import { useI18n } from './i18n';
-import { newestFirst } from './period-label';
+import { newestFirst } from '../../shared/period-label';
 import type { SortState } from '../../shared/view-rules';
 import { createSyncStore, refreshKey } from './sync-store';
 import { useBridgeQuery } from './use-bridge-query';
@@ -39,7 +40,7 @@ export function Workspace(props: {
   profile: Profile;
   profiles: readonly Profile[];
   settings: SettingsView;
-  systemLanguage: 'en' | 'fr';
+  systemLanguage: Language;
   version: string | null;
   shell: 'electron' | 'browser-harness' | null;
   onSettings: (settings: SettingsView) => void;

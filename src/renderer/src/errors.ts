@@ -2,8 +2,7 @@
 // clear translated message, anything else the (English) message main sent.
 import type { BridgeFailureCode } from '../../shared/errors';
 import { BridgeError } from './bridge';
-import type { MessageKey } from './i18n/en';
-import type { Translate } from './i18n';
+import type { MessageKey, Translate } from '../../shared/i18n';
 
 const MESSAGE_BY_CODE: Partial<Record<BridgeFailureCode, MessageKey>> = {
   invalid_credentials: 'error.invalidCredentials',

@@ -1,46 +1,6 @@
-// The formatting functions bound to the user's language and date style, for views.
+// The formatter (src/shared/format.ts) bound to the user's language and date style, for views.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import {
-  formatCalendarDay,
-  formatCount,
-  formatDate,
-  formatDateTime,
-  formatDuration,
-  formatMoney,
-  formatMonth,
-  formatRoomNumber,
-  formatTime,
-  type FormatOptions,
-} from './format';
-
-export interface Formatter {
-  options: FormatOptions;
-  money: (cents: number, currency: string) => string;
-  count: (value: number) => string;
-  duration: (seconds: number) => string;
-  room: (roomNumber: string) => string;
-  date: (isoInstant: string, timeZone: string | undefined) => string;
-  time: (isoInstant: string, timeZone: string | undefined, withSeconds?: boolean) => string;
-  /** An instant in this computer's time zone (e.g. when the last sync ran). */
-  localDateTime: (isoInstant: string) => string;
-  day: (ymd: string) => string;
-  month: (period: string) => string;
-}
-
-export function createFormatter(options: FormatOptions): Formatter {
-  return {
-    options,
-    money: (cents, currency) => formatMoney(cents, currency, options.language),
-    count: (value) => formatCount(value, options.language),
-    duration: formatDuration,
-    room: formatRoomNumber,
-    date: (instant, timeZone) => formatDate(instant, timeZone, options),
-    time: (instant, timeZone, withSeconds) => formatTime(instant, timeZone, options, withSeconds),
-    localDateTime: (instant) => formatDateTime(instant, options),
-    day: (ymd) => formatCalendarDay(ymd, options),
-    month: (period) => formatMonth(period, options.language),
-  };
-}
+import { createFormatter, type FormatOptions, type Formatter } from '../../shared/format';
 
 const FormatContext = createContext<Formatter>(createFormatter({ language: 'en', dateStyle: 'locale' }));
 

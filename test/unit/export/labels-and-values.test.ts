@@ -1,4 +1,4 @@
-// The export's own label table and its unit conversions: wall-clock times in
+// The export's words (the shared catalogue) and its unit conversions: wall-clock times in
 // a time zone (against Intl, across daylight-saving changes), number formats.
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT } from './helpers';
@@ -10,16 +10,19 @@ import {
   excelTimeOfDay,
   moneyFormat,
 } from '../../../src/main/export/excel-values';
-import { EXPORT_LABELS, OAI_CONFERENCE_COLUMNS, accessTypeName, translator } from '../../../src/main/export/labels';
+import { OAI_CONFERENCE_COLUMNS } from '../../../src/main/export/oai-columns';
 import { columnLetter, sheetName } from '../../../src/main/export/sheet-table';
+import { accessTypeName, catalogs, messageForms, translator } from '../../../src/shared/i18n';
 
 describe('labels', () => {
   it('has the same keys in English and French, none empty', () => {
-    const en = Object.keys(EXPORT_LABELS.en).sort();
-    const fr = Object.keys(EXPORT_LABELS.fr).sort();
+    const en = Object.keys(catalogs.en).sort();
+    const fr = Object.keys(catalogs.fr).sort();
     expect(fr).toEqual(en);
     for (const language of ['en', 'fr'] as const) {
-      for (const [key, text] of Object.entries(EXPORT_LABELS[language])) expect(text.trim(), `${language} ${key}`).not.toBe('');
+      for (const [key, message] of Object.entries(catalogs[language])) {
+        for (const text of messageForms(message)) expect(text.trim(), `${language} ${key}`).not.toBe('');
+      }
     }
   });
 

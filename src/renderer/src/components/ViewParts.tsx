@@ -5,7 +5,7 @@ import type { PeriodInfo } from '../../../shared/domain';
 import { describeError } from '../errors';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
-import { periodLabel } from '../period-label';
+import { periodLabel } from '../../../shared/period-label';
 
 export function Fact(props: { label: string; children: ReactNode; testId?: string }) {
   return (

@@ -3,34 +3,30 @@
 // printout has exactly the rows, order and totals the user was looking at.
 // Every value is formatted here, in the requested language and date style.
 import type { ViewRef } from '../../../shared/bridge';
-import type { AccountInfo, ConferenceRow, ParticipantRow, PeriodInfo } from '../../../shared/domain';
 import {
-  billingCodeRowsForView,
+  BILLING_CODE_COLUMNS,
+  CONFERENCE_COLUMNS,
+  PARTICIPANT_COLUMNS,
+  SUMMARY_COLUMNS,
+  codesUsed,
+  conferenceListOffset,
   conferenceRowsForView,
-  effectiveBillingCode,
+  summaryEmptyKey,
   summaryRowsForView,
-  sumTotals,
-  type SortDirection,
-} from '../../../shared/view-rules';
+  summaryTotalKey,
+  withOffset,
+} from '../../../shared/columns';
+import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
+import { formatDate, timeZoneOffset, type Formatter } from '../../../shared/format';
+import { serviceTypeName, type Translate } from '../../../shared/i18n';
+import { newestFirst, periodLabel } from '../../../shared/period-label';
+import { billingCodeRowsForView, effectiveBillingCode, type SortDirection } from '../../../shared/view-rules';
 import { callMain } from '../bridge';
-import { accessTypeName, conferenceTotals, serviceTypeName } from '../components/conference-columns';
-import { formatDate, timeZoneOffset, timeZoneOffsetLabel } from '../format';
-import type { Formatter } from '../format-context';
-import type { Translate } from '../i18n';
-import { newestFirst, periodLabel } from '../period-label';
+import { printTable, type PrintColumn } from './print-table';
 
 export interface PrintFact {
   label: string;
   value: string;
-}
-
-export interface PrintColumn {
-  /** The view's column id, so the column the user sorted by can be marked. */
-  id: string;
-  header: string;
-  numeric?: boolean;
-  /** Free text that may wrap (names, codes); other cells stay on one line. */
-  wrap?: boolean;
 }
 
 export interface PrintDocument {
@@ -95,6 +91,15 @@ function periodNotes(period: PeriodInfo | null, { t }: Context): string[] {
   return period.servedByProvider ? [] : [t('period.archivedHint')];
 }
 
+/** What a document says about its billing period: archived or not, and its name in the title. */
+function periodParts(period: PeriodInfo | null, periodKey: string, { t, format }: Context) {
+  return {
+    archived: period !== null && !period.servedByProvider,
+    dataAsOf: period?.lastSyncedAt ?? null,
+    periodName: period ? periodLabel(period, t, format.options) : periodKey,
+  };
+}
+
 function codeText(conference: ConferenceRow, t: Translate): string {
   const code = effectiveBillingCode(conference) ?? t('code.unallocated');
   return conference.pending?.state === 'pending' ? `${code} (${t('code.pending')})` : code;
@@ -104,53 +109,39 @@ function documentTitle(...parts: (string | null | undefined)[]): string {
   return parts.filter((part): part is string => Boolean(part)).join(' — ');
 }
 
+/** How the account's tables format: its currency and time zone. */
+function accountFormat(account: AccountInfo | null, { t, format }: Context) {
+  return { t, format, currency: currencyOf(account), timeZone: account?.timeZone };
+}
+
 // ------------------------------------------------------------------ account summary
 
 async function summaryDocument(view: Extract<ViewRef, { kind: 'summary' }>, context: Context): Promise<PrintDocument> {
-  const { t, format } = context;
+  const { t } = context;
   const [summary, period] = await Promise.all([
     callMain('accountSummary', { accountNumber: view.accountNumber, period: view.period, display: view.display }),
     periodOf(view.accountNumber, view.period),
   ]);
   const account = summary.account;
-  const currency = account?.currency ?? 'EUR';
-  const rooms = summaryRowsForView(summary.rooms, view.filter, view.sort);
+  const rooms = summaryRowsForView(summary.rooms, view.filter, view.sort, t);
   const filter = view.filter.trim();
-  const total =
-    filter === ''
-      ? summary.total
-      : sumTotals(rooms);
   const facts = [
     ...accountFacts(view.accountNumber, account, context),
     periodFact(period, context),
     { label: t('col.roomDisplay'), value: view.display === 'active' ? t('summary.displayActive') : t('summary.displayAll') },
   ];
   if (filter !== '') facts.push({ label: t('print.filter'), value: filter });
+  const { periodName, ...periodState } = periodParts(period, view.period, context);
   return {
     title: t('summary.title'),
     factGroups: [facts],
-    archived: period !== null && !period.servedByProvider,
+    ...periodState,
     notes: periodNotes(period, context),
-    columns: [
-      { id: 'room', header: t('col.roomNumber') },
-      { id: 'cardholder', header: t('col.cardholder'), wrap: true },
-      { id: 'code', header: t('col.autoBillingCode'), wrap: true },
-      { id: 'time', header: t('col.accumulatedTime'), numeric: true },
-      { id: 'charge', header: t('col.charge'), numeric: true },
-    ],
+    ...printTable(SUMMARY_COLUMNS, rooms, { ...accountFormat(account, context), offset: null, totalLabel: t(summaryTotalKey(view.filter)) }),
     sort: view.sort,
-    rows: rooms.map((r) => [
-      format.room(r.roomNumber),
-      r.cardholder ?? t('summary.noCardholder'),
-      r.autoBillingCode ?? '',
-      format.duration(r.accumulatedSeconds),
-      format.money(r.chargeCents, currency),
-    ]),
-    total: [filter === '' ? t('table.total') : t('table.totalShown'), '', '', format.duration(total.accumulatedSeconds), format.money(total.chargeCents, currency)],
-    emptyText: filter !== '' ? t('summary.noMatch') : view.display === 'active' ? t('summary.noActiveRooms') : t('summary.noRooms'),
-    dataAsOf: period?.lastSyncedAt ?? null,
+    emptyText: t(summaryEmptyKey(view.filter, view.display)),
     supportPhone: account?.supportPhone ?? null,
-    documentTitle: documentTitle(t('summary.title'), account?.accountNumber ?? view.accountNumber, period ? periodLabel(period, t, format.options) : view.period),
+    documentTitle: documentTitle(t('summary.title'), account?.accountNumber ?? view.accountNumber, periodName),
   };
 }
 
@@ -164,39 +155,25 @@ async function billingCodesDocument(view: Extract<ViewRef, { kind: 'billingCodes
     periodOf(view.accountNumber, view.period),
   ]);
   const account = summary.account;
-  const currency = account?.currency ?? 'EUR';
   const rows = billingCodeRowsForView(codes);
-  const total = sumTotals(rows);
+  const { periodName, ...periodState } = periodParts(period, view.period, context);
   return {
     title: t('codes.title'),
     factGroups: [
       [
         ...accountFacts(view.accountNumber, account, context),
         periodFact(period, context),
-        { label: t('codes.codeCount'), value: format.count(rows.filter((r) => r.billingCode !== null).length) },
+        { label: t('codes.codeCount'), value: format.count(codesUsed(rows)) },
       ],
     ],
-    archived: period !== null && !period.servedByProvider,
+    ...periodState,
     notes: periodNotes(period, context),
-    columns: [
-      { id: 'code', header: t('col.billingCode'), wrap: true },
-      { id: 'count', header: t('col.conferences'), numeric: true },
-      { id: 'time', header: t('col.accumulatedTime'), numeric: true },
-      { id: 'charge', header: t('col.charge'), numeric: true },
-    ],
+    ...printTable(BILLING_CODE_COLUMNS, rows, { ...accountFormat(account, context), offset: null, totalLabel: t('table.total') }),
     // The view's fixed order, not a choice of the user's: no column is marked.
     sort: null,
-    rows: rows.map((r) => [
-      r.billingCode ?? t('code.unallocated'),
-      format.count(r.conferenceCount),
-      format.duration(r.accumulatedSeconds),
-      format.money(r.chargeCents, currency),
-    ]),
-    total: [t('table.total'), format.count(total.conferenceCount), format.duration(total.accumulatedSeconds), format.money(total.chargeCents, currency)],
     emptyText: t('codes.empty'),
-    dataAsOf: period?.lastSyncedAt ?? null,
     supportPhone: account?.supportPhone ?? null,
-    documentTitle: documentTitle(t('codes.title'), account?.accountNumber ?? view.accountNumber, period ? periodLabel(period, t, format.options) : view.period),
+    documentTitle: documentTitle(t('codes.title'), account?.accountNumber ?? view.accountNumber, periodName),
   };
 }
 
@@ -210,13 +187,10 @@ async function roomDocument(view: Extract<ViewRef, { kind: 'room' }>, context: C
     periodOf(view.accountNumber, view.period),
   ]);
   const account = summary.account;
-  const currency = account?.currency ?? 'EUR';
-  const timeZone = account?.timeZone;
   const cardholder = summary.rooms.find((r) => r.roomNumber === view.roomNumber)?.cardholder ?? null;
-  const rows = conferenceRowsForView(conferences, view.sort);
-  const totals = conferenceTotals(rows);
-  const fallbackInstant = `${period?.start ?? `${view.period}-01`}T12:00:00Z`;
-  const offsetLabel = timeZone ? timeZoneOffsetLabel(timeZone, rows.map((r) => r.start), fallbackInstant) : 'GMT';
+  const rows = conferenceRowsForView(conferences, view.sort, t);
+  const offset = conferenceListOffset(account?.timeZone, rows, period?.start ?? `${view.period}-01`);
+  const { periodName, ...periodState } = periodParts(period, view.period, context);
   return {
     title: t('room.title'),
     factGroups: [
@@ -227,43 +201,18 @@ async function roomDocument(view: Extract<ViewRef, { kind: 'room' }>, context: C
       ],
       accountFacts(view.accountNumber, account, context),
     ],
-    archived: period !== null && !period.servedByProvider,
+    ...periodState,
     notes: periodNotes(period, context),
-    columns: [
-      { id: 'date', header: t('col.date') },
-      { id: 'time', header: t('col.timeZone', { offset: offsetLabel }) },
-      { id: 'quantity', header: t('col.quantity'), numeric: true },
-      { id: 'service', header: t('col.serviceType'), wrap: true },
-      { id: 'code', header: t('col.billingCode'), wrap: true },
-      { id: 'length', header: t('col.length'), numeric: true },
-      { id: 'accumulated', header: t('col.accumTime'), numeric: true },
-      { id: 'charge', header: t('col.charge'), numeric: true },
-    ],
+    ...printTable(CONFERENCE_COLUMNS, rows, {
+      ...accountFormat(account, context),
+      offset,
+      totalLabel: t('table.total'),
+      cells: { code: (r) => codeText(r, t) },
+    }),
     sort: view.sort,
-    rows: rows.map((r) => [
-      format.date(r.start, timeZone),
-      format.time(r.start, timeZone),
-      format.count(r.participantCount),
-      serviceTypeName(r.serviceType, t),
-      codeText(r, t),
-      format.duration(r.lengthSeconds),
-      format.duration(r.accumulatedSeconds),
-      format.money(r.chargeCents, currency),
-    ]),
-    total: [
-      t('table.total'),
-      '',
-      format.count(totals.participants),
-      '',
-      '',
-      format.duration(totals.lengthSeconds),
-      format.duration(totals.accumulatedSeconds),
-      format.money(totals.chargeCents, currency),
-    ],
     emptyText: t('room.empty'),
-    dataAsOf: period?.lastSyncedAt ?? null,
     supportPhone: account?.supportPhone ?? null,
-    documentTitle: documentTitle(t('room.title'), format.room(view.roomNumber), cardholder, period ? periodLabel(period, t, format.options) : view.period),
+    documentTitle: documentTitle(t('room.title'), format.room(view.roomNumber), cardholder, periodName),
   };
 }
 
@@ -289,18 +238,15 @@ async function conferenceDocument(view: Extract<ViewRef, { kind: 'conference' }>
   if (period && period.period !== firstPeriod?.period) {
     summary = await callMain('accountSummary', { accountNumber: view.accountNumber, period: period.period, display: 'all' });
   }
-  const currency = account?.currency ?? 'EUR';
+  const currency = currencyOf(account);
   const cardholder = conference ? (summary?.rooms.find((r) => r.roomNumber === conference.roomNumber)?.cardholder ?? null) : null;
-  const totalSeconds = participants.reduce((sum, p) => sum + p.seconds, 0);
-  const totalCharge = participants.reduce((sum, p) => sum + p.chargeCents, 0);
   const offset = timeZone && conference ? timeZoneOffset(timeZone, conference.start) : 'GMT';
-  const time = (iso: string) => format.time(iso, timeZone, true);
 
   const factGroups: PrintFact[][] = conference
     ? [
         [
           { label: t('col.date'), value: format.date(conference.start, timeZone) },
-          { label: t('col.timeZone', { offset }), value: format.time(conference.start, timeZone) },
+          { label: withOffset(t('col.time'), offset), value: format.time(conference.start, timeZone) },
           { label: t('col.roomNumber'), value: format.room(conference.roomNumber) },
           { label: t('col.cardholder'), value: cardholder ?? '—' },
           { label: t('col.serviceType'), value: serviceTypeName(conference.serviceType, t) },
@@ -321,35 +267,9 @@ async function conferenceDocument(view: Extract<ViewRef, { kind: 'conference' }>
     factGroups,
     archived: period !== null && !period.servedByProvider,
     notes,
-    columns: [
-      { id: 'name', header: t('col.participant'), wrap: true },
-      { id: 'phone', header: t('col.phone') },
-      { id: 'access', header: t('col.accessType'), wrap: true },
-      { id: 'joined', header: `${t('col.joined')} [${offset}]` },
-      { id: 'left', header: `${t('col.left')} [${offset}]` },
-      { id: 'duration', header: t('col.duration'), numeric: true },
-      { id: 'charge', header: t('col.charge'), numeric: true },
-    ],
+    ...printTable(PARTICIPANT_COLUMNS, participants, { ...accountFormat(account, context), offset, totalLabel: t('table.total') }),
     // Main's order, the conference view's default: by the time each participant joined.
     sort: null,
-    rows: participants.map((p: ParticipantRow) => [
-      p.name ?? t('conference.unknownName'),
-      p.phone ?? '',
-      accessTypeName(p.accessType, t),
-      time(p.joinedAt),
-      time(p.leftAt),
-      format.duration(p.seconds),
-      format.money(p.chargeCents, currency),
-    ]),
-    total: [
-      t('table.total'),
-      t('conference.participantCount', { count: format.count(participants.length) }),
-      '',
-      '',
-      '',
-      format.duration(totalSeconds),
-      format.money(totalCharge, currency),
-    ],
     emptyText: t('conference.noParticipants'),
     dataAsOf: period?.lastSyncedAt ?? null,
     supportPhone: account?.supportPhone ?? null,

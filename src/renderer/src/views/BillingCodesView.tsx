@@ -1,15 +1,24 @@
 // The period's charge, time and conference count per billing code, Unallocated
 // included; each code opens its conferences.
 import { useMemo } from 'react';
-import type { AccountInfo, BillingCodeRow, PeriodInfo } from '../../../shared/domain';
+import { BILLING_CODE_COLUMNS, codesUsed } from '../../../shared/columns';
+import { currencyOf, type AccountInfo, type PeriodInfo } from '../../../shared/domain';
 import { callMain } from '../bridge';
-import { DataTable, type Column } from '../components/DataTable';
+import { DataTable } from '../components/DataTable';
 import { ExportActions } from '../components/ExportActions';
 import { Fact, FactControl, LoadState, PeriodBadges, PeriodNotice, PeriodSelect } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
-import { sumTotals, type SortState } from '../../../shared/view-rules';
+import type { SortState } from '../../../shared/view-rules';
+import { screenColumns, type ColumnLayout } from '../components/table-columns';
 import { useBridgeQuery } from '../use-bridge-query';
+
+const CODES_LAYOUT: Record<string, ColumnLayout> = {
+  code: [220, 2.4],
+  count: [120, 1],
+  time: [140, 1],
+  charge: [130, 1],
+};
 
 export function BillingCodesView(props: {
   accountNumber: string;
@@ -30,59 +39,30 @@ export function BillingCodesView(props: {
     callMain('billingCodeSummary', { accountNumber, period }),
   );
   const rows = useMemo(() => query.data ?? [], [query.data]);
-  const currency = props.account?.currency ?? 'EUR';
-  const total = sumTotals(rows);
 
-  const columns: Column<BillingCodeRow>[] = [
-    {
-      id: 'code',
-      header: t('col.billingCode'),
-      minWidth: 220,
-      grow: 2.4,
-      sortValue: (r) => r.billingCode,
-      cell: (r) => (
+  const columns = screenColumns(BILLING_CODE_COLUMNS, {
+    t,
+    format,
+    currency: currencyOf(props.account),
+    timeZone: props.account?.timeZone,
+    offset: null,
+    layout: CODES_LAYOUT,
+    rows,
+    totalLabel: t('table.total'),
+    totalTestIds: { charge: 'codes-total' },
+    cells: {
+      code: (r, shown) => (
         <button
           type="button"
           className={r.billingCode === null ? 'link-button code-unallocated' : 'link-button'}
           onClick={() => props.onOpenCode(r.billingCode)}
-          aria-label={t('codes.open', { code: r.billingCode ?? t('code.unallocated') })}
+          aria-label={t('codes.open', { code: shown.text })}
         >
-          {r.billingCode ?? t('code.unallocated')}
+          {shown.content}
         </button>
       ),
-      total: <strong>{t('table.total')}</strong>,
     },
-    {
-      id: 'count',
-      header: t('col.conferences'),
-      minWidth: 120,
-      grow: 1,
-      numeric: true,
-      sortValue: (r) => r.conferenceCount,
-      cell: (r) => format.count(r.conferenceCount),
-      total: format.count(total.conferenceCount),
-    },
-    {
-      id: 'time',
-      header: t('col.accumulatedTime'),
-      minWidth: 140,
-      grow: 1,
-      numeric: true,
-      sortValue: (r) => r.accumulatedSeconds,
-      cell: (r) => format.duration(r.accumulatedSeconds),
-      total: <strong>{format.duration(total.accumulatedSeconds)}</strong>,
-    },
-    {
-      id: 'charge',
-      header: t('col.charge'),
-      minWidth: 130,
-      grow: 1,
-      numeric: true,
-      sortValue: (r) => r.chargeCents,
-      cell: (r) => format.money(r.chargeCents, currency),
-      total: <strong data-testid="codes-total">{format.money(total.chargeCents, currency)}</strong>,
-    },
-  ];
+  });
 
   return (
     <div className="view">
@@ -97,7 +77,7 @@ export function BillingCodesView(props: {
           <FactControl label={t('col.billingPeriod')}>
             {(id) => <PeriodSelect id={id} periods={props.periods} value={period} onChange={props.onPeriod} />}
           </FactControl>
-          <Fact label={t('codes.codeCount')}>{format.count(rows.filter((r) => r.billingCode !== null).length)}</Fact>
+          <Fact label={t('codes.codeCount')}>{format.count(codesUsed(rows))}</Fact>
         </div>
       </section>
       <PeriodNotice period={props.period} />

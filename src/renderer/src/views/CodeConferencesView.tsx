@@ -1,16 +1,13 @@
 // One billing code's conferences in the period, across rooms, with the code
 // editable in place like in a room's list.
-import { useMemo, useState } from 'react';
-import type { AccountInfo, ConferenceRow, PeriodInfo } from '../../../shared/domain';
+import { useState } from 'react';
+import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
 import { callMain } from '../bridge';
-import { FailedChanges, withPending } from '../components/BillingCode';
-import { conferenceColumns, conferenceTotals } from '../components/conference-columns';
-import { DataTable } from '../components/DataTable';
-import { BackButton, Fact, LoadState, PeriodBadges, PeriodNotice } from '../components/ViewParts';
-import { timeZoneOffsetLabel } from '../format';
+import { ConferenceList } from '../components/ConferenceList';
+import { BackButton, Fact, PeriodBadges, PeriodNotice } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
-import { periodLabel } from '../period-label';
+import { periodLabel } from '../../../shared/period-label';
 import type { SortState } from '../../../shared/view-rules';
 import { useBridgeQuery } from '../use-bridge-query';
 
@@ -32,28 +29,9 @@ export function CodeConferencesView(props: {
   const query = useBridgeQuery(`${accountNumber}|${period}|${billingCode ?? '\u0000'}`, props.refresh, () =>
     callMain('billingCodeConferences', { accountNumber, period, billingCode }),
   );
-  const rows = useMemo(() => query.data ?? [], [query.data]);
-  const timeZone = props.account?.timeZone;
-  const mutate = query.mutate;
-  const onChanged = useMemo(
-    () => (id: string, pending: ConferenceRow['pending']) => mutate((list) => withPending(list, id, pending)),
-    [mutate],
-  );
-  const totals = conferenceTotals(rows);
-  const currency = props.account?.currency ?? 'EUR';
-
-  const columns = conferenceColumns({
-    t,
-    format,
-    accountNumber,
-    timeZone,
-    timeZoneLabel: timeZone ? timeZoneOffsetLabel(timeZone, rows.map((r) => r.start), `${props.period.start}T12:00:00Z`) : 'GMT',
-    currency,
-    totals,
-    onOpen: props.onOpenConference,
-    onChanged,
-    cardholderOf: props.cardholderOf,
-  });
+  const rows = query.data ?? [];
+  const chargeCents = rows.reduce((sum, r) => sum + r.chargeCents, 0);
+  const currency = currencyOf(props.account);
 
   const codeName = billingCode ?? t('code.unallocated');
   return (
@@ -70,27 +48,25 @@ export function CodeConferencesView(props: {
           <Fact label={t('col.billingCode')} testId="code-name">
             {codeName}
           </Fact>
-          <Fact label={t('col.conferences')}>{format.count(totals.count)}</Fact>
+          <Fact label={t('col.conferences')}>{format.count(rows.length)}</Fact>
           <Fact label={t('col.billingPeriod')}>{periodLabel(props.period, t, format.options)}</Fact>
-          <Fact label={t('col.charge')}>{format.money(totals.chargeCents, currency)}</Fact>
+          <Fact label={t('col.charge')}>{format.money(chargeCents, currency)}</Fact>
         </div>
       </section>
       <PeriodNotice period={props.period} />
-      <FailedChanges conferences={rows} timeZone={timeZone} onChanged={onChanged} />
-      <LoadState loading={query.loading} error={query.error} empty={query.data === undefined} />
-      {query.data ? (
-        <DataTable
-          label={t('codes.conferencesLabel', { code: codeName })}
-          columns={columns}
-          rows={rows}
-          rowKey={(r) => r.id}
-          sort={sort}
-          onSort={setSort}
-          showTotal
-          testId="code-conferences-table"
-          empty={t('codes.noConferences')}
-        />
-      ) : null}
+      <ConferenceList
+        accountNumber={accountNumber}
+        account={props.account}
+        period={props.period}
+        query={query}
+        sort={sort}
+        onSort={setSort}
+        label={t('codes.conferencesLabel', { code: codeName })}
+        testId="code-conferences-table"
+        empty={t('codes.noConferences')}
+        onOpen={props.onOpenConference}
+        cardholderOf={props.cardholderOf}
+      />
     </div>
   );
 }

@@ -1,17 +1,29 @@
 // One conference's participants: who joined, from where, when, for how long and at what charge.
 import { useMemo, useState } from 'react';
-import type { AccountInfo, ConferenceRow, ParticipantRow } from '../../../shared/domain';
+import { PARTICIPANT_COLUMNS, withOffset } from '../../../shared/columns';
+import { currencyOf, type AccountInfo, type ConferenceRow } from '../../../shared/domain';
+import { timeZoneOffset } from '../../../shared/format';
+import { serviceTypeName } from '../../../shared/i18n';
 import { callMain } from '../bridge';
 import { BillingCodeCell, FailedChanges } from '../components/BillingCode';
-import { accessTypeName, serviceTypeName } from '../components/conference-columns';
-import { DataTable, type Column } from '../components/DataTable';
+import { DataTable } from '../components/DataTable';
 import { ExportActions } from '../components/ExportActions';
+import { screenColumns, type ColumnLayout } from '../components/table-columns';
 import { BackButton, Fact, LoadState } from '../components/ViewParts';
-import { timeZoneOffset } from '../format';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
 import type { SortState } from '../../../shared/view-rules';
 import { useBridgeQuery } from '../use-bridge-query';
+
+const PARTICIPANTS_LAYOUT: Record<string, ColumnLayout> = {
+  name: [180, 2],
+  phone: [150, 1.4],
+  access: [120, 1],
+  joined: [130, 1],
+  left: [130, 1],
+  duration: [100, 0.9],
+  charge: [100, 0.9],
+};
 
 export function ConferenceView(props: {
   accountNumber: string;
@@ -32,7 +44,7 @@ export function ConferenceView(props: {
   const conference = query.data?.conference ?? null;
   const participants = useMemo(() => query.data?.participants ?? [], [query.data]);
   const timeZone = props.account?.timeZone;
-  const currency = props.account?.currency ?? 'EUR';
+  const currency = currencyOf(props.account);
   const mutate = query.mutate;
   const onChanged = useMemo(
     () => (_id: string, pending: ConferenceRow['pending']) =>
@@ -40,75 +52,17 @@ export function ConferenceView(props: {
     [mutate],
   );
 
-  const totalSeconds = participants.reduce((sum, p) => sum + p.seconds, 0);
-  const totalCharge = participants.reduce((sum, p) => sum + p.chargeCents, 0);
-  const offset = timeZone && conference ? ` [${timeZoneOffset(timeZone, conference.start)}]` : '';
-  const time = (iso: string) => format.time(iso, timeZone, true);
-
-  const columns: Column<ParticipantRow>[] = [
-    {
-      id: 'name',
-      header: t('col.participant'),
-      minWidth: 180,
-      grow: 2,
-      sortValue: (p) => p.name,
-      cell: (p) => p.name ?? <span className="muted">{t('conference.unknownName')}</span>,
-      total: <strong>{t('table.total')}</strong>,
-    },
-    {
-      id: 'phone',
-      header: t('col.phone'),
-      minWidth: 150,
-      grow: 1.4,
-      sortValue: (p) => p.phone,
-      cell: (p) => <span className="tabular">{p.phone ?? ''}</span>,
-      total: <span className="muted">{t('conference.participantCount', { count: format.count(participants.length) })}</span>,
-    },
-    {
-      id: 'access',
-      header: t('col.accessType'),
-      minWidth: 120,
-      grow: 1,
-      sortValue: (p) => accessTypeName(p.accessType, t),
-      cell: (p) => accessTypeName(p.accessType, t),
-    },
-    {
-      id: 'joined',
-      header: `${t('col.joined')}${offset}`,
-      minWidth: 130,
-      grow: 1,
-      sortValue: (p) => p.joinedAt,
-      cell: (p) => <span className="tabular">{time(p.joinedAt)}</span>,
-    },
-    {
-      id: 'left',
-      header: `${t('col.left')}${offset}`,
-      minWidth: 130,
-      grow: 1,
-      sortValue: (p) => p.leftAt,
-      cell: (p) => <span className="tabular">{time(p.leftAt)}</span>,
-    },
-    {
-      id: 'duration',
-      header: t('col.duration'),
-      minWidth: 100,
-      grow: 0.9,
-      numeric: true,
-      sortValue: (p) => p.seconds,
-      cell: (p) => format.duration(p.seconds),
-      total: <strong>{format.duration(totalSeconds)}</strong>,
-    },
-    {
-      id: 'charge',
-      header: t('col.charge'),
-      minWidth: 100,
-      grow: 0.9,
-      numeric: true,
-      sortValue: (p) => p.chargeCents,
-      cell: (p) => format.money(p.chargeCents, currency),
-      total: <strong data-testid="participants-total">{format.money(totalCharge, currency)}</strong>,
-    },
-  ];
+  const columns = screenColumns(PARTICIPANT_COLUMNS, {
+    t,
+    format,
+    currency,
+    timeZone,
+    offset: timeZone && conference ? timeZoneOffset(timeZone, conference.start) : null,
+    layout: PARTICIPANTS_LAYOUT,
+    rows: participants,
+    totalLabel: t('table.total'),
+    totalTestIds: { charge: 'participants-total' },
+  });
 
   return (
     <div className="view">
@@ -124,7 +78,7 @@ export function ConferenceView(props: {
             <Fact label={t('col.date')} testId="conference-date">
               {format.date(conference.start, timeZone)}
             </Fact>
-            <Fact label={t('col.timeZone', { offset: timeZone ? timeZoneOffset(timeZone, conference.start) : 'GMT' })}>
+            <Fact label={withOffset(t('col.time'), timeZone ? timeZoneOffset(timeZone, conference.start) : 'GMT')}>
               {format.time(conference.start, timeZone)}
             </Fact>
             <Fact label={t('col.roomNumber')} testId="conference-room">

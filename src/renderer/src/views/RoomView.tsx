@@ -1,16 +1,13 @@
 // One room's CONFERENCE LIST for the period, reached by clicking a cardholder.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { AccountInfo, ConferenceRow, PeriodInfo } from '../../../shared/domain';
 import { callMain } from '../bridge';
-import { FailedChanges, withPending } from '../components/BillingCode';
-import { conferenceColumns, conferenceTotals } from '../components/conference-columns';
-import { DataTable } from '../components/DataTable';
+import { ConferenceList } from '../components/ConferenceList';
 import { ExportActions } from '../components/ExportActions';
-import { BackButton, Fact, LoadState, PeriodBadges, PeriodNotice } from '../components/ViewParts';
-import { timeZoneOffsetLabel } from '../format';
+import { BackButton, Fact, PeriodBadges, PeriodNotice } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
-import { periodLabel } from '../period-label';
+import { periodLabel } from '../../../shared/period-label';
 import type { SortState } from '../../../shared/view-rules';
 import { useBridgeQuery } from '../use-bridge-query';
 
@@ -32,26 +29,7 @@ export function RoomView(props: {
   const query = useBridgeQuery(`${accountNumber}|${period}|${roomNumber}`, props.refresh, () =>
     callMain('roomConferences', { accountNumber, period, roomNumber }),
   );
-  const rows = useMemo(() => query.data ?? [], [query.data]);
-  const timeZone = props.account?.timeZone;
-  const currency = props.account?.currency ?? 'EUR';
-  const mutate = query.mutate;
-  const onChanged = useMemo(
-    () => (id: string, pending: ConferenceRow['pending']) => mutate((list) => withPending(list, id, pending)),
-    [mutate],
-  );
-
-  const columns = conferenceColumns({
-    t,
-    format,
-    accountNumber,
-    timeZone,
-    timeZoneLabel: timeZone ? timeZoneOffsetLabel(timeZone, rows.map((r) => r.start), `${props.period.start}T12:00:00Z`) : 'GMT',
-    currency,
-    totals: conferenceTotals(rows),
-    onOpen: props.onOpenConference,
-    onChanged,
-  });
+  const rows = query.data ?? [];
 
   return (
     <div className="view">
@@ -87,21 +65,18 @@ export function RoomView(props: {
           <ExportActions view={{ kind: 'room', accountNumber, period, roomNumber, sort }} />
         </div>
       </div>
-      <FailedChanges conferences={rows} timeZone={timeZone} onChanged={onChanged} />
-      <LoadState loading={query.loading} error={query.error} empty={query.data === undefined} />
-      {query.data ? (
-        <DataTable
-          label={t('room.tableLabel', { room: format.room(roomNumber) })}
-          columns={columns}
-          rows={rows}
-          rowKey={(r) => r.id}
-          sort={sort}
-          onSort={setSort}
-          showTotal
-          testId="room-table"
-          empty={t('room.empty')}
-        />
-      ) : null}
+      <ConferenceList
+        accountNumber={accountNumber}
+        account={props.account}
+        period={props.period}
+        query={query}
+        sort={sort}
+        onSort={setSort}
+        label={t('room.tableLabel', { room: format.room(roomNumber) })}
+        testId="room-table"
+        empty={t('room.empty')}
+        onOpen={props.onOpenConference}
+      />
     </div>
   );
 }

@@ -4,7 +4,8 @@ import type { BridgeArgs, SettingsView } from '../../../shared/bridge';
 import { callMain } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { describeError } from '../errors';
-import { formatDate } from '../format';
+import { formatDate } from '../../../shared/format';
+import type { Language } from '../../../shared/i18n';
 import { useI18n } from '../i18n';
 
 const SYNC_INTERVALS = [1, 4, 12, 24, 168];
@@ -12,7 +13,7 @@ const SAMPLE_INSTANT = '2009-05-06T10:00:00Z';
 
 export function SettingsDialog(props: {
   settings: SettingsView;
-  systemLanguage: 'en' | 'fr';
+  systemLanguage: Language;
   onSaved: (settings: SettingsView) => void;
   onClose: () => void;
 }) {
@@ -58,7 +59,7 @@ export function SettingsDialog(props: {
         <select
           id={`${id}-language`}
           value={settings.language ?? 'system'}
-          onChange={(e) => change({ language: e.target.value === 'system' ? null : (e.target.value as 'en' | 'fr') })}
+          onChange={(e) => change({ language: e.target.value === 'system' ? null : (e.target.value as Language) })}
         >
           <option value="system">
             {t('settings.languageSystem', { language: props.systemLanguage === 'fr' ? 'Français' : 'English' })}

@@ -2,15 +2,23 @@
 // pickers, and each room's accumulated time and charge with the total.
 import { useId, useMemo } from 'react';
 import type { AccountSummary } from '../../../shared/bridge';
-import type { PeriodInfo, RoomSummaryRow } from '../../../shared/domain';
-import { DataTable, type Column } from '../components/DataTable';
+import { SUMMARY_COLUMNS, isFiltered, summaryEmptyKey, summaryTotalKey } from '../../../shared/columns';
+import { currencyOf, type PeriodInfo, type RoomDisplay } from '../../../shared/domain';
+import { DataTable } from '../components/DataTable';
 import { ExportActions } from '../components/ExportActions';
 import { Fact, FactControl, LoadState, PeriodBadges, PeriodNotice, PeriodSelect } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
-import { BILLING_CODE_SORT, roomMatchesFilter, SUMMARY_SORT_VALUES, sumTotals, type SortState } from '../../../shared/view-rules';
+import { BILLING_CODE_SORT, roomMatchesFilter, type SortState } from '../../../shared/view-rules';
+import { screenColumns, type ColumnLayout } from '../components/table-columns';
 
-export type RoomDisplay = 'active' | 'all';
+const SUMMARY_LAYOUT: Record<string, ColumnLayout> = {
+  room: [120, 1],
+  cardholder: [200, 2.4],
+  code: [160, 1.4],
+  time: [140, 1],
+  charge: [130, 1],
+};
 
 /** What the summary remembers while the user visits a room and comes back. */
 export interface SummaryState {
@@ -36,75 +44,37 @@ export function SummaryView(props: {
   const format = useFormat();
   const filterId = useId();
   const { state, onState, summary } = props;
-  const currency = summary?.account?.currency ?? 'EUR';
+  const currency = currencyOf(summary?.account);
 
   const rows = useMemo(
     () => (summary?.rooms ?? []).filter((room) => roomMatchesFilter(room, state.filter)),
     [summary, state.filter],
   );
-  const filtered = state.filter.trim() !== '';
-  const total = useMemo(
-    () =>
-      filtered ? sumTotals(rows) : (summary?.total ?? sumTotals([])),
-    [filtered, rows, summary],
-  );
+  const filtered = isFiltered(state.filter);
 
-  const columns: Column<RoomSummaryRow>[] = [
-    {
-      id: 'room',
-      header: t('col.roomNumber'),
-      minWidth: 120,
-      grow: 1,
-      sortValue: SUMMARY_SORT_VALUES.room,
-      cell: (r) => <span className="tabular">{format.room(r.roomNumber)}</span>,
-      total: <strong>{filtered ? t('table.totalShown') : t('table.total')}</strong>,
-    },
-    {
-      id: 'cardholder',
-      header: t('col.cardholder'),
-      minWidth: 200,
-      grow: 2.4,
-      sortValue: SUMMARY_SORT_VALUES.cardholder,
-      cell: (r) => (
+  const columns = screenColumns(SUMMARY_COLUMNS, {
+    t,
+    format,
+    currency,
+    timeZone: summary?.account?.timeZone,
+    offset: null,
+    layout: SUMMARY_LAYOUT,
+    rows,
+    totalLabel: t(summaryTotalKey(state.filter)),
+    totalTestIds: { charge: 'summary-total' },
+    cells: {
+      cardholder: (r, shown) => (
         <button
           type="button"
           className="link-button"
           onClick={() => props.onOpenRoom(r.roomNumber)}
-          aria-label={t('summary.openRoom', { name: r.cardholder ?? t('summary.noCardholder'), room: format.room(r.roomNumber) })}
+          aria-label={t('summary.openRoom', { name: shown.text, room: format.room(r.roomNumber) })}
         >
-          {r.cardholder ?? <span className="muted">{t('summary.noCardholder')}</span>}
+          {shown.content}
         </button>
       ),
     },
-    {
-      id: 'code',
-      header: t('col.autoBillingCode'),
-      minWidth: 160,
-      grow: 1.4,
-      sortValue: SUMMARY_SORT_VALUES.code,
-      cell: (r) => r.autoBillingCode ?? '',
-    },
-    {
-      id: 'time',
-      header: t('col.accumulatedTime'),
-      minWidth: 140,
-      grow: 1,
-      numeric: true,
-      sortValue: SUMMARY_SORT_VALUES.time,
-      cell: (r) => format.duration(r.accumulatedSeconds),
-      total: <strong>{format.duration(total.accumulatedSeconds)}</strong>,
-    },
-    {
-      id: 'charge',
-      header: t('col.charge'),
-      minWidth: 130,
-      grow: 1,
-      numeric: true,
-      sortValue: SUMMARY_SORT_VALUES.charge,
-      cell: (r) => format.money(r.chargeCents, currency),
-      total: <strong data-testid="summary-total">{format.money(total.chargeCents, currency)}</strong>,
-    },
-  ];
+  });
 
   const roomCount = summary?.rooms.length ?? 0;
   const sortedByCode = state.sort?.column === BILLING_CODE_SORT.column && state.sort.direction === BILLING_CODE_SORT.direction;
@@ -195,7 +165,7 @@ export function SummaryView(props: {
           onSort={(sort) => onState({ ...state, sort })}
           showTotal
           testId="summary-table"
-          empty={filtered ? t('summary.noMatch') : state.display === 'active' ? t('summary.noActiveRooms') : t('summary.noRooms')}
+          empty={t(summaryEmptyKey(state.filter, state.display))}
         />
       ) : null}
     </div>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodInfo } from '../../../src/shared/domain';
-import { translator } from '../../../src/renderer/src/i18n';
-import { newestFirst, periodLabel } from '../../../src/renderer/src/period-label';
-import { createFormatter } from '../../../src/renderer/src/format-context';
+import { translator } from '../../../src/shared/i18n';
+import { newestFirst, periodLabel } from '../../../src/shared/period-label';
+import { createFormatter } from '../../../src/shared/format';
 
 const period = (key: string, invoiced: boolean, servedByProvider = true): PeriodInfo => ({
   accountNumber: '602127',

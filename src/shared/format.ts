@@ -1,17 +1,18 @@
-// Every number, amount, date and time the renderer shows goes through here, so
-// both languages and both date styles stay consistent across views. Pure
-// functions over Intl; formatters are cached because tables call them per row.
-
-export type UiLanguage = 'en' | 'fr';
-export type DateStyle = 'locale' | 'iso';
+// Every number, amount, date and time shown on screen and in print, and the
+// period names of the Excel title blocks, go through here, so both languages
+// and both date styles stay consistent everywhere. Pure functions over Intl;
+// formatters are cached because tables call them per row.
+import { LANGUAGE_LOCALES, type DateStyle, type Language } from './i18n/language';
 
 export interface FormatOptions {
-  language: UiLanguage;
+  language: Language;
   dateStyle: DateStyle;
 }
 
-/** The Intl locale behind each UI language: en follows US conventions. */
-export const INTL_LOCALE: Record<UiLanguage, string> = { en: 'en-US', fr: 'fr-FR' };
+/** The Intl locale numbers and dates of a language are written in. */
+function intlLocale(language: Language): string {
+  return LANGUAGE_LOCALES[language].intl;
+}
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -37,18 +38,18 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 }
 
 /** Integer cents of `currency` as the language writes money: fr `116,59 €`, en `€116.59`. */
-export function formatMoney(cents: number, currency: string, language: UiLanguage): string {
+export function formatMoney(cents: number, currency: string, language: Language): string {
   try {
-    return numberFormat(INTL_LOCALE[language], { style: 'currency', currency }).format(cents / 100);
+    return numberFormat(intlLocale(language), { style: 'currency', currency }).format(cents / 100);
   } catch {
     // An unknown currency code from a provider: show the amount and the code as sent.
-    return `${numberFormat(INTL_LOCALE[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100)} ${currency}`;
+    return `${numberFormat(intlLocale(language), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100)} ${currency}`;
   }
 }
 
 /** A count with the language's digit grouping: fr `12 345`, en `12,345`. */
-export function formatCount(value: number, language: UiLanguage): string {
-  return numberFormat(INTL_LOCALE[language], { maximumFractionDigits: 0 }).format(value);
+export function formatCount(value: number, language: Language): string {
+  return numberFormat(intlLocale(language), { maximumFractionDigits: 0 }).format(value);
 }
 
 /** Seconds as `hh:mm:ss`; hours keep counting past 24 (`123:04:05`), as OAI shows accumulated time. */
@@ -110,7 +111,7 @@ export function formatDate(isoInstant: string, timeZone: string | undefined, opt
     options.language === 'fr'
       ? { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }
       : { timeZone, day: 'numeric', month: 'numeric', year: 'numeric' };
-  return dateFormat(INTL_LOCALE[options.language], fields).format(instant);
+  return dateFormat(intlLocale(options.language), fields).format(instant);
 }
 
 /** The wall-clock time of an instant in `timeZone`: fr `09:02`, en `9:02 AM`, iso `09:02`. */
@@ -132,7 +133,7 @@ export function formatTime(
     minute: '2-digit',
     ...(withSeconds ? { second: '2-digit' } : {}),
   };
-  return dateFormat(INTL_LOCALE[options.language], fields).format(instant);
+  return dateFormat(intlLocale(options.language), fields).format(instant);
 }
 
 /** Date and time together, e.g. for "last synced" (in this computer's time zone by default). */
@@ -153,16 +154,16 @@ export function formatCalendarDay(ymd: string, options: FormatOptions): string {
     options.language === 'fr'
       ? { timeZone: 'UTC', day: 'numeric', month: '2-digit', year: 'numeric' }
       : { timeZone: 'UTC', day: 'numeric', month: 'numeric', year: 'numeric' };
-  return dateFormat(INTL_LOCALE[options.language], fields).format(day);
+  return dateFormat(intlLocale(options.language), fields).format(day);
 }
 
 /** A billing period `YYYY-MM` as a month name: en `May 2009`, fr `Mai 2009`. */
-export function formatMonth(period: string, language: UiLanguage): string {
+export function formatMonth(period: string, language: Language): string {
   const match = /^(\d{4})-(\d{2})$/.exec(period);
   if (!match) return period;
   const month = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
-  const text = dateFormat(INTL_LOCALE[language], { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(month);
-  return text.charAt(0).toLocaleUpperCase(INTL_LOCALE[language]) + text.slice(1);
+  const text = dateFormat(intlLocale(language), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(month);
+  return text.charAt(0).toLocaleUpperCase(intlLocale(language)) + text.slice(1);
 }
 
 /** The UTC offset of `timeZone` at an instant, as OAI labels its Time column: `GMT+2`, `GMT+5:30`, `GMT`. */
@@ -188,4 +189,34 @@ export function timeZoneOffsetLabel(timeZone: string, instants: readonly string[
     if (!offsets.includes(offset)) offsets.push(offset);
   }
   return offsets.map((offset, index) => (index === 0 ? offset : offset.replace(/^GMT/, ''))).join('/');
+}
+
+/** The formatting functions bound to one language and date style. */
+export interface Formatter {
+  options: FormatOptions;
+  money: (cents: number, currency: string) => string;
+  count: (value: number) => string;
+  duration: (seconds: number) => string;
+  room: (roomNumber: string) => string;
+  date: (isoInstant: string, timeZone: string | undefined) => string;
+  time: (isoInstant: string, timeZone: string | undefined, withSeconds?: boolean) => string;
+  /** An instant in this computer's time zone (e.g. when the last sync ran). */
+  localDateTime: (isoInstant: string) => string;
+  day: (ymd: string) => string;
+  month: (period: string) => string;
+}
+
+export function createFormatter(options: FormatOptions): Formatter {
+  return {
+    options,
+    money: (cents, currency) => formatMoney(cents, currency, options.language),
+    count: (value) => formatCount(value, options.language),
+    duration: formatDuration,
+    room: formatRoomNumber,
+    date: (instant, timeZone) => formatDate(instant, timeZone, options),
+    time: (instant, timeZone, withSeconds) => formatTime(instant, timeZone, options, withSeconds),
+    localDateTime: (instant) => formatDateTime(instant, options),
+    day: (ymd) => formatCalendarDay(ymd, options),
+    month: (period) => formatMonth(period, options.language),
+  };
 }

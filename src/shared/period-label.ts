@@ -1,6 +1,7 @@
-// How a billing period is named in pickers and headers, as OAI names them:
-// the open month "Since 1/05/2009 — Not invoiced", closed months by name.
-import type { PeriodInfo } from '../../shared/domain';
+// How a billing period is named on screen, in print and in Excel title
+// blocks, as OAI names them: the open month "Since 1/05/2009 — Not invoiced",
+// closed months by name, months the provider no longer serves marked archived.
+import type { PeriodInfo } from './domain';
 import { formatCalendarDay, formatMonth, type FormatOptions } from './format';
 import type { Translate } from './i18n';
 

@@ -1,6 +1,10 @@
-// English UI strings. Every user-facing string of the renderer lives here and
-// in fr.ts; a unit test fails when a key is missing from either. OAI's own
-// words (column names, ACCOUNT SUMMARY) are kept as the portal wrote them.
+// English words of the app: every user-facing string of the screen, the print
+// layouts and the Excel workbooks lives here and in fr.ts; a unit test fails
+// when a key is missing from either. OAI's own words (column names, ACCOUNT
+// SUMMARY) are kept as the portal wrote them. A message may have plural forms
+// ({ one, other }), chosen by the `count` value (see ./index.ts).
+import type { Message } from './message';
+
 export const en = {
   'app.name': 'OAI Desktop',
   'app.tagline': 'Online Account Information',
@@ -90,6 +94,7 @@ export const en = {
 
   'period.open': 'Since {start} — Not invoiced',
   'period.invoiced': '{month} — Invoiced',
+  'period.range': '{first} to {last}',
   'period.archivedSuffix': '{period} (archived)',
   'period.badgeOpen': 'Not invoiced',
   'period.badgeInvoiced': 'Invoiced',
@@ -108,7 +113,8 @@ export const en = {
   'col.accumulatedTime': 'Accumulated Time',
   'col.charge': 'Charge',
   'col.date': 'Date',
-  'col.timeZone': 'Time [{offset}]',
+  'col.time': 'Time',
+  'col.startTime': 'Start Time',
   'col.quantity': 'Quantity',
   'col.serviceType': 'Service Type',
   'col.billingCode': 'Billing Code',
@@ -116,6 +122,8 @@ export const en = {
   'col.accumTime': 'Accum. Time',
   'col.conferences': 'Conferences',
   'col.participant': 'Participant',
+  'col.name': 'Name',
+  'col.conferenceId': 'Conference ID',
   'col.phone': 'Phone',
   'col.accessType': 'Access Type',
   'col.joined': 'Joined',
@@ -209,6 +217,18 @@ export const en = {
   'print.archived': 'Archived',
   'print.noPeriod': 'This billing period is not on this computer.',
 
+  'sheet.summary': 'Summary',
+  'sheet.conferences': 'Conferences',
+  'sheet.participants': 'Participants',
+  'sheet.billingCodes': 'Billing codes',
+  'sheet.conferenceStart': 'Conference start',
+  'sheet.generatedAt': 'Generated',
+  'sheet.dataAsOf': 'Data as of',
+  'sheet.neverSynced': 'Never synced',
+  'sheet.archived': 'Archived: no longer served by the provider',
+  'sheet.notInCache': 'Not in the cache',
+  'sheet.accessType.dialOut': 'Dial-Out',
+
   'sync.now': 'Sync now',
   'sync.never': 'Not synced yet',
   'sync.lastSuccess': 'Last synced {when}',
@@ -228,6 +248,6 @@ export const en = {
   'accessType.international': 'International',
   'accessType.dialOut': 'Dial-out',
   'accessType.web': 'Web',
-} as const;
+} as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

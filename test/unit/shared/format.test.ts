@@ -11,7 +11,7 @@ import {
   formatTime,
   timeZoneOffset,
   timeZoneOffsetLabel,
-} from '../../../src/renderer/src/format';
+} from '../../../src/shared/format';
 
 // Intl separates French groups and the euro sign with no-break spaces; compare on plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

@@ -1,6 +1,8 @@
+// French words of the app, key for key as en.ts.
 import type { MessageKey } from './en';
+import type { Message } from './message';
 
-export const fr: Record<MessageKey, string> = {
+export const fr: Record<MessageKey, Message> = {
   'app.name': 'OAI Desktop',
   'app.tagline': 'Online Account Information',
   'shell.loading': 'Démarrage…',
@@ -89,6 +91,7 @@ export const fr: Record<MessageKey, string> = {
 
   'period.open': 'Depuis le {start} — Non facturé',
   'period.invoiced': '{month} — Facturé',
+  'period.range': '{first} à {last}',
   'period.archivedSuffix': '{period} (archivé)',
   'period.badgeOpen': 'Non facturé',
   'period.badgeInvoiced': 'Facturé',
@@ -107,7 +110,8 @@ export const fr: Record<MessageKey, string> = {
   'col.accumulatedTime': 'Temps cumulé',
   'col.charge': 'Montant',
   'col.date': 'Date',
-  'col.timeZone': 'Heure [{offset}]',
+  'col.time': 'Heure',
+  'col.startTime': 'Heure de début',
   'col.quantity': 'Participants',
   'col.serviceType': 'Type de service',
   'col.billingCode': 'Code de facturation',
@@ -115,6 +119,8 @@ export const fr: Record<MessageKey, string> = {
   'col.accumTime': 'Temps cumulé',
   'col.conferences': 'Conférences',
   'col.participant': 'Participant',
+  'col.name': 'Nom',
+  'col.conferenceId': 'Identifiant de conférence',
   'col.phone': 'Téléphone',
   'col.accessType': "Type d'accès",
   'col.joined': 'Arrivée',
@@ -207,6 +213,18 @@ export const fr: Record<MessageKey, string> = {
   'print.loadFailed': "La mise en page d'impression n'a pas pu être préparée : {message}",
   'print.archived': 'Archivé',
   'print.noPeriod': "Cette période de facturation n'est pas sur cet ordinateur.",
+
+  'sheet.summary': 'Synthèse',
+  'sheet.conferences': 'Conférences',
+  'sheet.participants': 'Participants',
+  'sheet.billingCodes': 'Codes de facturation',
+  'sheet.conferenceStart': 'Début de la conférence',
+  'sheet.generatedAt': 'Généré le',
+  'sheet.dataAsOf': 'Données à jour au',
+  'sheet.neverSynced': 'Jamais synchronisé',
+  'sheet.archived': 'Archivé : le fournisseur ne propose plus ce mois',
+  'sheet.notInCache': 'Absent du cache',
+  'sheet.accessType.dialOut': 'Appel sortant',
 
   'sync.now': 'Synchroniser',
   'sync.never': 'Jamais synchronisé',

@@ -1,0 +1,127 @@
+// A conference list on screen (src/shared/columns/conferences.ts), with the
+// billing-code changes the provider refused above it: the date opens the
+// conference, the billing code is edited in place. Shared by the room view
+// and the billing-code view.
+import { useMemo } from 'react';
+import { conferenceColumns, conferenceListOffset } from '../../../shared/columns';
+import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
+import type { Formatter } from '../../../shared/format';
+import type { Translate } from '../../../shared/i18n';
+import type { SortState } from '../../../shared/view-rules';
+import { useFormat } from '../format-context';
+import { useI18n } from '../i18n';
+import type { Query } from '../use-bridge-query';
+import { BillingCodeCell, FailedChanges, withPending, type UpdateConference } from './BillingCode';
+import { DataTable, type Column } from './DataTable';
+import { screenColumns, type ColumnLayout } from './table-columns';
+import { LoadState } from './ViewParts';
+
+const LAYOUT: Record<string, ColumnLayout> = {
+  date: [110, 1],
+  time: [100, 0.9],
+  room: [104, 1],
+  cardholder: [150, 1.6],
+  quantity: [108, 0.7],
+  service: [146, 1.2],
+  code: [176, 1.6],
+  length: [92, 0.9],
+  accumulated: [100, 0.9],
+  charge: [104, 0.9],
+};
+
+interface ConferenceListOptions {
+  t: Translate;
+  format: Formatter;
+  accountNumber: string;
+  timeZone: string | undefined;
+  /** The period's first day, YYYY-MM-DD (the Time header's offset when the list is empty). */
+  periodStart: string;
+  currency: string;
+  rows: readonly ConferenceRow[];
+  onOpen: (conference: ConferenceRow) => void;
+  onChanged: UpdateConference;
+  /** Adds Room Number and Cardholder (lists that span rooms). */
+  cardholderOf?: (roomNumber: string) => string | null;
+}
+
+function conferenceListColumns(o: ConferenceListOptions): Column<ConferenceRow>[] {
+  const { t, format } = o;
+  const describe = (r: ConferenceRow) =>
+    t('conference.describe', { date: format.date(r.start, o.timeZone), time: format.time(r.start, o.timeZone) });
+  return screenColumns(conferenceColumns({ cardholderOf: o.cardholderOf }), {
+    t,
+    format,
+    currency: o.currency,
+    timeZone: o.timeZone,
+    offset: conferenceListOffset(o.timeZone, o.rows, o.periodStart),
+    layout: LAYOUT,
+    rows: o.rows,
+    totalLabel: t('table.total'),
+    totalTestIds: { charge: 'conferences-total' },
+    cells: {
+      date: (r, shown) => (
+        <button type="button" className="link-button tabular" onClick={() => o.onOpen(r)} aria-label={t('conference.open', { conference: describe(r) })}>
+          {shown.text}
+        </button>
+      ),
+      code: (r) => <BillingCodeCell accountNumber={o.accountNumber} conference={r} describe={describe(r)} onChanged={o.onChanged} />,
+    },
+    cellClassNames: { code: () => 'cell-code' },
+  });
+}
+
+export function ConferenceList(props: {
+  accountNumber: string;
+  account: AccountInfo | null;
+  period: PeriodInfo;
+  query: Query<ConferenceRow[]>;
+  sort: SortState | null;
+  onSort: (sort: SortState) => void;
+  label: string;
+  testId: string;
+  empty: string;
+  onOpen: (conference: ConferenceRow) => void;
+  cardholderOf?: (roomNumber: string) => string | null;
+}) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const { query } = props;
+  const rows = useMemo(() => query.data ?? [], [query.data]);
+  const timeZone = props.account?.timeZone;
+  const mutate = query.mutate;
+  const onChanged = useMemo(
+    () => (id: string, pending: ConferenceRow['pending']) => mutate((list) => withPending(list, id, pending)),
+    [mutate],
+  );
+  const columns = conferenceListColumns({
+    t,
+    format,
+    accountNumber: props.accountNumber,
+    timeZone,
+    periodStart: props.period.start,
+    currency: currencyOf(props.account),
+    rows,
+    onOpen: props.onOpen,
+    onChanged,
+    cardholderOf: props.cardholderOf,
+  });
+  return (
+    <>
+      <FailedChanges conferences={rows} timeZone={timeZone} onChanged={onChanged} />
+      <LoadState loading={query.loading} error={query.error} empty={query.data === undefined} />
+      {query.data ? (
+        <DataTable
+          label={props.label}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.id}
+          sort={props.sort}
+          onSort={props.onSort}
+          showTotal
+          testId={props.testId}
+          empty={props.empty}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+// Each view's table, defined once for the screen, the print layout and the Excel sheet.
+export * from './column';
+export * from './billing-codes';
+export * from './conferences';
+export * from './participants';
+export * from './summary';
