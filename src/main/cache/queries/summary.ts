@@ -1,13 +1,13 @@
 // The account summary of a period: one row per room, from the provider's
 // per-room totals (never summed from conferences), and their total.
-import type { AccountInfo, PeriodInfo, RoomSummaryRow, Totals } from '../../../shared/domain';
+import type { AccountInfo, PeriodInfo, RoomDisplay, RoomSummaryRow, Totals } from '../../../shared/domain';
 import { sumTotals } from '../../../shared/view-rules';
 import type { ReadableDB } from '../db';
 import { prepare } from '../statements';
 import { getAccount } from './accounts';
 import { getPeriod } from './periods';
 
-export type RoomDisplay = 'active' | 'all';
+export type { RoomDisplay } from '../../../shared/domain';
 
 export interface AccountSummary {
   account: AccountInfo | null;
