@@ -110,6 +110,14 @@ describe('the CLI and provider text', () => {
     expect(periods.find((p) => p.period === '2009-03')!.lastError).toContain(REFUSAL);
   });
 
+  it('anything else it writes is cleaned too, e.g. a file name in an error', async () => {
+    const missing = path.join(tempDir(), 'old\x1b]0;pwned\x07\x1b[2J.sqlite');
+    const result = await cli(['summary', '--period', '2009-05', '--db', missing]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Cannot open the cache file ${path.dirname(missing)}/old.sqlite`);
+    expectClean(result.stderr);
+  });
+
   it('a real process writes the same clean bytes to its stdout', async () => {
     const text = await runProcess(['summary', '--period', '2009-05', '--db', db]);
     expect(text.code).toBe(0);
