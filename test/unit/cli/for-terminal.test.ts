@@ -1,4 +1,5 @@
 // What the CLI does to text before a terminal sees it (src/cli/terminal-text.ts).
+/* eslint-disable no-control-regex -- control characters are what these tests look for */
 import { describe, expect, it } from 'vitest';
 import { forTerminal, jsonForTerminal, oneLine } from '../../../src/cli/terminal-text';
 

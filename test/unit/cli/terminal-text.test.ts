@@ -4,11 +4,11 @@
 // stripped from text output; --json stays exact JSON with every control
 // character escaped. Against a demo provider that sends such text, through
 // the CLI in-process and as a real process.
+/* eslint-disable no-control-regex -- control characters are what these tests look for */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../src/cli/commands';
+import { inProcessCli } from './helpers';
 import { createKeychainStore } from '../../../src/main/credentials/keychain';
 import { DEMO_PASSWORD, DEMO_USERNAME, startDemoProvider, type DemoProvider } from '../../../src/main/demo';
 import { tempDir } from '../sync/helpers';
@@ -47,19 +47,7 @@ afterAll(async () => {
   await provider.close();
 });
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { HOME: tempDir(), XDG_CONFIG_HOME: tempDir(), ...env },
-    stdin: Readable.from(['']),
-    keychain,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const cli = inProcessCli(keychain);
 
 function runProcess(args: string[]) {
   return new Promise<{ code: number | null; stdout: string }>((resolve) => {
@@ -80,7 +68,7 @@ describe('the CLI and provider text', () => {
     const sync = await cli(['sync', '--server', provider.url, '--user', DEMO_USERNAME, '--account', '602127', '--db', db], { OAI_PASSWORD: DEMO_PASSWORD });
     expect(sync.code).toBe(1);
     const failed = sync.stdout.split('\n').find((line) => line.startsWith('2009-03'))!;
-    expect(failed).toMatch(/^2009-03\s+failed\s+.*locked  by tests/);
+    expect(failed).toMatch(/^2009-03\s+failed\s+.*locked {2}by tests/);
     expectClean(sync.stdout + sync.stderr);
     expect(sync.stdout.split('\n').filter((line) => line !== '')).toHaveLength(4);
   });
@@ -95,7 +83,7 @@ describe('the CLI and provider text', () => {
 
     const periods = await cli(['periods', '--db', db]);
     expectClean(periods.stdout);
-    expect(periods.stdout).toMatch(/2009-03 .*last error: .*locked  by tests/);
+    expect(periods.stdout).toMatch(/2009-03 .*last error: .*locked {2}by tests/);
   });
 
   it('--json keeps the exact strings, every control character escaped', async () => {

@@ -4,6 +4,7 @@
 // and in a second reader (openpyxl), with the rest of the text kept; the
 // suggested file names drop those characters too. And a time zone this
 // runtime does not know: times in UTC, with the note in the title block.
+/* eslint-disable no-control-regex -- control characters are what these tests look for */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
