@@ -13,6 +13,7 @@ import { viewHandlers } from '../main/features/views/handlers';
 import type { ViewRef } from '../shared/bridge';
 import { languageSchema } from '../shared/i18n/language';
 import type { SyncEngineProgress, SyncReport } from '../main/sync/sync-engine';
+import { jsonForTerminal, oneLine, terminalOutput } from './terminal-text';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -63,7 +64,9 @@ function dbFile(values: Record<string, unknown>, env: NodeJS.ProcessEnv): string
   return typeof given === 'string' ? path.resolve(given) : path.join(defaultDataDir(env), CACHE_FILE_NAME);
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Provider text goes to a terminal: nothing written can carry terminal control (src/cli/terminal-text.ts).
+  const io = terminalOutput(rawIo);
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -169,7 +172,7 @@ function progressPrinter(io: CliIo): (progress: SyncEngineProgress) => void {
 
 function printReport(report: SyncReport, io: CliIo): void {
   if (report.error !== null && report.periods.length === 0) {
-    io.stderr(`oai: sync failed: ${report.error}\n`);
+    io.stderr(`oai: sync failed: ${oneLine(report.error)}\n`);
     return;
   }
   const { outbox } = report;
@@ -184,10 +187,10 @@ function printReport(report: SyncReport, io: CliIo): void {
           ? 'unchanged since the last sync'
           : p.status === 'archived'
             ? 'no longer served by the provider; kept in the archive'
-            : (p.error ?? '');
+            : oneLine(p.error ?? '');
     io.stdout(`${p.period}  ${p.status.padEnd(8)}  ${detail}\n`);
   }
-  if (report.error !== null) io.stderr(`oai: sync ${report.status}: ${report.error}\n`);
+  if (report.error !== null) io.stderr(`oai: sync ${report.status}: ${oneLine(report.error)}\n`);
 }
 
 function pickAccount(db: ReadableDB, given: string | undefined): string {
@@ -219,10 +222,10 @@ function summaryCommand(args: string[], io: CliIo): Promise<number> {
       chargeCents: r.chargeCents,
     }));
     if (values.json === true) {
-      io.stdout(JSON.stringify({ account: accountNumber, period, rooms, total: summary.total }, null, 2) + '\n');
+      io.stdout(jsonForTerminal({ account: accountNumber, period, rooms, total: summary.total }));
     } else {
       for (const r of rooms) {
-        io.stdout(`${r.roomNumber.padEnd(8)} ${(r.cardholder ?? '').padEnd(28)} ${String(r.conferenceCount).padStart(5)} ${String(r.accumulatedSeconds).padStart(9)} s ${String(r.chargeCents).padStart(9)} cents\n`);
+        io.stdout(`${r.roomNumber.padEnd(8)} ${oneLine(r.cardholder ?? '').padEnd(28)} ${String(r.conferenceCount).padStart(5)} ${String(r.accumulatedSeconds).padStart(9)} s ${String(r.chargeCents).padStart(9)} cents\n`);
       }
       io.stdout(`total: ${summary.total.conferenceCount} conferences, ${summary.total.accumulatedSeconds} s, ${summary.total.chargeCents} cents\n`);
     }
@@ -247,10 +250,10 @@ function periodsCommand(args: string[], io: CliIo): Promise<number> {
       lastError: p.lastError,
     }));
     if (values.json === true) {
-      io.stdout(JSON.stringify(rows, null, 2) + '\n');
+      io.stdout(jsonForTerminal(rows));
     } else {
       for (const r of rows) {
-        const state = [r.invoiced ? 'invoiced' : 'not invoiced', r.archived ? 'archived' : null, r.lastError ? `last error: ${r.lastError}` : null]
+        const state = [r.invoiced ? 'invoiced' : 'not invoiced', r.archived ? 'archived' : null, r.lastError ? `last error: ${oneLine(r.lastError)}` : null]
           .filter(Boolean)
           .join(', ');
         io.stdout(`${r.account} ${r.period}  synced ${r.syncedAt ?? 'never'}  ${state}\n`);

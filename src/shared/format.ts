@@ -2,6 +2,7 @@
 // period names of the Excel title blocks, go through here, so both languages
 // and both date styles stay consistent everywhere. Pure functions over Intl;
 // formatters are cached because tables call them per row.
+import type { Translate } from './i18n';
 import { LANGUAGE_LOCALES, type DateStyle, type Language } from './i18n/language';
 
 export interface FormatOptions {
@@ -74,6 +75,49 @@ export function formatRoomNumber(roomNumber: string): string {
   return groups.join(' ');
 }
 
+/** What times are shown in, given the provider's zone: see usableTimeZone. */
+export interface UsableTimeZone {
+  /** The zone to format in: the given one, 'UTC' in its place, or undefined for this computer's. */
+  timeZone: string | undefined;
+  /** The provider's zone when this runtime does not know it (times are then in UTC), else null. */
+  unknownZone: string | null;
+}
+
+const knownZones = new Map<string, boolean>();
+
+/**
+ * The one place that decides which zone times are shown in. A zone this
+ * runtime's Intl does not know (`Mars/Olympus_Mons`, `GMT+25`, one newer than
+ * its time zone data) would make every formatter throw a RangeError: times
+ * are shown in UTC instead, and `unknownZone` names it for the note
+ * ("Times in UTC: …") that every medium showing times adds.
+ */
+export function usableTimeZone(timeZone: string | undefined): UsableTimeZone {
+  if (timeZone === undefined) return { timeZone: undefined, unknownZone: null };
+  let known = knownZones.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(timeZone, known);
+  }
+  return known ? { timeZone, unknownZone: null } : { timeZone: 'UTC', unknownZone: timeZone };
+}
+
+/** "Times in UTC: the provider's time zone "X" is not known.", or null when the zone is known. */
+export function timeZoneNote(timeZone: string | undefined, t: Translate): string | null {
+  const { unknownZone } = usableTimeZone(timeZone);
+  return unknownZone === null ? null : t('time.unknownZone', { zone: unknownZone });
+}
+
+/** The zone Intl is given for `timeZone`. */
+function intlZone(timeZone: string | undefined): string | undefined {
+  return usableTimeZone(timeZone).timeZone;
+}
+
 interface CalendarParts {
   year: string;
   month: string;
@@ -86,7 +130,7 @@ interface CalendarParts {
 /** Wall-clock fields of an instant in a time zone (`undefined` = this computer's). */
 function calendarParts(instant: Date, timeZone: string | undefined): CalendarParts {
   const parts = dateFormat('en-US', {
-    timeZone,
+    timeZone: intlZone(timeZone),
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -109,8 +153,8 @@ export function formatDate(isoInstant: string, timeZone: string | undefined, opt
   }
   const fields: Intl.DateTimeFormatOptions =
     options.language === 'fr'
-      ? { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }
-      : { timeZone, day: 'numeric', month: 'numeric', year: 'numeric' };
+      ? { timeZone: intlZone(timeZone), day: '2-digit', month: '2-digit', year: 'numeric' }
+      : { timeZone: intlZone(timeZone), day: 'numeric', month: 'numeric', year: 'numeric' };
   return dateFormat(intlLocale(options.language), fields).format(instant);
 }
 
@@ -128,7 +172,7 @@ export function formatTime(
     return withSeconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`;
   }
   const fields: Intl.DateTimeFormatOptions = {
-    timeZone,
+    timeZone: intlZone(timeZone),
     hour: options.language === 'fr' ? '2-digit' : 'numeric',
     minute: '2-digit',
     ...(withSeconds ? { second: '2-digit' } : {}),
@@ -168,13 +212,11 @@ export function formatMonth(period: string, language: Language): string {
 
 /** The UTC offset of `timeZone` at an instant, as OAI labels its Time column: `GMT+2`, `GMT+5:30`, `GMT`. */
 export function timeZoneOffset(timeZone: string, isoInstant: string): string {
-  try {
-    const parts = dateFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(new Date(isoInstant));
-    const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-    return name === 'GMT+0' || name === 'UTC' ? 'GMT' : name;
-  } catch {
-    return 'GMT';
-  }
+  const instant = new Date(isoInstant);
+  if (Number.isNaN(instant.getTime())) return 'GMT';
+  const parts = dateFormat('en-US', { timeZone: intlZone(timeZone), timeZoneName: 'shortOffset' }).formatToParts(instant);
+  const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  return name === 'GMT+0' || name === 'UTC' ? 'GMT' : name;
 }
 
 /**

@@ -6,42 +6,17 @@
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Presentation, ViewRef } from '../../src/shared/bridge';
 import { PRINT_READY_ATTRIBUTE, printRouteHash } from '../../src/shared/print-route';
 import { startDemoProvider } from '../../src/main/demo';
 import { accountSummary, billingCodeSummary, roomConferences } from '../../src/main/cache';
-import { expect, openDemo, openProvider, plain, saveScreenshot, SEED_NOW, test, waitForSynced, type HarnessFixture } from './fixtures';
+import { expect, openDemo, openProvider, plain, saveScreenshot, saveWith, SEED_NOW, test, waitForSynced, type HarnessFixture } from './fixtures';
 
 const PRINT_DIR = path.resolve('test-results/print');
 const ACCOUNT = '602127';
 const HAVE_POPPLER = ['pdftotext', 'pdfinfo', 'pdftoppm'].every((tool) => spawnSync(tool, ['-v'], { stdio: 'ignore' }).error === undefined);
-
-type ExportButton = 'Download' | 'Print' | 'Save as PDF';
-
-/** Clicks one of the view's export buttons and returns the saved file the notice names. */
-async function saveWith(
-  page: Page,
-  app: HarnessFixture,
-  button: ExportButton,
-  whileRunning?: () => Promise<void>,
-  screenshot?: string,
-): Promise<string> {
-  await page.getByRole('group', { name: 'Download and print' }).getByRole('button', { name: button, exact: true }).click();
-  await whileRunning?.();
-  const notice = page.getByTestId('export-notice');
-  await expect(notice).toHaveAttribute('data-tone', 'saved', { timeout: 30_000 });
-  await expect(notice).toContainText('Saved to');
-  const file = await page.getByTestId('export-path').getAttribute('title');
-  expect(file).not.toBeNull();
-  expect(path.dirname(file!)).toBe(app.downloadsDir);
-  expect(existsSync(file!), `${file} exists`).toBe(true);
-  if (screenshot) await saveScreenshot(page, screenshot);
-  await notice.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(notice).toHaveCount(0);
-  return file!;
-}
 
 /** The first sheet's heading (its first cell) and the last value of its Total row. */
 async function workbookHeadingAndTotal(file: string): Promise<{ heading: unknown; total: unknown }> {

@@ -2,7 +2,7 @@
 // each test, in-process, and hands its URL to the test. The embedded demo
 // provider runs at a fixed date so the seed month (May 2009) is served.
 import { test as base, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppServices } from '../../src/main/app/app-services';
@@ -27,6 +27,8 @@ export interface DemoOptions {
   now?: string;
   rooms?: number;
   perRoom?: number;
+  /** The account's time zone as the provider serves it (default Europe/Paris). */
+  timeZone?: string;
 }
 
 /** The demo's "today" that reproduces the seed document's May 2009. */
@@ -132,4 +134,29 @@ export async function totalRow(page: Page, testId: string): Promise<string[]> {
   await expect(page.getByTestId(testId)).toBeVisible();
   const cells = page.getByTestId(testId).locator('.table-foot [role="cell"]');
   return (await cells.allTextContents()).map((text) => plain(text));
+}
+
+type ExportButton = 'Download' | 'Print' | 'Save as PDF';
+
+/** Clicks one of the view's export buttons and returns the saved file the notice names. */
+export async function saveWith(
+  page: Page,
+  app: HarnessFixture,
+  button: ExportButton,
+  whileRunning?: () => Promise<void>,
+  screenshot?: string,
+): Promise<string> {
+  await page.getByRole('group', { name: 'Download and print' }).getByRole('button', { name: button, exact: true }).click();
+  await whileRunning?.();
+  const notice = page.getByTestId('export-notice');
+  await expect(notice).toHaveAttribute('data-tone', 'saved', { timeout: 30_000 });
+  await expect(notice).toContainText('Saved to');
+  const file = await page.getByTestId('export-path').getAttribute('title');
+  expect(file).not.toBeNull();
+  expect(path.dirname(file!)).toBe(app.downloadsDir);
+  expect(existsSync(file!), `${file} exists`).toBe(true);
+  if (screenshot) await saveScreenshot(page, screenshot);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+  return file!;
 }

@@ -1,7 +1,7 @@
 // The OAI provider API v1 (docs: /oai/v1/...), independent of the HTTP
 // plumbing: a request in, a status and JSON body out. Sessions live here.
 import { randomBytes } from 'node:crypto';
-import { API_PREFIX, BILLING_CODE_PATTERN, type ApiErrorCode } from '../provider/api-schemas';
+import { API_PREFIX, BILLING_CODE_PATTERN, type AccountResponse, type ApiErrorCode } from '../provider/api-schemas';
 import { parsePeriodKey, isoInstant } from './calendar';
 import { DEMO_ACCOUNT, DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from './catalog';
 import type { DemoDataset } from './dataset';
@@ -89,6 +89,8 @@ export class DemoApi {
     private readonly pageCache: RenderedPageCache | null = null,
     /** The password it accepts (tests use a secret one as a canary). */
     private readonly password: string = DEMO_PASSWORD,
+    /** What GET /accounts/{n} answers. */
+    private readonly account: AccountResponse = DEMO_ACCOUNT,
   ) {}
 
   /** Every token issued so far answers 401 session_expired from now on. */
@@ -169,7 +171,7 @@ export class DemoApi {
 
   private getAccount(request: ApiRequest, account: string): ApiReply {
     this.authorize(request, account);
-    return { status: 200, body: DEMO_ACCOUNT };
+    return { status: 200, body: this.account };
   }
 
   private getPeriods(request: ApiRequest, account: string): ApiReply {

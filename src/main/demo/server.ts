@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { DemoApi, errorReply, RenderedPageCache, type ApiReply } from './api';
 import { todayUtc } from './calendar';
-import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from './catalog';
+import { DEMO_ACCOUNT, DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from './catalog';
 import { DemoDataset } from './dataset';
 import { FaultInjector } from './faults';
 import { SEED_ROOMS } from './rooms';
@@ -32,6 +32,11 @@ export interface DemoProviderOptions {
    * as with a remote provider.
    */
   pageCacheMb?: number;
+  /**
+   * The account's `timeZone` as served (default Europe/Paris), e.g. one a
+   * client does not know. The conferences stay on Paris business hours.
+   */
+  timeZone?: string;
 }
 
 export interface DemoRequestRecord {
@@ -67,7 +72,8 @@ export async function startDemoProvider(options: DemoProviderOptions = {}): Prom
   const pageCacheMb = options.pageCacheMb ?? 0;
   if (!(pageCacheMb >= 0)) throw new RangeError('pageCacheMb must be 0 or more');
   const password = options.password ?? DEMO_PASSWORD;
-  const api = new DemoApi(dataset, tokenTtlSeconds, pageCacheMb > 0 ? new RenderedPageCache(pageCacheMb * 1024 * 1024) : null, password);
+  const account = { ...DEMO_ACCOUNT, timeZone: options.timeZone ?? DEMO_ACCOUNT.timeZone };
+  const api = new DemoApi(dataset, tokenTtlSeconds, pageCacheMb > 0 ? new RenderedPageCache(pageCacheMb * 1024 * 1024) : null, password, account);
   const faults = new FaultInjector();
   const requests: DemoRequestRecord[] = [];
 

@@ -2,7 +2,7 @@
 // (serial days in wall-clock time, fractions of a day, currency amounts) and
 // the number formats that display them. Nothing here depends on the
 // computer's time zone unless asked for it explicitly.
-import type { FormatOptions } from '../../shared/format';
+import { usableTimeZone, type FormatOptions } from '../../shared/format';
 import type { Language } from '../../shared/i18n';
 
 const MS_PER_DAY = 86_400_000;
@@ -22,9 +22,9 @@ export class WallClock {
   private readonly dayOffsets = new Map<number, number | null>();
   private readonly quarterOffsets = new Map<number, number>();
 
-  /** `timeZone` undefined = this computer's time zone. An unknown zone falls back to UTC. */
+  /** `timeZone` undefined = this computer's time zone. An unknown zone is shown in UTC (usableTimeZone). */
   constructor(timeZone: string | undefined) {
-    const options: Intl.DateTimeFormatOptions = {
+    this.parts = new Intl.DateTimeFormat('en-US', {
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
@@ -32,12 +32,8 @@ export class WallClock {
       minute: 'numeric',
       second: 'numeric',
       hourCycle: 'h23',
-    };
-    try {
-      this.parts = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
-    } catch {
-      this.parts = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
-    }
+      timeZone: usableTimeZone(timeZone).timeZone,
+    });
   }
 
   /** Local milliseconds of an ISO instant, or null when it is not a valid instant. */
@@ -113,6 +109,22 @@ export function excelMoney(cents: number): number {
 export function excelCalendarDay(ymd: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
   return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+}
+
+// ---------------------------------------------------------------- text
+
+/**
+ * What XML 1.0, and so an .xlsx file, cannot hold: C0 controls other than
+ * tab, newline and carriage return; U+FFFE and U+FFFF; unpaired surrogates
+ * (with the u flag, a range of surrogates matches only unpaired ones). One
+ * of them anywhere makes the whole file unreadable.
+ */
+// eslint-disable-next-line no-control-regex -- these controls are what it removes
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
+
+/** Text as a workbook can hold it: provider text without the characters XML forbids, the rest kept. */
+export function xmlSafeText(text: string): string {
+  return text.replace(XML_FORBIDDEN, '');
 }
 
 // ---------------------------------------------------------------- number formats

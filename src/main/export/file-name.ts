@@ -1,10 +1,11 @@
 // The name a Download suggests: account, month and view, e.g.
 // OAI_602127_2009-05_summary.xlsx, safe on every file system.
 import type { ViewRef } from '../../shared/bridge';
+import { xmlSafeText } from './excel-values';
 
-/** Letters, digits, "_" and "-" only; anything else becomes "_". */
+/** Letters, digits, "_" and "-" only: characters XML forbids go, anything else becomes "_". */
 function safePart(text: string): string {
-  return text.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 80) || '_';
+  return xmlSafeText(text).replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 80) || '_';
 }
 
 /** The default file name of a view's workbook: it depends on the view alone. */

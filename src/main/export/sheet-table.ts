@@ -20,6 +20,7 @@ import {
   excelTimeOfDay,
   moneyFormat,
   moneyText,
+  xmlSafeText,
 } from './excel-values';
 import type { FormatOptions } from '../../shared/format';
 import type { WorkbookOutput } from './workbook-file';
@@ -210,7 +211,7 @@ export class StreamedTable {
     const header = sheet.getRow(this.headerRow);
     columns.forEach((column, index) => {
       const cell = header.getCell(index + 1);
-      cell.value = column.header;
+      cell.value = xmlSafeText(column.header);
       cell.style = HEADER_STYLE;
     });
     header.commit();
@@ -222,12 +223,12 @@ export class StreamedTable {
     const line = (label: string, style: Partial<ExcelJS.Style>, value?: FactValue) => {
       const row = sheet.getRow(rowNumber++);
       const labelCell = row.getCell(1);
-      labelCell.value = label;
+      labelCell.value = xmlSafeText(label);
       labelCell.style = style;
       if (value !== undefined) {
         const valueCell = row.getCell(2);
         if (typeof value === 'string') {
-          valueCell.value = value;
+          valueCell.value = xmlSafeText(value);
         } else {
           valueCell.value = excelDateTime(value.localMs);
           valueCell.style = this.factValueStyle;
@@ -250,7 +251,7 @@ export class StreamedTable {
     columns.forEach((column, index) => {
       const cell = totalRow.getCell(index + 1);
       if (index === 0 && column.total !== true) {
-        cell.value = this.spec.totalLabel;
+        cell.value = xmlSafeText(this.spec.totalLabel);
       } else if (column.total === true) {
         const letter = columnLetter(index + 1);
         const result = totalResult(column.kind, this.sums[index] ?? 0);
@@ -312,7 +313,7 @@ function numberFormat(kind: ColumnKind, p: FormatOptions, currency: string): str
 }
 
 function cellValue(kind: ColumnKind, value: string | number): ExcelJS.CellValue {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return xmlSafeText(value);
   switch (kind) {
     case 'text':
       return String(value);
@@ -364,7 +365,8 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
-/** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ]. */
+/** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], no control character. */
 export function sheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, '-').slice(0, 31) || 'Sheet';
+  const shown = xmlSafeText(name).replace(/[\t\n\r]/g, '');
+  return shown.replace(/[:\\/?*[\]]/g, '-').slice(0, 31) || 'Sheet';
 }

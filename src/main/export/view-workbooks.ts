@@ -14,7 +14,7 @@ import {
   type ColumnDef,
 } from '../../shared/columns';
 import { DEFAULT_CURRENCY, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../shared/domain';
-import type { FormatOptions } from '../../shared/format';
+import { timeZoneNote, type FormatOptions } from '../../shared/format';
 import { translator, type MessageKey, type Translate } from '../../shared/i18n';
 import { periodLabel } from '../../shared/period-label';
 import { billingCodeRowsForView, effectiveBillingCode } from '../../shared/view-rules';
@@ -115,6 +115,8 @@ class Sheets {
     const syncedMs = synced === null ? null : this.computerClock.localMs(synced);
     facts.push([t('sheet.dataAsOf'), syncedMs === null ? t('sheet.neverSynced') : { localMs: syncedMs }]);
     const notes = period !== null && !period.servedByProvider ? [t('sheet.archived')] : [];
+    const zoneNote = timeZoneNote(account.timeZone, t);
+    if (zoneNote !== null) notes.push(zoneNote);
     return { heading: t(heading), facts, notes };
   }
 

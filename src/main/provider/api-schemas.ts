@@ -14,8 +14,17 @@ const digits = z.string().regex(/^\d+$/, 'expected a digit string');
 const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'expected an RFC 3339 UTC instant');
 const periodKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const cents = z.number().int();
-const seconds = z.number().int().nonnegative();
+
+/**
+ * The largest amount (cents, either sign) or duration (seconds) the client
+ * accepts, in one value and in the sums the contract defines, up to a whole
+ * period's (see check-sums.ts): 10^12, ten billion currency units or 31,700
+ * years. Any sum the app computes then stays an exact JavaScript number
+ * (below 2^53 ≈ 9.007 × 10^15) over up to 9,007 periods, 750 years of months.
+ */
+export const MAX_AMOUNT = 1_000_000_000_000;
+const cents = z.number().int().min(-MAX_AMOUNT, 'expected at least -10^12').max(MAX_AMOUNT, 'expected at most 10^12');
+const seconds = z.number().int().nonnegative().max(MAX_AMOUNT, 'expected at most 10^12');
 
 export const sessionScopeSchema = z.looseObject({
   kind: z.string(), // "account" | "room" (others kept as text)

@@ -7,7 +7,7 @@
 // lenient: when it says "no", the caller runs zod, which produces the error
 // (same paths and messages as without this shortcut) or accepts the page.
 // test/unit/provider/fast-check.test.ts compares both on many broken pages.
-import type { ConferencesPage } from './api-schemas';
+import { MAX_AMOUNT, type ConferencesPage } from './api-schemas';
 
 const DIGITS = /^\d+$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -26,11 +26,14 @@ function isNullableString(value: unknown): boolean {
 function isMatching(value: unknown, pattern: RegExp): boolean {
   return typeof value === 'string' && pattern.test(value);
 }
-function isInteger(value: unknown): boolean {
-  return Number.isSafeInteger(value);
-}
 function isCount(value: unknown): boolean {
   return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+function isCents(value: unknown): boolean {
+  return Number.isSafeInteger(value) && Math.abs(value as number) <= MAX_AMOUNT;
+}
+function isSeconds(value: unknown): boolean {
+  return isCount(value) && (value as number) <= MAX_AMOUNT;
 }
 
 function isParticipant(value: unknown): boolean {
@@ -42,8 +45,8 @@ function isParticipant(value: unknown): boolean {
     typeof value.accessType === 'string' &&
     isMatching(value.joinedAt, INSTANT) &&
     isMatching(value.leftAt, INSTANT) &&
-    isCount(value.seconds) &&
-    isInteger(value.chargeCents)
+    isSeconds(value.seconds) &&
+    isCents(value.chargeCents)
   );
 }
 
@@ -57,9 +60,9 @@ function isConference(value: unknown): boolean {
       typeof value.serviceType === 'string' &&
       isNullableString(value.billingCode) &&
       isCount(value.participantCount) &&
-      isCount(value.lengthSeconds) &&
-      isCount(value.accumulatedSeconds) &&
-      isInteger(value.chargeCents) &&
+      isSeconds(value.lengthSeconds) &&
+      isSeconds(value.accumulatedSeconds) &&
+      isCents(value.chargeCents) &&
       Array.isArray(value.participants)
     )
   ) {

@@ -21,7 +21,7 @@ import {
 } from '../cache';
 import type { ApiPeriod, ApiRoom } from '../provider/api-schemas';
 import { isProviderError, type ProviderClient } from '../provider/client';
-import { addToRoomTotals, checkRoomTotals } from './check-sums';
+import { PeriodTotals } from './check-sums';
 import { toAccountInput, toPeriodMeta, toRoomInput } from './provider-rows';
 import { inProcessPeriodWriter, type PeriodWriter } from './writers/period-writer';
 
@@ -291,7 +291,7 @@ async function downloadPeriod(
       await writer.begin(accountNumber, current.period, scope);
       const rooms = await options.client.listRooms(accountNumber, current.period);
       let pages = 0;
-      const totals = new Map<string, { conferenceCount: number; accumulatedSeconds: number; chargeCents: number }>();
+      const totals = new PeriodTotals();
       let rows = 0;
       const source = options.client.conferencePages(accountNumber, current.period, {
         limit: options.pageLimit ?? DEFAULT_SYNC_PAGE_LIMIT,
@@ -299,13 +299,13 @@ async function downloadPeriod(
       });
       for await (const page of prefetching(source)) {
         checkCancel();
-        addToRoomTotals(totals, page.conferences);
+        totals.add(page.conferences);
         await writer.add(page.conferences);
         pages += 1;
         rows += page.conferences.length;
         emit({ pages, rows });
       }
-      checkRoomTotals(rooms, totals);
+      totals.check(rooms);
       return { period: current, rooms };
     } catch (error) {
       const changed = isProviderError(error) && error.code === 'period_changed';

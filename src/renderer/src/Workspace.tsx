@@ -8,6 +8,7 @@ import type { ConferenceRow } from '../../shared/domain';
 import type { Language } from '../../shared/i18n';
 import { callMain } from './bridge';
 import { Brand } from './components/Brand';
+import { DialogErrorPanel, ErrorBoundary, ViewErrorPanel } from './components/ErrorBoundary';
 import { ExportProvider } from './components/ExportActions';
 import { StatusBar } from './components/StatusBar';
 import { LoadState } from './components/ViewParts';
@@ -87,6 +88,11 @@ export function Workspace(props: {
   }, [route]);
 
   const choosePeriod = (value: string) => setSelectedPeriod(value);
+  const toSummary = () => setRoute({ view: 'summary' });
+  const closeDialogToSummary = () => {
+    setDialog(null);
+    toSummary();
+  };
   const openConference = (conference: ConferenceRow) => {
     if (route.view !== 'conference') setRoute({ view: 'conference', conferenceId: conference.id, back: route });
   };
@@ -219,16 +225,21 @@ export function Workspace(props: {
               {switchError}
             </p>
           ) : null}
-          {mainView()}
+          {/* A view that throws shows an error panel; any navigation (a new route) shows the views again. */}
+          <ErrorBoundary resetKey={route} fallback={(error) => <ViewErrorPanel error={error} onBack={toSummary} />}>
+            {mainView()}
+          </ErrorBoundary>
         </main>
         <StatusBar version={props.version} shell={props.shell} sync={{ store: syncStore, profileId: profile.id }} />
         {dialog === 'settings' ? (
-          <SettingsDialog
-            settings={props.settings}
-            systemLanguage={props.systemLanguage}
-            onSaved={props.onSettings}
-            onClose={() => setDialog(null)}
-          />
+          <ErrorBoundary fallback={(error) => <DialogErrorPanel error={error} onBack={closeDialogToSummary} />}>
+            <SettingsDialog
+              settings={props.settings}
+              systemLanguage={props.systemLanguage}
+              onSaved={props.onSettings}
+              onClose={() => setDialog(null)}
+            />
+          </ErrorBoundary>
         ) : null}
         {dialog === 'signOut' ? (
           <SignOutDialog profile={profile} onSignedOut={props.onSignedOut} onClose={() => setDialog(null)} />

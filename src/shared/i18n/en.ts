@@ -38,6 +38,11 @@ export const en = {
   'error.cacheUnusable': 'The archive on this computer cannot be opened: the file is unreadable, not an OAI Desktop archive, or from a newer version of OAI Desktop.',
   'error.unknown': 'Something went wrong.',
 
+  'viewError.title': 'This view could not be shown',
+  'viewError.body': 'Something in this data could not be displayed. The rest of the app still works, and your archive is unchanged.',
+  'viewError.details': 'Details',
+  'viewError.back': 'Back to summary',
+
   'signIn.welcomeTitle': 'Welcome to OAI Desktop',
   'signIn.welcomeBody': 'Your audioconference usage, month by month, kept on this computer — fast, offline, and for longer than the provider keeps it.',
   'signIn.title': 'Sign in',
@@ -102,6 +107,7 @@ export const en = {
   'period.archivedHint': 'The provider no longer serves this month. It is kept on this computer.',
   'period.syncFailed': 'The last sync of this period failed:',
   'period.dataFrom': 'Showing the data synced on {when}.',
+  'time.unknownZone': 'Times in UTC: the provider’s time zone "{zone}" is not known.',
 
   'col.accountNumber': 'Account Number',
   'col.companyName': 'Company Name',

@@ -35,6 +35,11 @@ export const fr: Record<MessageKey, Message> = {
   'error.cacheUnusable': "L'archive de cet ordinateur ne peut pas être ouverte : le fichier est illisible, n'est pas une archive d'OAI Desktop ou vient d'une version plus récente d'OAI Desktop.",
   'error.unknown': 'Une erreur est survenue.',
 
+  'viewError.title': 'Cette vue ne peut pas être affichée',
+  'viewError.body': "Une partie de ces données n'a pas pu être affichée. Le reste de l'application fonctionne et votre archive n'a pas changé.",
+  'viewError.details': 'Détails',
+  'viewError.back': 'Retour au récapitulatif',
+
   'signIn.welcomeTitle': 'Bienvenue dans OAI Desktop',
   'signIn.welcomeBody': 'Les consommations de vos salles d’audioconférence, mois par mois, conservées sur cet ordinateur — rapides, hors connexion et plus longtemps que chez le fournisseur.',
   'signIn.title': 'Connexion',
@@ -99,6 +104,7 @@ export const fr: Record<MessageKey, Message> = {
   'period.archivedHint': "Le fournisseur ne propose plus ce mois. Il est conservé sur cet ordinateur.",
   'period.syncFailed': 'La dernière synchronisation de cette période a échoué :',
   'period.dataFrom': 'Données synchronisées le {when}.',
+  'time.unknownZone': "Heures en UTC : le fuseau horaire du fournisseur « {zone} » n'est pas connu.",
 
   'col.accountNumber': 'Numéro de compte',
   'col.companyName': 'Société',

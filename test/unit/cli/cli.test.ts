@@ -3,10 +3,9 @@
 import { spawn } from 'node:child_process';
 
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../src/cli/commands';
+import { inProcessCli } from './helpers';
 import { accountSummary, getPeriod, openCache } from '../../../src/main/cache';
 import { createKeychainStore, credentialKey } from '../../../src/main/credentials/keychain';
 import { DEMO_PASSWORD, DEMO_USERNAME, startDemoProvider, type DemoProvider } from '../../../src/main/demo';
@@ -22,19 +21,7 @@ afterAll(async () => {
   await provider.close();
 });
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { HOME: tempDir(), XDG_CONFIG_HOME: tempDir(), ...env },
-    stdin: Readable.from([stdin]),
-    keychain,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const cli = inProcessCli(keychain);
 
 const syncArgs = (db: string, extra: string[] = []) => [
   'sync',

@@ -2,7 +2,7 @@
 // may never accept what zod rejects. Compared here on a valid page and on
 // every field of it broken in many ways.
 import { describe, expect, it } from 'vitest';
-import { conferencesPageSchema } from '../../../src/main/provider/api-schemas';
+import { MAX_AMOUNT, conferencesPageSchema } from '../../../src/main/provider/api-schemas';
 import { isWellFormedConferencesPage } from '../../../src/main/provider/fast-check';
 import { conference } from './helpers';
 
@@ -20,6 +20,9 @@ const WRONG_VALUES: unknown[] = [
   -1,
   1.5,
   2 ** 53,
+  2 ** 52,
+  10 ** 12 + 1,
+  -(10 ** 12) - 1,
   true,
   [],
   {},
@@ -56,6 +59,23 @@ describe('fast conferences-page check', () => {
     const page = validPage();
     expect(isWellFormedConferencesPage(page)).toBe(true);
     expect(isWellFormedConferencesPage({ conferences: [], nextCursor: null })).toBe(true);
+  });
+
+  it('accepts amounts and durations up to 10^12 and refuses any beyond, as zod does', () => {
+    const at = (field: 'chargeCents' | 'lengthSeconds' | 'seconds', value: number) => {
+      const page = validPage() as { conferences: Record<string, unknown>[] };
+      const target = field === 'seconds' ? (page.conferences[1]!.participants as Record<string, unknown>[])[0]! : page.conferences[1]!;
+      target[field] = value;
+      return page;
+    };
+    for (const field of ['chargeCents', 'lengthSeconds', 'seconds'] as const) {
+      expect(isWellFormedConferencesPage(at(field, MAX_AMOUNT)), field).toBe(true);
+      expect(isWellFormedConferencesPage(at(field, MAX_AMOUNT + 1)), field).toBe(false);
+      const path = field === 'seconds' ? ['conferences', 1, 'participants', 0, 'seconds'] : ['conferences', 1, field];
+      expect(conferencesPageSchema.safeParse(at(field, MAX_AMOUNT + 1)).error?.issues[0]?.path).toEqual(path);
+    }
+    expect(isWellFormedConferencesPage(at('chargeCents', -MAX_AMOUNT))).toBe(true);
+    expect(isWellFormedConferencesPage(at('chargeCents', -MAX_AMOUNT - 1))).toBe(false);
   });
 
   it('agrees with zod on every field broken in every way', () => {

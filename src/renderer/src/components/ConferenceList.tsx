@@ -14,6 +14,7 @@ import type { Query } from '../use-bridge-query';
 import { BillingCodeCell, FailedChanges, withPending, type UpdateConference } from './BillingCode';
 import { DataTable, type Column } from './DataTable';
 import { screenColumns, type ColumnLayout } from './table-columns';
+import { TimeZoneNote } from './TimeZoneNote';
 import { LoadState } from './ViewParts';
 
 const LAYOUT: Record<string, ColumnLayout> = {
@@ -107,6 +108,7 @@ export function ConferenceList(props: {
   });
   return (
     <>
+      <TimeZoneNote timeZone={timeZone} />
       <FailedChanges conferences={rows} timeZone={timeZone} onChanged={onChanged} />
       <LoadState loading={query.loading} error={query.error} empty={query.data === undefined} />
       {query.data ? (

@@ -6,20 +6,21 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ViewRef } from '../../../shared/bridge';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE, type PrintRequest } from '../../../shared/print-route';
+import { ErrorBoundary, technicalMessage } from '../components/ErrorBoundary';
 import { describeError } from '../errors';
 import { FormatProvider, useFormat } from '../format-context';
 import { I18nProvider, useI18n } from '../i18n';
 import { installPageRules } from './page-rules';
 import { loadPrintDocument, type PrintDocument } from './print-document';
 
-/** Set on <html> next to the ready mark when the layout shows an error instead of data. */
-
 export function PrintApp(props: { request: PrintRequest }) {
   const { language, dateStyle } = props.request.presentation;
   return (
     <I18nProvider language={language}>
       <FormatProvider options={{ language, dateStyle }}>
-        <PrintLayout view={props.request.view} />
+        <ErrorBoundary fallback={(error) => <PrintFailure error={error} />}>
+          <PrintLayout view={props.request.view} />
+        </ErrorBoundary>
       </FormatProvider>
     </I18nProvider>
   );
@@ -98,6 +99,25 @@ function PrintLayout(props: { view: ViewRef }) {
     );
   }
   return <PrintPage doc={loaded.document} generatedAt={generatedAt} />;
+}
+
+/** The layout threw while rendering: nothing to print, and main is told why (the ready mark with the error). */
+function PrintFailure(props: { error: unknown }) {
+  const { t } = useI18n();
+  const message = `${t('viewError.title')}: ${technicalMessage(props.error)}`;
+  useEffect(() => {
+    const root = document.documentElement;
+    root.setAttribute(PRINT_ERROR_ATTRIBUTE, message);
+    root.setAttribute(PRINT_READY_ATTRIBUTE, '');
+  }, [message]);
+  return (
+    <div className="print-layout" data-testid="view-error">
+      <p className="print-brand">{t('print.brand')}</p>
+      <p role="alert" className="print-note">
+        {message}
+      </p>
+    </div>
+  );
 }
 
 function PrintPage(props: { doc: PrintDocument; generatedAt: string }) {

@@ -17,7 +17,7 @@ import {
   withOffset,
 } from '../../../shared/columns';
 import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
-import { formatDate, timeZoneOffset, type Formatter } from '../../../shared/format';
+import { formatDate, timeZoneNote, timeZoneOffset, type Formatter } from '../../../shared/format';
 import { serviceTypeName, type Translate } from '../../../shared/i18n';
 import { newestFirst, periodLabel } from '../../../shared/period-label';
 import { billingCodeRowsForView, effectiveBillingCode, type SortDirection } from '../../../shared/view-rules';
@@ -89,6 +89,12 @@ function periodFact(period: PeriodInfo | null, { t, format }: Context): PrintFac
 function periodNotes(period: PeriodInfo | null, { t }: Context): string[] {
   if (period === null) return [t('print.noPeriod')];
   return period.servedByProvider ? [] : [t('period.archivedHint')];
+}
+
+/** That the times are in UTC, when the account's time zone is not known here. */
+function timeZoneNotes(account: AccountInfo | null, { t }: Context): string[] {
+  const note = timeZoneNote(account?.timeZone, t);
+  return note === null ? [] : [note];
 }
 
 /** What a document says about its billing period: archived or not, and its name in the title. */
@@ -202,7 +208,7 @@ async function roomDocument(view: Extract<ViewRef, { kind: 'room' }>, context: C
       accountFacts(view.accountNumber, account, context),
     ],
     ...periodState,
-    notes: periodNotes(period, context),
+    notes: [...periodNotes(period, context), ...timeZoneNotes(account, context)],
     ...printTable(CONFERENCE_COLUMNS, rows, {
       ...accountFormat(account, context),
       offset,
@@ -262,6 +268,7 @@ async function conferenceDocument(view: Extract<ViewRef, { kind: 'conference' }>
       ]
     : [accountFacts(view.accountNumber, account, context)];
   const notes = conference === null ? [t('conference.notFound')] : period && !period.servedByProvider ? [t('period.archivedHint')] : [];
+  notes.push(...timeZoneNotes(account, context));
   return {
     title: t('conference.title'),
     factGroups,

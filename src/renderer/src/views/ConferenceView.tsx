@@ -9,6 +9,7 @@ import { BillingCodeCell, FailedChanges } from '../components/BillingCode';
 import { DataTable } from '../components/DataTable';
 import { ExportActions } from '../components/ExportActions';
 import { screenColumns, type ColumnLayout } from '../components/table-columns';
+import { TimeZoneNote } from '../components/TimeZoneNote';
 import { BackButton, Fact, LoadState } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
@@ -103,6 +104,7 @@ export function ConferenceView(props: {
           </div>
         ) : null}
       </section>
+      <TimeZoneNote timeZone={timeZone} />
       {conference ? <FailedChanges conferences={[conference]} timeZone={timeZone} onChanged={onChanged} /> : null}
       <div className="toolbar">
         <div className="toolbar-end">
