@@ -82,15 +82,15 @@ const DEMO_BUTTON = /Open the demo account|Ouvrir le compte de démonstration/;
 const LAST_SYNCED = /Last synced|Dernière synchronisation/;
 
 /** Waits until the status bar says the last sync succeeded. */
-export async function waitForSynced(page: Page): Promise<void> {
-  await expect(page.getByTestId('last-sync')).toHaveText(LAST_SYNCED, { timeout: 30_000 });
+export async function waitForSynced(page: Page, timeout = 30_000): Promise<void> {
+  await expect(page.getByTestId('last-sync')).toHaveText(LAST_SYNCED, { timeout });
 }
 
-/** First run: opens the demo account with one click and waits for its first sync. */
-export async function openDemo(page: Page, app: HarnessFixture): Promise<void> {
+/** First run: opens the demo account with one click and waits for its first sync (longer for a large demo). */
+export async function openDemo(page: Page, app: HarnessFixture, syncTimeout?: number): Promise<void> {
   await page.goto(app.url);
   await page.getByRole('button', { name: DEMO_BUTTON }).click();
-  await waitForSynced(page);
+  await waitForSynced(page, syncTimeout);
   await expect(page.getByTestId('summary-table')).toBeVisible();
 }
 
