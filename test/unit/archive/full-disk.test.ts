@@ -14,7 +14,7 @@ describe.skipIf(!canMount)(`a full disk while backing up (${why})`, () => {
     const run = spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', dir, process.execPath], { encoding: 'utf8', timeout: 60_000 });
     expect(run.status, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
-    expect(result.error).toMatch(/full|ENOSPC|no space/i);
+    expect(result.error).toMatch(/disk is full|ENOSPC|no space left/i);
     expect(result.backups).toEqual([result.first]);
     expect(result.listed).toEqual([result.first]);
     expect(result).toMatchObject({ firstUnchanged: true, firstIntact: true, cacheIntact: true });
