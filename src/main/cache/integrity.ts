@@ -31,7 +31,8 @@ export function quickCheck(db: ReadableDB | Database.Database, maxProblems = MAX
   try {
     lines = checkLines(db, String(maxProblems));
   } catch (error) {
-    if (!(error instanceof Database.SqliteError)) throw error;
+    // Busy, unreadable, out of memory: not a verdict on the file.
+    if (!isCorruption(error)) throw error;
     // SQLite gave up ("database disk image is malformed"): say which tables it gives up on.
     lines = damagedTables(db, error.message);
   }
@@ -56,7 +57,8 @@ function damagedTables(db: Database.Database, overall: string): string[] {
       const lines = checkLines(db, `'${table.replaceAll("'", "''")}'`);
       return lines.length === 1 && lines[0] === 'ok' ? [] : lines.map((line) => `table ${table}: ${line}`);
     } catch (error) {
-      return [`table ${table}: ${error instanceof Error ? error.message : String(error)}`];
+      if (!isCorruption(error)) throw error;
+      return [`table ${table}: ${error.message}`];
     }
   });
   return problems.length > 0 ? problems : [overall];
@@ -74,8 +76,9 @@ export function quickCheckFile(file: string): IntegrityReport {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (error) {
-    if (error instanceof Database.SqliteError) return { ok: false, problems: [error.message], ms: 0 };
-    throw error;
+    if (isCorruption(error)) return { ok: false, problems: [error.message], ms: 0 };
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CacheError('cannot_open', `Cannot open the cache file ${file} to check it: ${reason}`, { cause: error });
   }
   try {
     db.pragma('busy_timeout = 5000');
@@ -99,6 +102,11 @@ export function damagedError(file: string, report: Pick<IntegrityReport, 'proble
     `The cache ${file} is damaged: SQLite's integrity check found "${first}"${others}. Nothing was written to it.`,
     { integrity: { problems: report.problems } },
   );
+}
+
+/** SQLite says the file itself is broken (not busy, not unreadable). */
+function isCorruption(error: unknown): error is Error & { code: string } {
+  return error instanceof Database.SqliteError && (error.code.startsWith('SQLITE_CORRUPT') || error.code === 'SQLITE_NOTADB');
 }
 
 const TREE = /\bTree (\d+)\b/;

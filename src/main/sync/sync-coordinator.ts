@@ -126,7 +126,8 @@ export class SyncCoordinator {
     } finally {
       await writer?.close();
     }
-    if (report.errorKind !== 'cache_damaged') checkpointAfterRun(cache);
+    // Not after a run the check stopped: it wrote nothing, and a damaged file is never written to.
+    if (report.runId !== 0) checkpointAfterRun(cache);
     const accountNumber = report.accountNumber ?? target.accountNumber;
     publish({
       ...(this.latest.get(target.profileId) ?? idleProgress(target.profileId, null)),

@@ -49,6 +49,21 @@ describe('the check before a sync writes', () => {
     db.close();
   });
 
+  it('a check that cannot run fails the sync with its reason and nothing written, without calling the cache damaged', async () => {
+    const file = path.join(tempDir(), 'oai-cache.sqlite');
+    const db = openCache(file);
+    const coordinator = new SyncCoordinator({
+      cache: cacheHandle(db),
+      onProgress: () => {},
+      checkBeforeWrite: () => Promise.reject(new Error('the cache is busy (another program holds it)')),
+    });
+    const report = await coordinator.sync(target('busy'));
+    expect(report).toMatchObject({ status: 'failed', errorKind: null, error: 'the cache is busy (another program holds it)', runId: 0 });
+    expect(listSyncRuns(db, ACCOUNT)).toEqual([]);
+    expect(listPeriods(db, ACCOUNT)).toEqual([]);
+    db.close();
+  });
+
   it('a damaged cache fails the sync with cache_damaged, nothing written: the file stays byte for byte', async () => {
     const file = path.join(tempDir(), 'oai-cache.sqlite');
     expect((await syncWithCore(provider, file)).status).toBe('ok');

@@ -132,11 +132,20 @@ function backupFiles(cacheFile: string, dir: string): Array<Omit<BackupInfo, 'mo
   }
   const backups = names.flatMap((name) => {
     const parsed = parseBackupName(cacheFile, name);
-    if (parsed === null) return [];
     const file = path.join(dir, name);
-    return [{ file, createdAt: parsed.createdAt, n: parsed.n, sizeBytes: statSync(file).size }];
+    // Pruned by another process since the listing: not a backup any more.
+    const size = parsed === null ? null : sizeOf(file);
+    return parsed === null || size === null ? [] : [{ file, createdAt: parsed.createdAt, n: parsed.n, sizeBytes: size }];
   });
   return backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.n - a.n);
+}
+
+function sizeOf(file: string): number | null {
+  try {
+    return statSync(file).size;
+  } catch {
+    return null;
+  }
 }
 
 function monthsOf(file: string): CachedMonth[] {

@@ -52,9 +52,9 @@ export function createBackupPolicy(options: BackupPolicyOptions): BackupPolicy {
 
   const backupOnce = async () => {
     const { cache } = options;
-    // Nothing synced yet: nothing to keep.
-    if (listCachedMonths(cache.read()).length === 0) return;
     try {
+      // Nothing synced yet: nothing to keep.
+      if (listCachedMonths(cache.read()).length === 0) return;
       const taken = await backup(cache.file);
       options.log?.info(`backup ${taken.file} (${taken.months.length} months${taken.pruned.length > 0 ? `; ${taken.pruned.length} older removed` : ''})`);
       options.onBackup?.({ ok: true, backup: taken });
