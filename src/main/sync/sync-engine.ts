@@ -6,6 +6,7 @@
 import {
   ACCOUNT_SCOPE,
   finishSyncRun,
+  isCacheError,
   listPeriods,
   markOutboxFailed,
   markOutboxSent,
@@ -184,7 +185,7 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
     else runError ??= settled.reason;
   }
   await gate.opened.catch(() => {});
-  if (gate.failure !== null) return failDamaged(report, gate.failure);
+  if (gate.failure !== null) return failUnchecked(report, gate.failure);
   if (runError === null) {
     for (const archived of listPeriods(cache.read(), accountNumber).filter((p) => !p.servedByProvider)) {
       recordSyncRunPeriod(cache.write(), report.runId, archived.period, 'archived', { conferences: 0, participants: 0 });
@@ -205,9 +206,10 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
   return report;
 }
 
-/** The cache check failed: the report says so and nothing was written (no run, no period). */
-function failDamaged(report: SyncReport, error: unknown): SyncReport {
-  return { ...report, runId: 0, status: 'failed', periods: [], error: messageOf(error), errorKind: 'cache_damaged' };
+/** The cache check failed (or could not run): the report says why and nothing was written (no run, no period). */
+function failUnchecked(report: SyncReport, error: Error): SyncReport {
+  const damaged = isCacheError(error, 'damaged');
+  return { ...report, runId: 0, status: 'failed', periods: [], error: error.message, errorKind: damaged ? 'cache_damaged' : null };
 }
 
 function failBeforeRun(report: SyncReport, error: unknown): SyncReport {

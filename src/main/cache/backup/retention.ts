@@ -45,13 +45,9 @@ export function planRetention<T extends RetentionCandidate>(
   const keep = sorted.filter((backup) => recent.has(backup) || monthly.has(backup));
   const cap = policy.sizeFactor * cacheSizeBytes;
   let total = keep.reduce((sum, backup) => sum + backup.sizeBytes, 0);
-  while (total > cap && keep.length > 1) {
-    // Oldest first among the monthly ones, then among the newest; never keep[0].
-    const lastMonthly = keep.findLastIndex((backup) => monthly.has(backup));
-    const victim = lastMonthly > 0 ? lastMonthly : keep.length - 1;
-    total -= keep[victim]!.sizeBytes;
-    keep.splice(victim, 1);
-  }
+  // The monthly ones are all older than the newest 7, so dropping the oldest
+  // first takes them first; keep[0], the newest, always stays.
+  while (total > cap && keep.length > 1) total -= keep.pop()!.sizeBytes;
   const kept = new Set(keep);
   return { keep, remove: sorted.filter((backup) => !kept.has(backup)) };
 }
