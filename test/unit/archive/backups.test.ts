@@ -2,7 +2,7 @@
 // leave the previous ones intact, a kill -9 midway, a backup during a sync.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +124,7 @@ describe('a backup killed midway (kill -9)', () => {
 
     const next = await takeBackup(file);
     expect(readdirSync(backups).sort()).toEqual([path.basename(previous.file), path.basename(next.file)].sort());
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
 
@@ -168,6 +169,7 @@ describe('a backup during a large sync', () => {
       expect(completePeriodMismatches(copy)).toEqual({ periods: expect.any(Number), mismatches: 0 });
       expect(completePeriodMismatches(copy).periods).toBeGreaterThanOrEqual(1);
     }
+    rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 });
 
