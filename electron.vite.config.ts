@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           // Runs on writer threads: stages and commits synced periods (see writer-thread.ts).
           'writer-thread.worker': resolve('src/main/sync/writers/writer-thread.worker.ts'),
+          // Runs backups' copies and integrity checks off the main thread (see cache/worker/archive-thread.ts).
+          'archive.worker': resolve('src/main/cache/worker/archive.worker.ts'),
         },
       },
     },

@@ -2,7 +2,7 @@
 // and, where one applies, a baseline measured in the same run on the same
 // machine (absolute timings are noisy; ratios are what to compare).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -23,12 +23,17 @@ function tsx(args: string[]): ReturnType<typeof spawn> {
   return spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
-// The sync jobs run the code as shipped: bundled JavaScript, its writer thread
-// the bundled worker file beside it, in plain Node. Through the TypeScript
+// The sync and archive jobs run the code as shipped: bundled JavaScript, their
+// worker threads the bundled worker files beside them, in plain Node. Through the TypeScript
 // loader each thread carried ~30 MB of loader and source maps the app doesn't.
 const SYNC_BUNDLE = path.join('out', 'bench', 'sync-child.js');
 await build({
-  entryPoints: { 'sync-child': 'bench/sync-child.ts', 'writer-thread.worker': 'src/main/sync/writers/writer-thread.worker.ts' },
+  entryPoints: {
+    'sync-child': 'bench/sync-child.ts',
+    'writer-thread.worker': 'src/main/sync/writers/writer-thread.worker.ts',
+    'archive-child': 'bench/archive-child.ts',
+    'archive.worker': 'src/main/cache/worker/archive.worker.ts',
+  },
   outdir: path.dirname(SYNC_BUNDLE),
   bundle: true,
   platform: 'node',
@@ -109,6 +114,9 @@ try {
   const again = await job<Sync>(['sync', demo.url, db]);
   const reads = await job<{ summaryMs: number; roomMs: number; rooms: number; conferences: number }>(['reads', db, period]);
   const cold = await job<{ ms: number }>(['cold', db, period]);
+  type Archive = { copyMs: number; backupMs: number; rounds: number[]; maxStallMs: number; idleStallMs: number; mainThreadBusyMs: number; quickCheckMs: number };
+  const archive = await job<Archive>([db, work], path.join(path.dirname(SYNC_BUNDLE), 'archive-child.js'));
+  const cacheMb = statSync(db).size / 1_048_576;
   type Export = { ms: number; rows: number; conferences: number; bytes: number; peakRssMb: number };
   const exportJob = (kind: 'xlsx' | 'csv', months: string) =>
     job<Export>([kind, db, months, path.join(work, `export-${months}.${kind}`)], 'bench/export-child.ts');
@@ -161,6 +169,19 @@ try {
     [`account summary of one month (${reads.rooms} rooms)`, `${fmt(reads.summaryMs, 2)} ms`, '< 30 ms', ''],
     [`one room's conferences (${reads.conferences})`, `${fmt(reads.roomMs, 2)} ms`, '< 5 ms', ''],
     ['cold open of the cache + first summary', `${fmt(cold.ms)} ms`, '< 300 ms', ''],
+    [
+      `backup of the cache (${fmt(cacheMb)} MB: copy, quick_check, rename; median of 3)`,
+      `${fmt(archive.backupMs / 1000, 2)} s`,
+      '',
+      `${fmt(archive.copyMs / 1000, 2)} s plain file copy; backup = ${fmt(archive.backupMs / archive.copyMs, 1)}x (rounds: ${archive.rounds.map((r) => `${fmt(r, 1)}x`).join(', ')})`,
+    ],
+    [
+      'main thread: longest event-loop stall during a backup (of 3)',
+      `${fmt(archive.maxStallMs)} ms`,
+      '< 50 ms',
+      `${fmt(archive.idleStallMs)} ms with nothing running (2 s); main thread busy ${fmt(archive.mainThreadBusyMs)} ms in all during a backup`,
+    ],
+    ['quick_check of the cache (median of 3)', `${fmt(archive.quickCheckMs)} ms`, '> 100 ms: the app opens read-only while it runs', ''],
     exportRow(`export one month (${fmt(monthXlsx.conferences)} conferences, ${fmt(monthXlsx.rows)} rows with legs)`, monthXlsx, monthCsv),
     exportRow(`export four months (${fmt(allXlsx.conferences)} conferences, one sheet)`, allXlsx, allCsv),
     [

@@ -30,6 +30,8 @@ export type AppErrorCode =
   | 'not_found'
   /** The cache file cannot be used (newer schema, not a database, unreadable). */
   | 'cache_unusable'
+  /** SQLite's integrity check found the cache damaged: nothing is written to it (a sync fails with this too). */
+  | 'cache_damaged'
   | 'export_failed'
   | 'print_failed'
   /** Saving or printing is not offered by this shell. */

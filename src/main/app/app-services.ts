@@ -42,6 +42,8 @@ export interface AppEnvironment {
   demo?: EmbeddedDemoOptions;
   /** Sync at start and every N hours (default true). Tests turn it off. */
   scheduleSync?: boolean;
+  /** The daily backup check, at start and every few hours (default true); backups after changes are always on. */
+  dailyBackups?: boolean;
   /** Provider client tuning (tests shorten retries). */
   clientOptions?: Partial<ProviderClientOptions>;
   /** Save dialogs and printing (Electron's, or the harness's equivalents). */
@@ -93,6 +95,7 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
   const emit: FeatureDeps['emit'] = (name, payload) => events.emit('bridge-event', name, payload);
   const core = createCore({
     cacheFile: path.join(env.dataDir, CACHE_FILE_NAME),
+    appVersion: env.version,
     log,
     onSyncProgress: (progress) => emit('syncProgress', progress),
   });
@@ -105,7 +108,7 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
     demoUrl: () => demo.url(),
     clientOptions: env.clientOptions,
   });
-  const { cache, coordinator } = core;
+  const { cache, coordinator, backups } = core;
   const syncSchedule = createSyncSchedule({ coordinator, profiles, settings, log }, env.scheduleSync !== false);
   const deps: FeatureDeps = {
     app: { shell: env.shell, version: env.version, locale: env.locale },
@@ -114,11 +117,13 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
     profiles,
     coordinator,
     syncSchedule,
+    backups,
     integration: env.integration ?? NO_INTEGRATION,
     log,
     emit,
   };
   syncSchedule.restart(true);
+  if (env.dailyBackups !== false) backups.startDaily();
   log.info(`services started (${env.shell}, data in ${env.dataDir})`);
 
   return Promise.resolve({

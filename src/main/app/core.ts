@@ -1,32 +1,45 @@
-// The wiring the app and the CLI share: the cache and the sync coordinator,
-// whose runs write periods on worker threads (in-process if they cannot start).
+// The wiring the app and the CLI share: the cache, the sync coordinator,
+// whose runs write periods on worker threads (in-process if they cannot
+// start) after checking the cache file, and the automatic backups.
 import type { SyncProgress } from '../../shared/bridge';
 import { openCacheHandle, type CacheHandle } from '../cache';
+import { verifyCacheFileInBackground } from '../cache/archive';
+import { createBackupPolicy, type BackupOutcome, type BackupPolicy } from '../features/archive/backup-policy';
 import type { Logger } from '../log';
 import { SyncCoordinator } from '../sync/sync-coordinator';
+import type { SyncReport } from '../sync/sync-engine';
 import { inProcessPeriodWriter } from '../sync/writers/period-writer';
 import { lazyPeriodWriter } from '../sync/writers/writer-pool';
 import { startWriterThreads } from '../sync/writers/writer-thread';
 
 export interface CoreOptions {
   cacheFile: string;
-  /** Read-only commands of the CLI: the file must exist and is never changed. */
+  /** Read-only commands of the CLI: the file must exist and is never changed (no backups either). */
   readonly?: boolean;
+  /** The app's version, kept in the cache as the last to write it. */
+  appVersion?: string;
   log?: Logger;
   onSyncProgress?: (progress: SyncProgress) => void;
+  /** Each automatic backup's outcome (the CLI prints it). */
+  onBackup?: (outcome: BackupOutcome) => void;
 }
 
 export interface Core {
   /** Ask it for the connection at each use: it can be swapped at run time. */
   cache: CacheHandle;
   coordinator: SyncCoordinator;
-  /** Cancels running syncs, waits for them, then closes the cache. */
+  /** Automatic backups into backups/ beside the cache file. */
+  backups: BackupPolicy;
+  /** Cancels running syncs, waits for them and for a due backup, then checkpoints and closes the cache. */
   close(): Promise<void>;
 }
 
+/** Opens the cache (writable opens check it first: see openCache) and wires the sync and the backups. */
 export function createCore(options: CoreOptions): Core {
   const { cacheFile, log } = options;
-  const cache = openCacheHandle(cacheFile, { readonly: options.readonly ?? false });
+  const readonly = options.readonly ?? false;
+  const cache = openCacheHandle(cacheFile, { readonly, appVersion: options.appVersion });
+  const backups = createBackupPolicy({ cache, log, onBackup: options.onBackup });
   const coordinator = new SyncCoordinator({
     cache,
     onProgress: options.onSyncProgress ?? (() => {}),
@@ -36,14 +49,25 @@ export function createCore(options: CoreOptions): Core {
         () => inProcessPeriodWriter(cache),
         (error) => log?.error('sync writer thread unavailable; writing on the main thread', error),
       ),
-    onReport: (target, report) => log?.info(`sync ${target.profileId}: ${report.status}${report.error ? ` (${report.error})` : ''}`),
+    checkBeforeWrite: (file) => verifyCacheFileInBackground(file),
+    onReport: (target, report) => {
+      log?.info(`sync ${target.profileId}: ${report.status}${report.error ? ` (${report.error})` : ''}`);
+      if (!readonly && changedArchive(report)) backups.changed('sync');
+    },
   });
   return {
     cache,
     coordinator,
+    backups,
     close: async () => {
       await coordinator.close();
+      await backups.close();
       cache.close();
     },
   };
+}
+
+/** A period was replaced, or billing codes reached the provider (and the cache). */
+function changedArchive(report: SyncReport): boolean {
+  return report.periods.some((p) => p.status === 'synced') || report.outbox.sent > 0;
 }

@@ -1,6 +1,7 @@
 // The app's cache connection, behind a handle that can swap it at run time
 // (a restored backup, a read-only mode). Services keep the handle and ask it
 // for the connection at each use, never a connection captured once.
+import { checkpointWal } from './checkpoint';
 import { openCache, type OpenCacheOptions, type ReadableDB, type WritableDB } from './db';
 
 export interface CacheHandle {
@@ -12,6 +13,7 @@ export interface CacheHandle {
   write(): WritableDB;
   /** Closes the current connection and uses `next` from now on. */
   replace(next: ReadableDB): void;
+  /** Checkpoints the WAL into the main file (writable connections), then closes. */
   close(): void;
 }
 
@@ -39,10 +41,25 @@ export function cacheHandle(db: ReadableDB): CacheHandle {
       if (next === current) return;
       const previous = current;
       current = next;
-      if (previous.open) previous.close();
+      closeDurably(previous);
     },
-    close: () => {
-      if (current.open) current.close();
-    },
+    close: () => closeDurably(current),
   };
+}
+
+/**
+ * SQLite checkpoints when the last connection to a file closes, but not while
+ * another (a snapshot, a writer thread, another process) is still open: make
+ * the main file whole here, whoever else is reading.
+ */
+function closeDurably(db: ReadableDB): void {
+  if (!db.open) return;
+  if (!db.readonly && !db.memory) {
+    try {
+      checkpointWal(db as WritableDB);
+    } catch {
+      // Busy or failing: SQLite still checkpoints at the last close.
+    }
+  }
+  db.close();
 }

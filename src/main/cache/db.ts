@@ -6,10 +6,14 @@
 // that writes asks for a WritableDB, so code holding a read-only connection
 // cannot call it by mistake. The brands exist only for the type checker.
 import Database from 'better-sqlite3';
-import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CacheError } from './errors';
+import { notADatabaseError, readFileHeader } from './file-header';
+import { verifyCacheFile } from './integrity';
 import { MIGRATIONS, type Migration } from './migrations';
+import { noteWriterVersion, readWriterVersion } from './queries/meta';
+import { withUntouchedFile } from './read-copy';
 
 declare const readableBrand: unique symbol;
 declare const writableBrand: unique symbol;
@@ -22,6 +26,15 @@ export type WritableDB = ReadableDB & { readonly [writableBrand]: true };
 export interface OpenCacheOptions {
   /** Open without writing anything; refuses a file that still needs migrations. */
   readonly?: boolean;
+  /**
+   * Writable opens run SQLite's quick_check first, before anything (a
+   * migration, a pragma) writes, and refuse a damaged file with 'damaged',
+   * leaving it byte for byte as it was. Pass false only where the file was
+   * just checked (the app's background check, a sync's writer threads).
+   */
+  verify?: boolean;
+  /** The app's version, kept in the file as the one that last wrote it (see readWriterVersion). */
+  appVersion?: string;
 }
 
 const BUSY_TIMEOUT_MS = 5_000;
@@ -30,20 +43,19 @@ const CACHE_SIZE_KIB = 65_536;
 /** Trim the WAL file after checkpoints so one big sync does not keep it huge. */
 const JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
-const SQLITE_HEADER_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-const SQLITE_HEADER_SIZE = 100;
-const USER_VERSION_OFFSET = 60;
-
-export function openCache(file: string, options?: { readonly?: false }): WritableDB;
-export function openCache(file: string, options: { readonly: true }): ReadableDB;
+export function openCache(file: string, options?: OpenCacheOptions & { readonly?: false }): WritableDB;
+export function openCache(file: string, options: OpenCacheOptions & { readonly: true }): ReadableDB;
 export function openCache(file: string, options?: OpenCacheOptions): ReadableDB;
 export function openCache(file: string, options: OpenCacheOptions = {}): ReadableDB {
   const readonly = options.readonly ?? false;
   const inMemory = file === ':memory:';
   if (!inMemory) {
     // Refuse before SQLite touches the file (it may create -wal/-shm files).
-    refuseUnusableFile(file, readUserVersionFromHeader(file));
+    refuseUnusableFile(file, readFileHeader(file)?.userVersion ?? null);
     if (!readonly) mkdirSync(dirname(file), { recursive: true });
+    // Before anything below writes (WAL mode, migrations), on a read-only
+    // connection of its own that cannot write even a checkpoint.
+    if (!readonly && options.verify !== false) verifyCacheFile(file);
   }
 
   const db = openConnection(file, readonly);
@@ -51,7 +63,7 @@ export function openCache(file: string, options: OpenCacheOptions = {}): Readabl
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // The header check above misses a version still sitting in an
     // uncheckpointed WAL, so ask SQLite too before changing anything.
-    refuseUnusableFile(file, readUserVersion(db, file));
+    refuseUnusableFile(file, readUserVersion(db, file), db);
     if (!readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -63,7 +75,10 @@ export function openCache(file: string, options: OpenCacheOptions = {}): Readabl
     // file (OS-cached) rather than in this process's memory.
     db.pragma('temp_store = FILE');
     if (readonly) refuseOutdatedSchema(db, file);
-    else migrate(db);
+    else {
+      migrate(db);
+      if (options.appVersion !== undefined) noteWriterVersion(db as WritableDB, options.appVersion);
+    }
     return db as ReadableDB;
   } catch (error) {
     db.close();
@@ -143,38 +158,17 @@ function readUserVersion(db: Database.Database, file: string): number {
   }
 }
 
-/**
- * user_version straight from the file header, without SQLite. null for a file
- * that does not exist yet or is empty (SQLite treats both as a new database).
- */
-function readUserVersionFromHeader(file: string): number | null {
-  let size: number;
-  try {
-    const stats = statSync(file);
-    if (!stats.isFile()) throw new CacheError('cannot_open', `Cannot open the cache file ${file}: it is not a regular file.`);
-    size = stats.size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  if (size === 0) return null;
-
-  const header = Buffer.alloc(SQLITE_HEADER_SIZE);
-  const fd = openSync(file, 'r');
-  let bytesRead: number;
-  try {
-    bytesRead = readSync(fd, header, 0, SQLITE_HEADER_SIZE, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const isSqlite = bytesRead === SQLITE_HEADER_SIZE && header.subarray(0, SQLITE_HEADER_MAGIC.length).equals(SQLITE_HEADER_MAGIC);
-  if (!isSqlite) throw notADatabaseError(file);
-  return header.readInt32BE(USER_VERSION_OFFSET);
-}
-
-function refuseUnusableFile(file: string, userVersion: number | null): void {
+function refuseUnusableFile(file: string, userVersion: number | null, db?: Database.Database): void {
   const latest = MIGRATIONS.at(-1)?.version ?? 0;
-  if (userVersion !== null && userVersion > latest) throw newerVersionError(file, userVersion, latest);
+  if (userVersion === null || userVersion <= latest) return;
+  // Which version wrote it, read without changing the file (or its folder).
+  let writtenBy: string | null = null;
+  try {
+    writtenBy = db ? readWriterVersion(db) : withUntouchedFile(file, readWriterVersion);
+  } catch {
+    // Unknown: the message says less.
+  }
+  throw newerVersionError(file, userVersion, latest, writtenBy);
 }
 
 function refuseOutdatedSchema(db: Database.Database, file: string): void {
@@ -185,15 +179,12 @@ function refuseOutdatedSchema(db: Database.Database, file: string): void {
   }
 }
 
-function newerVersionError(file: string, found: number, latest: number): CacheError {
+export function newerVersionError(file: string, found: number, latest: number, writtenBy: string | null = null): CacheError {
+  const writer = writtenBy === null ? '' : `${writtenBy}, `;
   return new CacheError(
     'newer_version',
-    `This cache (${file}) was written by a newer version of OAI Desktop (schema ${found}, this app knows up to ${latest}). Update the app, or open another cache file.`,
+    `This cache (${file}) was written by a newer version of OAI Desktop (${writer}schema ${found}, this app knows up to ${latest}). Update the app, or open another cache file.`,
   );
-}
-
-function notADatabaseError(file: string, cause?: unknown): CacheError {
-  return new CacheError('not_a_database', `The file ${file} is not an OAI Desktop cache (not a SQLite database). It was left untouched; choose another file.`, { cause });
 }
 
 function isSqliteCode(error: unknown, code: string): boolean {

@@ -12,6 +12,10 @@ export type CacheErrorCode =
   | 'outdated_schema'
   /** A migration threw; the file stays at the previous schema version. */
   | 'migration_failed'
+  /** SQLite's quick_check found damage: nothing may write to the file (see integrity.ts). */
+  | 'damaged'
+  /** A SQLite database, but not an OAI Desktop cache (restore candidates). */
+  | 'not_an_oai_cache'
   /** The same conference id appears twice in one period replacement. */
   | 'duplicate_conference'
   /** A room login's data mentions another room. */
@@ -19,15 +23,24 @@ export type CacheErrorCode =
   /** The conference is not in the cache. */
   | 'unknown_conference';
 
+/** What SQLite's quick_check said of a file (integrity.ts). */
+export interface IntegrityProblems {
+  /** The first problems SQLite lists, in its words, each naming the table or index when known. */
+  problems: readonly string[];
+}
+
 export class CacheError extends Error {
   override readonly name = 'CacheError';
+  /** For 'damaged': what quick_check found. */
+  readonly integrity?: IntegrityProblems;
 
   constructor(
     readonly code: CacheErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; integrity?: IntegrityProblems },
   ) {
     super(message, options);
+    if (options?.integrity) this.integrity = options.integrity;
   }
 }
 

@@ -16,3 +16,11 @@ export * from './queries/export-rows';
 export { stagePeriod, PeriodStage } from './staging/stage';
 export { commitStagedPeriod } from './staging/commit';
 export { BATCH_ROWS, BatchBuilder, STAGED_CONFERENCE_COLUMN_COUNT, PARTICIPANT_COLUMN_COUNT, flatRoomNumber, type FlatPage } from './staging/row-batches';
+export { quickCheck, quickCheckFile, verifyCacheFile, damagedError, MAX_PROBLEMS, type IntegrityReport } from './integrity';
+export { inspectCacheFile, type CacheFileInspection } from './inspect';
+export { setAside, COMPANION_SUFFIXES, type SetAsideReason, type SetAsideResult } from './set-aside';
+export { checkpointWal, type CheckpointResult } from './checkpoint';
+export { readFileHeader, OAI_APPLICATION_ID, type FileHeader } from './file-header';
+export { noteWriterVersion, readWriterVersion } from './queries/meta';
+// Backups, restore and background checks start worker threads: import them
+// from './archive' (main-process code only), not from here.

@@ -7,6 +7,7 @@ import type { CacheHandle } from '../cache';
 import type { Logger } from '../log';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SyncCoordinator } from '../sync/sync-coordinator';
+import type { BackupPolicy } from './archive/backup-policy';
 import type { ProfileService } from './profiles/profile-service';
 import type { SyncSchedule } from './sync/schedule';
 
@@ -28,6 +29,8 @@ export interface FeatureDeps {
   profiles: ProfileService;
   coordinator: SyncCoordinator;
   syncSchedule: SyncSchedule;
+  /** Automatic backups of the cache: features say when the archive changed. */
+  backups: BackupPolicy;
   /** Save dialogs and printing (Electron's, or the harness's equivalents). */
   integration: ShellIntegration;
   log: Logger;

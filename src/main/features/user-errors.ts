@@ -13,6 +13,8 @@ const CODE_OF_CACHE_ERROR: Record<CacheErrorCode, AppErrorCode> = {
   cannot_open: 'cache_unusable',
   outdated_schema: 'cache_unusable',
   migration_failed: 'cache_unusable',
+  not_an_oai_cache: 'cache_unusable',
+  damaged: 'cache_damaged',
   // The provider sent data that breaks the cache's rules.
   duplicate_conference: 'malformed',
   out_of_scope: 'malformed',

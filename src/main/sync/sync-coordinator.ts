@@ -2,7 +2,7 @@
 // request joins the running one), cancellable, on demand and every N hours,
 // and reports progress as bridge events.
 import type { SyncProgress } from '../../shared/bridge';
-import { lastSuccessfulSync, type CacheHandle } from '../cache';
+import { checkpointWal, lastSuccessfulSync, type CacheHandle } from '../cache';
 import type { ProviderClient } from '../provider/client';
 import type { PeriodWriter } from './writers/period-writer';
 import { runSync, type SyncEngineProgress, type SyncReport } from './sync-engine';
@@ -30,6 +30,12 @@ export interface SyncCoordinatorOptions {
   pageLimit?: number;
   /** Where each run writes periods (the app: writer threads); in-process when absent. */
   createWriter?: () => PeriodWriter;
+  /**
+   * Checks the cache file before a run writes (the app: quick_check on the
+   * archive thread); rejecting fails the run with nothing written. Started
+   * with the run, so it overlaps signing in and the first period's download.
+   */
+  checkBeforeWrite?: (cacheFile: string) => Promise<void>;
 }
 
 export class SyncCoordinator {
@@ -98,6 +104,8 @@ export class SyncCoordinator {
     publish({ ...idleProgress(target.profileId, lastSuccess()), state: 'running' });
     let report: SyncReport;
     const writer = this.options.createWriter?.() ?? null;
+    const writeCheck = this.options.checkBeforeWrite?.(cache.file);
+    writeCheck?.catch(() => {});
     try {
       const client = await target.createClient(controller.signal);
       report = await runSync({
@@ -107,6 +115,7 @@ export class SyncCoordinator {
         signal: controller.signal,
         pageLimit: this.options.pageLimit,
         writer: writer ?? undefined,
+        writeCheck,
         onProgress: (p) => {
           target.onEngineProgress?.(p);
           publish(toBridgeProgress(target.profileId, p, lastSuccess()));
@@ -117,6 +126,8 @@ export class SyncCoordinator {
     } finally {
       await writer?.close();
     }
+    // Not after a run the check stopped: it wrote nothing, and a damaged file is never written to.
+    if (report.runId !== 0) checkpointAfterRun(cache);
     const accountNumber = report.accountNumber ?? target.accountNumber;
     publish({
       ...(this.latest.get(target.profileId) ?? idleProgress(target.profileId, null)),
@@ -126,6 +137,20 @@ export class SyncCoordinator {
     });
     this.options.onReport?.(target, report);
     return report;
+  }
+}
+
+/**
+ * The run's commits into the main file, so it holds the whole sync even if
+ * the -wal is lost while the app runs. A reader (an export, a backup) may keep
+ * part of it in the WAL: the next checkpoint, at the latest at close, takes it.
+ */
+function checkpointAfterRun(cache: CacheHandle): void {
+  if (cache.readOnly) return;
+  try {
+    checkpointWal(cache.write());
+  } catch {
+    // Busy: SQLite's own checkpoints and the one at close go on.
   }
 }
 

@@ -6,6 +6,7 @@
 import {
   ACCOUNT_SCOPE,
   finishSyncRun,
+  isCacheError,
   listPeriods,
   markOutboxFailed,
   markOutboxSent,
@@ -23,6 +24,7 @@ import type { ApiPeriod, ApiRoom } from '../provider/api-schemas';
 import { isProviderError, type ProviderClient } from '../provider/client';
 import { PeriodTotals } from './check-sums';
 import { toAccountInput, toPeriodMeta, toRoomInput } from './provider-rows';
+import { WriteGate } from './write-gate';
 import { inProcessPeriodWriter, type PeriodWriter } from './writers/period-writer';
 
 export type SyncPhase = 'starting' | 'outbox' | 'periods' | 'downloading' | 'writing' | 'finished';
@@ -56,7 +58,7 @@ export interface SyncReport {
   outbox: { sent: number; failed: number; pending: number };
   /** Why the whole run failed (sign-in, listing periods), if it did. */
   error: string | null;
-  /** ProviderError kind of that failure, e.g. 'invalid_credentials'. */
+  /** ProviderError kind of that failure, e.g. 'invalid_credentials'; 'cache_damaged' when the cache check failed. */
   errorKind: string | null;
 }
 
@@ -72,6 +74,13 @@ export interface SyncEngineOptions {
   pageLimit?: number;
   /** Where periods are staged and committed (default: in this process, on the cache's connection). */
   writer?: PeriodWriter;
+  /**
+   * Every write of the run waits for this (the coordinator's integrity check
+   * of the cache file): the sync signs in, lists and downloads meanwhile. If
+   * it rejects, the sync fails with its message, errorKind 'cache_damaged',
+   * and writes nothing at all.
+   */
+  writeCheck?: Promise<void>;
   now?: () => Date;
 }
 
@@ -102,7 +111,10 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
     Object.assign(progress, change);
     options.onProgress?.({ ...progress });
   };
+  const gate = new WriteGate(options.writeCheck);
   const checkCancel = () => {
+    // A failed cache check stops the run too: nothing may be written.
+    if (gate.failure !== null) throw gate.failure;
     if (options.signal?.aborted) throw new Cancelled('cancelled');
   };
 
@@ -128,28 +140,40 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
   const scope = session.scope.kind === 'room' && session.scope.roomNumber ? session.scope.roomNumber : ACCOUNT_SCOPE;
   report.accountNumber = accountNumber;
   report.scope = scope;
-  report.runId = startSyncRun(cache.write(), accountNumber, scope, options.origin, now());
+  // The run's first write, once the gate opens.
+  let runStarted: Promise<void> | null = null;
+  const startRun = () =>
+    (runStarted ??= gate.whenOpen(() => {
+      report.runId = startSyncRun(cache.write(), accountNumber, scope, options.origin, now());
+    }));
 
   const settling: Array<Promise<PeriodOutcome>> = [];
   let runError: unknown = null;
   try {
     checkCancel();
     emit({ phase: 'outbox' });
+    if (pendingOutbox(cache.read(), accountNumber).length > 0) await startRun();
     report.outbox = await pushOutbox(cache, client, accountNumber, now);
     checkCancel();
     emit({ phase: 'periods' });
-    upsertAccount(cache.write(), toAccountInput(await client.getAccount(accountNumber)));
+    const account = toAccountInput(await client.getAccount(accountNumber));
     const served = await client.listPeriods(accountNumber);
-    notePeriodsServed(cache.write(), accountNumber, served.map(toPeriodMeta), now());
+    const opened = startRun().then(() => {
+      upsertAccount(cache.write(), account);
+      notePeriodsServed(cache.write(), accountNumber, served.map(toPeriodMeta), now());
+    });
+    opened.catch(() => {});
     emit({ periodCount: served.length });
+    const run = { id: () => report.runId, accountNumber, scope, opened, gate };
     for (const [index, period] of served.entries()) {
       checkCancel();
       emit({ phase: 'downloading', periodIndex: index + 1, period: period.period, pages: 0, rows: 0 });
-      const started = await startPeriod(options, report.runId, accountNumber, scope, period, emit, checkCancel, now);
+      const started = await startPeriod(options, run, period, emit, checkCancel, now);
       // Seen below, after the downloads; until then don't report it as unhandled.
       started.outcome.catch(() => {});
       settling.push(started.outcome);
     }
+    await opened;
   } catch (error) {
     runError = error;
   }
@@ -160,6 +184,8 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
     if (settled.status === 'fulfilled') report.periods.push(settled.value);
     else runError ??= settled.reason;
   }
+  await gate.opened.catch(() => {});
+  if (gate.failure !== null) return failUnchecked(report, gate.failure);
   if (runError === null) {
     for (const archived of listPeriods(cache.read(), accountNumber).filter((p) => !p.servedByProvider)) {
       recordSyncRunPeriod(cache.write(), report.runId, archived.period, 'archived', { conferences: 0, participants: 0 });
@@ -174,9 +200,16 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
     report.error = messageOf(runError);
     report.errorKind = isProviderError(runError) ? runError.kind : null;
   }
+  await startRun();
   finishSyncRun(cache.write(), report.runId, report.status, now(), report.error);
   emit({ phase: 'finished' });
   return report;
+}
+
+/** The cache check failed (or could not run): the report says why and nothing was written (no run, no period). */
+function failUnchecked(report: SyncReport, error: Error): SyncReport {
+  const damaged = isCacheError(error, 'damaged');
+  return { ...report, runId: 0, status: 'failed', periods: [], error: error.message, errorKind: damaged ? 'cache_damaged' : null };
 }
 
 function failBeforeRun(report: SyncReport, error: unknown): SyncReport {
@@ -216,30 +249,44 @@ async function pushOutbox(
   return result;
 }
 
+/** What a period needs of its run: the run's id (set once the gate opens) and the writes it waits behind. */
+interface RunContext {
+  id(): number;
+  accountNumber: string;
+  scope: string;
+  /** Settles once the run is recorded, the account and the served periods noted. */
+  opened: Promise<void>;
+  gate: WriteGate;
+}
+
 /**
  * Downloads one period into the writer and queues its commit. Resolves once the
  * download is done, so the next period downloads while this one is written;
- * `outcome` settles when the commit has (or the period has not).
+ * `outcome` settles when the commit has (or the period has not). Every write
+ * waits for `run.opened`.
  */
 async function startPeriod(
   options: SyncEngineOptions,
-  runId: number,
-  accountNumber: string,
-  scope: string,
+  run: RunContext,
   period: ApiPeriod,
   emit: (change: Partial<SyncEngineProgress>) => void,
   checkCancel: () => void,
   now: () => string,
 ): Promise<{ outcome: Promise<PeriodOutcome> }> {
   const { cache } = options;
+  const { accountNumber, scope } = run;
+  const afterOpened = <T>(write: () => T | PromiseLike<T>): Promise<T> => run.opened.then(write);
   const failed = (error: unknown): PeriodOutcome => {
     recordPeriodError(cache.write(), accountNumber, period.period, messageOf(error), now());
-    recordSyncRunPeriod(cache.write(), runId, period.period, 'failed', { conferences: 0, participants: 0 }, messageOf(error));
+    recordSyncRunPeriod(cache.write(), run.id(), period.period, 'failed', { conferences: 0, participants: 0 }, messageOf(error));
     return { period: period.period, status: 'failed', conferences: 0, participants: 0, error: `${period.period}: ${messageOf(error)}` };
   };
   if (!periodNeedsSync(cache.read(), accountNumber, toPeriodMeta(period), scope, options.origin)) {
-    recordSyncRunPeriod(cache.write(), runId, period.period, 'skipped', { conferences: 0, participants: 0 });
-    return { outcome: Promise.resolve({ period: period.period, status: 'skipped', conferences: 0, participants: 0, error: null }) };
+    const skipped = afterOpened((): PeriodOutcome => {
+      recordSyncRunPeriod(cache.write(), run.id(), period.period, 'skipped', { conferences: 0, participants: 0 });
+      return { period: period.period, status: 'skipped', conferences: 0, participants: 0, error: null };
+    });
+    return { outcome: skipped };
   }
   const writer = options.writer ?? inProcessPeriodWriter(cache);
   let download: PeriodDownload;
@@ -248,25 +295,29 @@ async function startPeriod(
     checkCancel();
   } catch (error) {
     writer.discard();
+    if (error === run.gate.failure) throw error;
     if (error instanceof Cancelled || (isProviderError(error) && error.kind === 'cancelled')) throw error;
     if (isProviderError(error) && error.kind === 'invalid_credentials') throw error;
-    return { outcome: Promise.resolve(failed(error)) };
+    return { outcome: afterOpened(() => failed(error)) };
   }
   emit({ phase: 'writing' });
-  const commit = writer.commit({
-    accountNumber,
-    period: toPeriodMeta(download.period),
-    scope,
-    origin: options.origin,
-    rooms: download.rooms.map(toRoomInput),
-    syncedAt: now(),
-  });
+  const commit = afterOpened(() =>
+    writer.commit({
+      accountNumber,
+      period: toPeriodMeta(download.period),
+      scope,
+      origin: options.origin,
+      rooms: download.rooms.map(toRoomInput),
+      syncedAt: now(),
+    }),
+  );
   const outcome = commit.then(
     (counts): PeriodOutcome => {
-      recordSyncRunPeriod(cache.write(), runId, period.period, 'synced', counts);
+      recordSyncRunPeriod(cache.write(), run.id(), period.period, 'synced', counts);
       return { period: period.period, status: 'synced', ...counts, error: null };
     },
-    (error: unknown) => failed(error),
+    // Not written if the gate never opened (the commit did not run either).
+    (error: unknown) => afterOpened(() => failed(error)),
   );
   return { outcome };
 }

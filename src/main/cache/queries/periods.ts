@@ -111,3 +111,21 @@ export function savePeriodSync(db: WritableDB, state: PeriodSyncState): void {
 export function forgetPeriodRevision(db: WritableDB, accountNumber: string, period: string): void {
   prepare<[string, string]>(db, FORGET_PERIOD_REVISION).run(accountNumber, period);
 }
+
+export interface CachedMonth {
+  accountNumber: string;
+  /** YYYY-MM. */
+  period: string;
+  /** The provider no longer serves it: the cache is its only copy. */
+  archived: boolean;
+}
+
+const CACHED_MONTHS = `SELECT account_number AS accountNumber, period, served_by_provider AS served FROM periods
+  WHERE first_synced_at IS NOT NULL ORDER BY account_number, period`;
+
+/** Every month that holds synced data, oldest first per account (what a backup or restore holds). */
+export function listCachedMonths(db: ReadableDB): CachedMonth[] {
+  return prepare<[], { accountNumber: string; period: string; served: number }>(db, CACHED_MONTHS)
+    .all()
+    .map((row) => ({ accountNumber: row.accountNumber, period: row.period, archived: row.served === 0 }));
+}

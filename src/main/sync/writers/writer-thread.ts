@@ -2,10 +2,9 @@
 // own connection to the cache file. Built as out/main/writer-thread.worker.js
 // in the app (and by the bench); run from source through tsx in development,
 // tests and the CLI.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReplaceCounts } from '../../cache';
+import { workerScript } from '../../worker-script';
 import { flattenPage } from '../flatten-page';
 import type { WriterReply, WriterRequest } from './messages';
 import type { PeriodWriter } from './period-writer';
@@ -33,12 +32,6 @@ const PAGES_AHEAD = 4;
  */
 const WRITER_HEAP_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
-function workerLocation(): { file: string; execArgv: string[] } {
-  const bundled = fileURLToPath(new URL('./writer-thread.worker.js', import.meta.url));
-  if (existsSync(bundled)) return { file: bundled, execArgv: [] };
-  return { file: fileURLToPath(new URL('./writer-thread.worker.ts', import.meta.url)), execArgv: ['--import', 'tsx'] };
-}
-
 /**
  * Writer threads a sync uses in turn, one period each: while one copies its
  * period into the cache (a few hundred ms per large month), the next period
@@ -53,7 +46,7 @@ export async function startWriterThreads(cacheFile: string, writers = WRITER_THR
 }
 
 function startWriterThread(cacheFile: string): Promise<PeriodWriter> {
-  const { file, execArgv } = workerLocation();
+  const { file, execArgv } = workerScript(import.meta.url, 'writer-thread.worker');
   const worker = new Worker(file, { workerData: { file: cacheFile }, execArgv, resourceLimits: WRITER_HEAP_LIMITS });
   const waiting = new Map<number, { resolve: (c: ReplaceCounts) => void; reject: (e: Error) => void }>();
   let nextId = 1;

@@ -1,0 +1,42 @@
+// `export`: the Excel workbook of a month's account summary, or of one room.
+import path from 'node:path';
+import { saveViewWorkbook } from '../../main/features/export/workbook';
+import { viewHandlers } from '../../main/features/views/handlers';
+import type { ViewRef } from '../../shared/bridge';
+import { digits, parse, PERIOD, required, UsageError, type CliIo } from '../args';
+import { pickAccount, withReadonlyCore } from '../readonly-core';
+import { languageSchema } from '../../shared/i18n/language';
+
+export async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const values = parse(args, {
+    period: { type: 'string' },
+    account: { type: 'string' },
+    room: { type: 'string' },
+    out: { type: 'string' },
+    db: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  const period = required(values, 'period');
+  if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM, got "${period}"`);
+  const out = path.resolve(required(values, 'out'));
+  const lang = languageSchema.safeParse(values.lang ?? 'en');
+  if (!lang.success) throw new UsageError(`--lang must be ${languageSchema.options.join(' or ')}, got "${String(values.lang)}"`);
+  const language = lang.data;
+  const roomNumber = digits(values.room, 'room');
+  return withReadonlyCore(values, io, async (core) => {
+    const accountNumber = pickAccount(core.cache.read(), digits(values.account, 'account'));
+    // A room the month does not list is a typo, not an empty room: fail rather than write an empty workbook.
+    const listed = (room: string) => viewHandlers(core).accountSummary({ accountNumber, period, display: 'all' }).rooms.some((r) => r.roomNumber === room);
+    if (roomNumber !== undefined && !listed(roomNumber)) {
+      throw new Error(`Could not save ${out}: room ${roomNumber} is not in period ${period} of account ${accountNumber}.`);
+    }
+    // The same workbook as the view's Download: all rooms, no filter, default sort.
+    const view: ViewRef =
+      roomNumber === undefined
+        ? { kind: 'summary', accountNumber, period, display: 'all', filter: '', sort: null }
+        : { kind: 'room', accountNumber, period, roomNumber, sort: null };
+    const result = await saveViewWorkbook(core, view, { language, dateStyle: 'locale' }, out);
+    io.stdout(`${result.file}  ${result.rows} rows\n`);
+    return 0;
+  });
+}
