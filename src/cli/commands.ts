@@ -4,15 +4,15 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createCore, type Core } from '../main/app/core';
 import { CACHE_FILE_NAME, defaultDataDir } from '../main/app/data-dir';
-import { listAccounts, type ReadableDB } from '../main/cache';
+import { accountSummary, listPeriods, type ViewScope } from '../main/cache';
 import { createKeychainStore, credentialKey, type CredentialStore } from '../main/credentials/keychain';
 import { saveViewWorkbook } from '../main/features/export/workbook';
 import { profileId } from '../main/features/profiles/profile-service';
 import { providerClientFor } from '../main/features/profiles/provider-client';
-import { viewHandlers } from '../main/features/views/handlers';
 import type { ViewRef } from '../shared/bridge';
 import { languageSchema } from '../shared/i18n/language';
 import type { SyncEngineProgress, SyncReport } from '../main/sync/sync-engine';
+import { AmbiguousAccountError, matchingAccounts, pickAccount, type AccountChoice } from './account';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -28,10 +28,13 @@ export const USAGE = `usage: npm run cli -- <command> [options]
 commands:
   sync     --server URL --user EMAIL (--account N | --room N) [--db FILE] [--password-stdin]
            password from the keychain entry of that sign-in, else OAI_PASSWORD, else --password-stdin
-  summary  --period YYYY-MM [--account N] [--db FILE] [--json]
-  periods  [--account N] [--db FILE] [--json]
-  export   --period YYYY-MM [--account N] [--room N] --out FILE.xlsx [--db FILE] [--lang en|fr]
+  summary  --period YYYY-MM [--account N] [--server URL] [--db FILE] [--json]
+  periods  [--account N] [--server URL] [--db FILE] [--json]
+  export   --period YYYY-MM [--account N] [--room N] [--server URL] --out FILE.xlsx [--db FILE] [--lang en|fr]
            the Excel workbook of the account summary (all rooms), or of one room with --room
+
+  The cache keeps each account under its provider's address. --server picks the
+  provider when the cache holds the same account number from several.
 `;
 
 class UsageError extends Error {}
@@ -84,7 +87,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof AmbiguousAccountError) {
       io.stderr(`oai: ${error.message}\n${USAGE}`);
       return 2;
     }
@@ -190,26 +193,27 @@ function printReport(report: SyncReport, io: CliIo): void {
   if (report.error !== null) io.stderr(`oai: sync ${report.status}: ${report.error}\n`);
 }
 
-function pickAccount(db: ReadableDB, given: string | undefined): string {
-  if (given !== undefined) return given;
-  const accounts = listAccounts(db);
-  if (accounts.length === 1) return accounts[0]!.accountNumber;
-  if (accounts.length === 0) throw new Error('the cache holds no account yet: run `sync` first');
-  throw new UsageError(`the cache holds several accounts (${accounts.map((a) => a.accountNumber).join(', ')}): give --account`);
+/** --account and --server as given (digits checked). */
+function accountChoice(values: Record<string, unknown>): AccountChoice {
+  const accountNumber = digits(values.account as string | undefined, 'account');
+  const server = values.server as string | undefined;
+  return { ...(accountNumber !== undefined && { accountNumber }), ...(server !== undefined && { server }) };
 }
 
 function summaryCommand(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, {
     period: { type: 'string' },
     account: { type: 'string' },
+    server: { type: 'string' },
     db: { type: 'string' },
     json: { type: 'boolean' },
   });
   const period = required(values, 'period');
   if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM, got "${period}"`);
   return withReadonlyCore(values, io, (core) => {
-    const accountNumber = pickAccount(core.cache.read(), digits(values.account as string | undefined, 'account'));
-    const summary = viewHandlers(core).accountSummary({ accountNumber, period, display: 'all' });
+    const scope = pickAccount(core.cache.read(), accountChoice(values));
+    const { accountNumber } = scope;
+    const summary = accountSummary(core.cache.read(), scope, period, 'all');
     if (summary.period === null) throw new Error(`period ${period} of account ${accountNumber} is not in the cache`);
     const rooms = summary.rooms.map((r) => ({
       roomNumber: r.roomNumber,
@@ -231,14 +235,16 @@ function summaryCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 function periodsCommand(args: string[], io: CliIo): Promise<number> {
-  const values = parse(args, { account: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } });
+  const values = parse(args, { account: { type: 'string' }, server: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } });
   return withReadonlyCore(values, io, (core) => {
-    const given = digits(values.account as string | undefined, 'account');
-    const accounts = given !== undefined ? [given] : listAccounts(core.cache.read()).map((a) => a.accountNumber);
-    const views = viewHandlers(core);
-    const periods = accounts.flatMap((accountNumber) => views.listPeriods({ accountNumber }));
+    const db = core.cache.read();
+    const choice = accountChoice(values);
+    // One account when --account names it (its provider must be clear); otherwise every account cached.
+    const accounts = choice.accountNumber !== undefined ? [pickAccount(db, choice)] : matchingAccounts(db, choice);
+    const periods = accounts.flatMap((key) => listPeriods(db, key).map((period) => ({ provider: key.provider, ...period })));
     const rows = periods.map((p) => ({
       account: p.accountNumber,
+      provider: p.provider,
       period: p.period,
       syncedAt: p.lastSyncedAt,
       revision: p.revision,
@@ -265,6 +271,7 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
     period: { type: 'string' },
     account: { type: 'string' },
     room: { type: 'string' },
+    server: { type: 'string' },
     out: { type: 'string' },
     db: { type: 'string' },
     lang: { type: 'string' },
@@ -277,18 +284,20 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const language = lang.data;
   const roomNumber = digits(values.room as string | undefined, 'room');
   return withReadonlyCore(values, io, async (core) => {
-    const accountNumber = pickAccount(core.cache.read(), digits(values.account as string | undefined, 'account'));
+    const scope: ViewScope = pickAccount(core.cache.read(), accountChoice(values));
+    const { accountNumber } = scope;
     // A room the month does not list is a typo, not an empty room: fail rather than write an empty workbook.
-    const listed = (room: string) => viewHandlers(core).accountSummary({ accountNumber, period, display: 'all' }).rooms.some((r) => r.roomNumber === room);
+    const listed = (room: string) => accountSummary(core.cache.read(), scope, period, 'all').rooms.some((r) => r.roomNumber === room);
     if (roomNumber !== undefined && !listed(roomNumber)) {
       throw new Error(`Could not save ${out}: room ${roomNumber} is not in period ${period} of account ${accountNumber}.`);
     }
-    // The same workbook as the view's Download: all rooms, no filter, default sort.
+    // The same workbook as the view's Download: all rooms, no filter, default sort. No sign-in names it: the scope is given.
+    const profileId = 'cli';
     const view: ViewRef =
       roomNumber === undefined
-        ? { kind: 'summary', accountNumber, period, display: 'all', filter: '', sort: null }
-        : { kind: 'room', accountNumber, period, roomNumber, sort: null };
-    const result = await saveViewWorkbook(core, view, { language, dateStyle: 'locale' }, out);
+        ? { kind: 'summary', profileId, period, display: 'all', filter: '', sort: null }
+        : { kind: 'room', profileId, period, roomNumber, sort: null };
+    const result = await saveViewWorkbook(core, scope, view, { language, dateStyle: 'locale' }, out);
     io.stdout(`${result.file}  ${result.rows} rows\n`);
     return 0;
   });

@@ -9,6 +9,7 @@ import type { AppServices } from '../../src/main/app/app-services';
 import { createKeychainStore } from '../../src/main/credentials/keychain';
 import { startHarnessApp } from '../../src/harness/harness-app';
 import type { Harness } from '../../src/harness/server';
+import { DEMO_PROVIDER, type ViewScope } from '../../src/main/cache';
 import type { DemoProvider } from '../../src/main/demo';
 
 export const RENDERER_DIR = path.resolve('out/renderer');
@@ -27,6 +28,16 @@ export interface DemoOptions {
   now?: string;
   rooms?: number;
   perRoom?: number;
+}
+
+/** What the embedded demo account's sign-in sees in the cache. */
+export const DEMO_SCOPE: ViewScope = { provider: DEMO_PROVIDER, accountNumber: '602127', roomNumber: null };
+
+/** The signed-in profile the app has open (what a view's calls name). */
+export function activeProfileId(app: HarnessFixture): string {
+  const id = app.services.settings.get().activeProfileId;
+  if (id === null) throw new Error('no sign-in is open');
+  return id;
 }
 
 /** The demo's "today" that reproduces the seed document's May 2009. */

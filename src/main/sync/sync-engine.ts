@@ -3,25 +3,26 @@
 // and replace it in one transaction. Downloads happen outside any transaction;
 // a period that fails keeps its previous rows and records why, and the other
 // periods go on. Months the provider no longer lists stay, marked archived.
+// Everything is stored under the provider's key (the origin of its address)
+// and the account number the session names.
 import {
   ACCOUNT_SCOPE,
   finishSyncRun,
   listPeriods,
-  markOutboxFailed,
-  markOutboxSent,
   notePeriodsServed,
-  pendingOutbox,
   periodNeedsSync,
+  providerKey,
   recordPeriodError,
   recordSyncRunPeriod,
-  setConferenceBillingCode,
   startSyncRun,
   upsertAccount,
+  type AccountKey,
   type CacheHandle,
 } from '../cache';
 import type { ApiPeriod, ApiRoom } from '../provider/api-schemas';
 import { isProviderError, type ProviderClient } from '../provider/client';
 import { addToRoomTotals, checkRoomTotals } from './check-sums';
+import { pushOutbox } from './push-outbox';
 import { toAccountInput, toPeriodMeta, toRoomInput } from './provider-rows';
 import { inProcessPeriodWriter, type PeriodWriter } from './writers/period-writer';
 
@@ -64,7 +65,11 @@ export interface SyncEngineOptions {
   /** The cache, asked for its connection at each write. */
   cache: CacheHandle;
   client: ProviderClient;
-  /** Where the data comes from (provider base URL), kept with each period. */
+  /**
+   * Where the data comes from: the provider's base URL (or the embedded
+   * demo's stable name), kept with each period. Its origin (providerKey())
+   * keys everything the sync stores.
+   */
   origin: string;
   signal?: AbortSignal;
   onProgress?: (progress: SyncEngineProgress) => void;
@@ -85,8 +90,6 @@ export const DEFAULT_SYNC_PAGE_LIMIT = 500;
 
 /** How often a period is restarted when the provider says it changed while paging. */
 const PERIOD_CHANGED_RESTARTS = 3;
-/** Outbox errors that are final: retrying the same request cannot succeed. */
-const FINAL_OUTBOX_CODES = new Set(['period_locked', 'invalid_billing_code', 'forbidden', 'not_found', 'bad_request']);
 
 class Cancelled extends Error {}
 
@@ -126,26 +129,27 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
   }
   const accountNumber = session.scope.accountNumber;
   const scope = session.scope.kind === 'room' && session.scope.roomNumber ? session.scope.roomNumber : ACCOUNT_SCOPE;
+  const key: AccountKey = { provider: providerKey(options.origin), accountNumber };
   report.accountNumber = accountNumber;
   report.scope = scope;
-  report.runId = startSyncRun(cache.write(), accountNumber, scope, options.origin, now());
+  report.runId = startSyncRun(cache.write(), key, scope, options.origin, now());
 
   const settling: Array<Promise<PeriodOutcome>> = [];
   let runError: unknown = null;
   try {
     checkCancel();
     emit({ phase: 'outbox' });
-    report.outbox = await pushOutbox(cache, client, accountNumber, now);
+    report.outbox = await pushOutbox(cache, client, { ...key, roomNumber: scope === ACCOUNT_SCOPE ? null : scope }, now);
     checkCancel();
     emit({ phase: 'periods' });
-    upsertAccount(cache.write(), toAccountInput(await client.getAccount(accountNumber)));
+    upsertAccount(cache.write(), key.provider, toAccountInput(await client.getAccount(accountNumber)));
     const served = await client.listPeriods(accountNumber);
-    notePeriodsServed(cache.write(), accountNumber, served.map(toPeriodMeta), now());
+    notePeriodsServed(cache.write(), key, served.map(toPeriodMeta), now());
     emit({ periodCount: served.length });
     for (const [index, period] of served.entries()) {
       checkCancel();
       emit({ phase: 'downloading', periodIndex: index + 1, period: period.period, pages: 0, rows: 0 });
-      const started = await startPeriod(options, report.runId, accountNumber, scope, period, emit, checkCancel, now);
+      const started = await startPeriod(options, report.runId, key, scope, period, emit, checkCancel, now);
       // Seen below, after the downloads; until then don't report it as unhandled.
       started.outcome.catch(() => {});
       settling.push(started.outcome);
@@ -161,7 +165,7 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
     else runError ??= settled.reason;
   }
   if (runError === null) {
-    for (const archived of listPeriods(cache.read(), accountNumber).filter((p) => !p.servedByProvider)) {
+    for (const archived of listPeriods(cache.read(), key).filter((p) => !p.servedByProvider)) {
       recordSyncRunPeriod(cache.write(), report.runId, archived.period, 'archived', { conferences: 0, participants: 0 });
       report.periods.push({ period: archived.period, status: 'archived', conferences: 0, participants: 0, error: null });
     }
@@ -186,36 +190,6 @@ function failBeforeRun(report: SyncReport, error: unknown): SyncReport {
   return report;
 }
 
-async function pushOutbox(
-  cache: CacheHandle,
-  client: ProviderClient,
-  accountNumber: string,
-  now: () => string,
-): Promise<SyncReport['outbox']> {
-  const result = { sent: 0, failed: 0, pending: 0 };
-  const pending = pendingOutbox(cache.read(), accountNumber);
-  for (const [index, entry] of pending.entries()) {
-    try {
-      const updated = await client.setBillingCode(accountNumber, entry.conferenceId, entry.billingCode);
-      setConferenceBillingCode(cache.write(), accountNumber, updated.id, updated.billingCode);
-      markOutboxSent(cache.write(), entry.id, now());
-      result.sent += 1;
-    } catch (error) {
-      if (isProviderError(error) && error.code !== undefined && FINAL_OUTBOX_CODES.has(error.code)) {
-        // The provider's own words are what the user needs; the request line is for the log.
-        markOutboxFailed(cache.write(), entry.id, error.code, error.serverMessage ?? error.message, now());
-        result.failed += 1;
-        continue;
-      }
-      if (isProviderError(error) && (error.kind === 'invalid_credentials' || error.kind === 'cancelled')) throw error;
-      // Network trouble: keep this and the rest pending for the next sync.
-      result.pending += pending.length - index;
-      break;
-    }
-  }
-  return result;
-}
-
 /**
  * Downloads one period into the writer and queues its commit. Resolves once the
  * download is done, so the next period downloads while this one is written;
@@ -224,7 +198,7 @@ async function pushOutbox(
 async function startPeriod(
   options: SyncEngineOptions,
   runId: number,
-  accountNumber: string,
+  key: AccountKey,
   scope: string,
   period: ApiPeriod,
   emit: (change: Partial<SyncEngineProgress>) => void,
@@ -233,18 +207,18 @@ async function startPeriod(
 ): Promise<{ outcome: Promise<PeriodOutcome> }> {
   const { cache } = options;
   const failed = (error: unknown): PeriodOutcome => {
-    recordPeriodError(cache.write(), accountNumber, period.period, messageOf(error), now());
+    recordPeriodError(cache.write(), key, period.period, messageOf(error), now());
     recordSyncRunPeriod(cache.write(), runId, period.period, 'failed', { conferences: 0, participants: 0 }, messageOf(error));
     return { period: period.period, status: 'failed', conferences: 0, participants: 0, error: `${period.period}: ${messageOf(error)}` };
   };
-  if (!periodNeedsSync(cache.read(), accountNumber, toPeriodMeta(period), scope, options.origin)) {
+  if (!periodNeedsSync(cache.read(), key, toPeriodMeta(period), scope, options.origin)) {
     recordSyncRunPeriod(cache.write(), runId, period.period, 'skipped', { conferences: 0, participants: 0 });
     return { outcome: Promise.resolve({ period: period.period, status: 'skipped', conferences: 0, participants: 0, error: null }) };
   }
   const writer = options.writer ?? inProcessPeriodWriter(cache);
   let download: PeriodDownload;
   try {
-    download = await downloadPeriod(options, accountNumber, period, writer, scope, emit, checkCancel);
+    download = await downloadPeriod(options, key, period, writer, scope, emit, checkCancel);
     checkCancel();
   } catch (error) {
     writer.discard();
@@ -254,7 +228,8 @@ async function startPeriod(
   }
   emit({ phase: 'writing' });
   const commit = writer.commit({
-    accountNumber,
+    provider: key.provider,
+    accountNumber: key.accountNumber,
     period: toPeriodMeta(download.period),
     scope,
     origin: options.origin,
@@ -278,17 +253,18 @@ interface PeriodDownload {
 
 async function downloadPeriod(
   options: SyncEngineOptions,
-  accountNumber: string,
+  key: AccountKey,
   period: ApiPeriod,
   writer: PeriodWriter,
   scope: string,
   emit: (change: Partial<SyncEngineProgress>) => void,
   checkCancel: () => void,
 ): Promise<PeriodDownload> {
+  const { accountNumber } = key;
   let current = period;
   for (let restart = 0; ; restart += 1) {
     try {
-      await writer.begin(accountNumber, current.period, scope);
+      await writer.begin(key, current.period, scope);
       const rooms = await options.client.listRooms(accountNumber, current.period);
       let pages = 0;
       const totals = new Map<string, { conferenceCount: number; accumulatedSeconds: number; chargeCents: number }>();

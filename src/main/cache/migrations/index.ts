@@ -1,9 +1,10 @@
 import type { Migration } from './migration';
 import initial from './001_initial';
+import providerKeys from './002_provider_keys';
 
 export type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, providerKeys];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

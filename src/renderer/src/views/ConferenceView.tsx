@@ -26,8 +26,10 @@ const PARTICIPANTS_LAYOUT: Record<string, ColumnLayout> = {
 };
 
 export function ConferenceView(props: {
-  accountNumber: string;
+  profileId: string;
   account: AccountInfo | null;
+  /** The period it was opened from: a conference id is unique within a period only. */
+  period: string;
   conferenceId: string;
   cardholderOf: (roomNumber: string) => string | null;
   refresh: string;
@@ -37,9 +39,9 @@ export function ConferenceView(props: {
   const { t } = useI18n();
   const format = useFormat();
   const [sort, setSort] = useState<SortState | null>({ column: 'joined', direction: 'ascending' });
-  const { accountNumber, conferenceId } = props;
-  const query = useBridgeQuery(`${accountNumber}|${conferenceId}`, props.refresh, () =>
-    callMain('conferenceParticipants', { accountNumber, conferenceId }),
+  const { profileId, period, conferenceId } = props;
+  const query = useBridgeQuery(`${profileId}|${period}|${conferenceId}`, props.refresh, () =>
+    callMain('conferenceParticipants', { profileId, period, conferenceId }),
   );
   const conference = query.data?.conference ?? null;
   const participants = useMemo(() => query.data?.participants ?? [], [query.data]);
@@ -88,7 +90,8 @@ export function ConferenceView(props: {
             <Fact label={t('col.serviceType')}>{serviceTypeName(conference.serviceType, t)}</Fact>
             <Fact label={t('col.billingCode')}>
               <BillingCodeCell
-                accountNumber={accountNumber}
+                profileId={profileId}
+                period={period}
                 conference={conference}
                 describe={t('conference.describe', {
                   date: format.date(conference.start, timeZone),
@@ -103,10 +106,10 @@ export function ConferenceView(props: {
           </div>
         ) : null}
       </section>
-      {conference ? <FailedChanges conferences={[conference]} timeZone={timeZone} onChanged={onChanged} /> : null}
+      {conference ? <FailedChanges profileId={profileId} conferences={[conference]} timeZone={timeZone} onChanged={onChanged} /> : null}
       <div className="toolbar">
         <div className="toolbar-end">
-          <ExportActions view={{ kind: 'conference', accountNumber, conferenceId }} />
+          <ExportActions view={{ kind: 'conference', profileId, period, conferenceId }} />
         </div>
       </div>
       <LoadState loading={query.loading} error={query.error} empty={query.data === undefined} />
