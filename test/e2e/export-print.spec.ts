@@ -5,43 +5,18 @@
 // test-results/print/ for review.
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Presentation, ViewRef } from '../../src/shared/bridge';
 import { PRINT_READY_ATTRIBUTE, printRouteHash } from '../../src/shared/print-route';
 import { startDemoProvider } from '../../src/main/demo';
 import { accountSummary, billingCodeSummary, roomConferences } from '../../src/main/cache';
 import { activeProfileId, DEMO_SCOPE, expect, openDemo, openProvider, plain, saveScreenshot, SEED_NOW, test, waitForSynced, type HarnessFixture } from './fixtures';
+import { expectPdf, HAVE_POPPLER, pdfText, saveWith } from './saving';
 
 const PRINT_DIR = path.resolve('test-results/print');
 const ACCOUNT = '602127';
-const HAVE_POPPLER = ['pdftotext', 'pdfinfo', 'pdftoppm'].every((tool) => spawnSync(tool, ['-v'], { stdio: 'ignore' }).error === undefined);
-
-type ExportButton = 'Download' | 'Print' | 'Save as PDF';
-
-/** Clicks one of the view's export buttons and returns the saved file the notice names. */
-async function saveWith(
-  page: Page,
-  app: HarnessFixture,
-  button: ExportButton,
-  whileRunning?: () => Promise<void>,
-  screenshot?: string,
-): Promise<string> {
-  await page.getByRole('group', { name: 'Download and print' }).getByRole('button', { name: button, exact: true }).click();
-  await whileRunning?.();
-  const notice = page.getByTestId('export-notice');
-  await expect(notice).toHaveAttribute('data-tone', 'saved', { timeout: 30_000 });
-  await expect(notice).toContainText('Saved to');
-  const file = await page.getByTestId('export-path').getAttribute('title');
-  expect(file).not.toBeNull();
-  expect(path.dirname(file!)).toBe(app.downloadsDir);
-  expect(existsSync(file!), `${file} exists`).toBe(true);
-  if (screenshot) await saveScreenshot(page, screenshot);
-  await notice.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(notice).toHaveCount(0);
-  return file!;
-}
 
 /** The first sheet's heading (its first cell) and the last value of its Total row. */
 async function workbookHeadingAndTotal(file: string): Promise<{ heading: unknown; total: unknown }> {
@@ -60,11 +35,6 @@ async function workbookHeadingAndTotal(file: string): Promise<{ heading: unknown
   return { heading: sheet.getRow(1).getCell(1).value, total };
 }
 
-function pdfText(file: string, page?: number): string {
-  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return plain(execFileSync('pdftotext', ['-layout', ...range, file, '-'], { encoding: 'utf8' }));
-}
-
 /** The PDF's pages as PNG files under test-results/print/, to look at. */
 function renderPngs(pdf: string, name: string): void {
   mkdirSync(PRINT_DIR, { recursive: true });
@@ -75,15 +45,6 @@ function renderPngs(pdf: string, name: string): void {
 function pdfPages(file: string): number {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-}
-
-/** A saved PDF: a real PDF, whose text holds the view's heading and total. */
-function expectPdf(file: string, texts: readonly (string | RegExp)[]): void {
-  expect(file).toMatch(/\.pdf$/);
-  expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  if (!HAVE_POPPLER) return;
-  const text = pdfText(file);
-  for (const expected of texts) expect(text).toMatch(expected);
 }
 
 /** Download, Print and Save as PDF of the view on screen. */

@@ -208,7 +208,7 @@ export function Workspace(props: {
               <select value={profile.id} onChange={(e) => switchTo(e.target.value)} data-testid="profile-select">
                 {props.profiles.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {profileTitle(p, t, format.room)}
+                    {profileTitle(p, props.profiles, t, format.room)}
                   </option>
                 ))}
                 <option value={ADD_ACCOUNT}>{t('nav.addAccount')}</option>

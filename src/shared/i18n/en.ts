@@ -150,7 +150,7 @@ export const en = {
   'summary.filterLabel': 'Filter rooms',
   'summary.filterPlaceholder': 'Filter by room, cardholder or code',
   'summary.sortByCode': 'Sort by billing code',
-  'summary.count': '{count} rooms',
+  'summary.count': { one: '{count} room', other: '{count} rooms' },
   'summary.countFiltered': '{shown} of {total} rooms',
   'summary.tableLabel': 'Rooms',
   'summary.openRoom': 'Conferences of {name}, room {room}',

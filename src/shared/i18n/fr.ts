@@ -147,7 +147,7 @@ export const fr: Record<MessageKey, Message> = {
   'summary.filterLabel': 'Filtrer les salles',
   'summary.filterPlaceholder': 'Filtrer par salle, titulaire ou code',
   'summary.sortByCode': 'Trier par code de facturation',
-  'summary.count': '{count} salles',
+  'summary.count': { one: '{count} salle', other: '{count} salles' },
   'summary.countFiltered': '{shown} salles sur {total}',
   'summary.tableLabel': 'Salles',
   'summary.openRoom': 'Conférences de {name}, salle {room}',
