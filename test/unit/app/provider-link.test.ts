@@ -3,12 +3,10 @@
 // sync; "link" moves the history to the new address in one transaction,
 // "keep apart" leaves two histories, each under its own sign-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../../src/main/app/app-services';
-import { dispatchBridgeCall } from '../../../src/main/bridge/dispatch';
+import type { AppServices } from '../../../src/main/app/app-services';
 import { listCachedAccounts } from '../../../src/main/cache';
-import { createKeychainStore } from '../../../src/main/credentials/keychain';
 import { DEMO_PASSWORD, DEMO_USERNAME, startDemoProvider, type DemoProvider } from '../../../src/main/demo';
-import { tempDir } from '../sync/helpers';
+import { bridgeOf, joinSync, testServices } from './test-services';
 
 let old: DemoProvider;
 let moved: DemoProvider;
@@ -18,15 +16,7 @@ let services: AppServices;
 beforeAll(async () => {
   const start = () => startDemoProvider({ now: '2009-05-20', rooms: 5 });
   [old, moved, other] = await Promise.all([start(), start(), start()]);
-  services = await createAppServices({
-    dataDir: tempDir('oai-link-'),
-    shell: 'browser-harness',
-    version: 'test',
-    locale: 'en-GB',
-    credentials: createKeychainStore(`OAI Desktop Tests ${process.pid} link`),
-    scheduleSync: false,
-    demo: { now: '2009-05-20', rooms: 5 },
-  });
+  services = await testServices('link', { demo: { now: '2009-05-20', rooms: 5 } });
 });
 afterAll(async () => {
   await services.close();
@@ -38,18 +28,10 @@ interface ProfileValue {
   provider: string;
   relinkCandidates: Array<{ provider: string; months: number }>;
 }
-type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-const call = async <T>(name: string, args: unknown) => (await dispatchBridgeCall(name, args, services.handlers, services.log)) as Result<T>;
-const value = async <T>(name: string, args: unknown): Promise<T> => {
-  const result = await call<T>(name, args);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-};
+const { call, value } = bridgeOf(() => services);
 const signIn = (at: DemoProvider) =>
   value<ProfileValue>('signIn', { serverUrl: at.url, username: DEMO_USERNAME, password: DEMO_PASSWORD, accountNumber: '602127', roomNumber: null, rememberPassword: false });
-/** Waits for the sign-in's running sync, if any (joining it). */
-const synced = (profileId: string) =>
-  services.syncCoordinator.sync({ profileId, origin: '', accountNumber: null, createClient: () => Promise.reject(new Error('nothing was running')) });
+const synced = (profileId: string) => joinSync(services, profileId);
 const may = async (profileId: string) => value<{ period: unknown; rooms: unknown; total: { chargeCents: number } }>('accountSummary', { profileId, period: '2009-05', display: 'all' });
 const cached = () => listCachedAccounts(services.cache.read()).map(({ provider, months }) => [provider, months]);
 

@@ -4,13 +4,12 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../../src/main/app/app-services';
-import { dispatchBridgeCall } from '../../../src/main/bridge/dispatch';
-import { createKeychainStore } from '../../../src/main/credentials/keychain';
+import type { AppServices } from '../../../src/main/app/app-services';
 import { DEMO_PASSWORD, DEMO_USERNAME, startDemoProvider, type DemoProvider } from '../../../src/main/demo';
 import { createHarnessIntegration } from '../../../src/harness/harness-integration';
 import { readWorkbook, sheet, table } from '../export/helpers';
 import { tempDir } from '../sync/helpers';
+import { bridgeOf, joinSync, testServices } from './test-services';
 
 let provider: DemoProvider;
 let services: AppServices;
@@ -18,28 +17,14 @@ const downloadsDir = tempDir('oai-room-downloads-');
 
 beforeAll(async () => {
   provider = await startDemoProvider({ now: '2009-05-20' });
-  services = await createAppServices({
-    dataDir: tempDir('oai-room-'),
-    shell: 'browser-harness',
-    version: 'test',
-    locale: 'en-GB',
-    credentials: createKeychainStore(`OAI Desktop Tests ${process.pid} room`),
-    scheduleSync: false,
-    integration: createHarnessIntegration({ downloadsDir, pageUrl: () => 'http://127.0.0.1:1/' }),
-  });
+  services = await testServices('room', { integration: createHarnessIntegration({ downloadsDir, pageUrl: () => 'http://127.0.0.1:1/' }) });
 });
 afterAll(async () => {
   await services.close();
   await provider.close();
 });
 
-type Ok<T> = { ok: true; value: T };
-const call = async <T>(name: string, args: unknown) => (await dispatchBridgeCall(name, args, services.handlers, services.log)) as Ok<T> | { ok: false; error: { code: string; message: string } };
-const value = async <T>(name: string, args: unknown): Promise<T> => {
-  const result = await call<T>(name, args);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-};
+const { call, value } = bridgeOf(() => services);
 
 async function signIn(login: { accountNumber: string | null; roomNumber: string | null }) {
   const profile = await value<{ id: string; accountNumber: string; roomNumber: string | null; hasSavedPassword: boolean }>('signIn', {
@@ -50,7 +35,7 @@ async function signIn(login: { accountNumber: string | null; roomNumber: string 
     rememberPassword: false,
   });
   // signIn started its sync: joining it waits for the end.
-  await services.syncCoordinator.sync({ profileId: profile.id, origin: '', accountNumber: null, createClient: () => Promise.reject(new Error('joined')) });
+  await joinSync(services, profile.id);
   return profile;
 }
 

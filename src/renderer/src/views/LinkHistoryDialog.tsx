@@ -8,6 +8,7 @@ import { callMain } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { describeError } from '../errors';
 import { useFormat } from '../format-context';
+import { FormError } from '../components/ViewParts';
 import { useI18n } from '../i18n';
 
 export function LinkHistoryDialog(props: { profile: Profile; onAnswered: (profile: Profile) => void }) {
@@ -52,11 +53,7 @@ export function LinkHistoryDialog(props: { profile: Profile; onAnswered: (profil
       </p>
       <p>{t('link.history', { ...names, count: format.count(candidate.months), account: profile.accountNumber ?? '' })}</p>
       <p>{t('link.explain', names)}</p>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </Dialog>
   );
 }

@@ -6,6 +6,7 @@ import type { Profile } from '../../../shared/bridge';
 import { callMain } from '../bridge';
 import { describeError } from '../errors';
 import { useFormat } from '../format-context';
+import { FormError } from '../components/ViewParts';
 import { useI18n } from '../i18n';
 import { useBridgeQuery } from '../use-bridge-query';
 
@@ -83,11 +84,7 @@ function DemoCard(props: { prominent: boolean; onSignedIn: (profile: Profile) =>
         >
           {busy ? t('signIn.demoOpening') : t('signIn.demoButton')}
         </button>
-        {error ? (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={error} />
       </div>
     </section>
   );
@@ -125,11 +122,7 @@ function SavedAccounts(props: { profiles: readonly Profile[]; onSignedIn: (profi
           </li>
         ))}
       </ul>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </section>
   );
 }
@@ -234,11 +227,7 @@ function SignInForm(props: { onSignedIn: (profile: Profile) => void; onCancel: (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('signIn.formTitle')}</h2>
       <form className="signin-form" onSubmit={submit} noValidate>
-        {failure ? (
-          <p role="alert" className="form-error" data-testid="signin-error">
-            {failure}
-          </p>
-        ) : null}
+        <FormError error={failure} testId="signin-error" />
         <div className="field">
           <label htmlFor={`${id}-username`}>{t('signIn.username')}</label>
           <input
