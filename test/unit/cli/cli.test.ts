@@ -169,7 +169,7 @@ describe('cli with the same account from two providers', () => {
     expect(all.filter((p) => p.provider === other.url).map((p) => p.period)).toEqual(['2009-06', '2009-05', '2009-04', '2009-03']);
     const ambiguous = await cli(['periods', '--account', '602127', '--db', db, '--json']);
     expect(ambiguous.code).toBe(2);
-    expect(ambiguous.stderr).toContain(`account 602127 is cached from several providers (${provider.url}, ${other.url}): give --server URL`);
+    expect(ambiguous.stderr).toContain(`account 602127 is cached from several providers (${[provider.url, other.url].sort().join(', ')}): give --server URL`);
     const chosen = JSON.parse((await cli(['periods', '--account', '602127', '--server', `${other.url}/`, '--db', db, '--json'])).stdout) as unknown[];
     expect(chosen).toHaveLength(4);
   });
