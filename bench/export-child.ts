@@ -7,27 +7,28 @@
 import { createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { accountSummary, getAccount, listPeriods, openCache, periodConferences, periodParticipants, type ReadableDB } from '../src/main/cache';
-import { DEMO_ACCOUNT_NUMBER } from '../src/main/demo';
 import { exportPeriodsConferences, exportView } from '../src/main/export';
 import { WallClock } from '../src/main/export/excel-values';
 import { openExportReader } from '../src/main/export/export-reader';
+import { cachedAccount } from './cached-account';
 
 const [job, dbFile, periodArg, out] = process.argv.slice(2);
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const presentation = { language: 'en', dateStyle: 'locale' } as const;
 
 function periodsOf(db: ReadableDB): string[] {
-  return periodArg === 'all' ? listPeriods(db, DEMO_ACCOUNT_NUMBER).map((p) => p.period) : [periodArg!];
+  return periodArg === 'all' ? listPeriods(db, cachedAccount(db)).map((p) => p.period) : [periodArg!];
 }
 
 async function xlsx(db: ReadableDB) {
   const started = performance.now();
   const result =
     periodArg === 'all'
-      ? await exportPeriodsConferences(db, DEMO_ACCOUNT_NUMBER, periodsOf(db), presentation, { file: out! })
+      ? await exportPeriodsConferences(db, cachedAccount(db), periodsOf(db), presentation, { file: out! })
       : await exportView(
           db,
-          { kind: 'summary', accountNumber: DEMO_ACCOUNT_NUMBER, period: periodArg!, display: 'all', filter: '', sort: null },
+          cachedAccount(db),
+          { kind: 'summary', profileId: 'bench', period: periodArg!, display: 'all', filter: '', sort: null },
           presentation,
           { file: out! },
         );
@@ -46,7 +47,8 @@ async function csv(source: ReadableDB) {
   // Read as an export does: its own connection, one snapshot, the same page cache.
   const reader = openExportReader(source);
   const { db } = reader;
-  const account = getAccount(db, DEMO_ACCOUNT_NUMBER)!;
+  const scope = cachedAccount(db);
+  const account = getAccount(db, scope)!;
   const clock = new WallClock(account.timeZone);
   const local = (instant: string) => new Date(clock.localMs(instant) ?? 0).toISOString();
   const stream = createWriteStream(out!);
@@ -59,17 +61,17 @@ async function csv(source: ReadableDB) {
   const withLegs = periodArg !== 'all';
   for (const period of periods) {
     if (withLegs) {
-      for (const r of accountSummary(db, DEMO_ACCOUNT_NUMBER, period, 'all').rooms) {
+      for (const r of accountSummary(db, scope, period, 'all').rooms) {
         await write([r.roomNumber, r.cardholder, r.autoBillingCode, r.conferenceCount, r.accumulatedSeconds, r.chargeCents / 100]);
       }
     }
-    for (const c of periodConferences(db, DEMO_ACCOUNT_NUMBER, period)) {
+    for (const c of periodConferences(db, scope, period)) {
       const start = local(c.start);
       const code = c.pending?.state === 'pending' ? c.pending.billingCode : c.billingCode;
       await write([start.slice(0, 10), start.slice(11, 19), c.roomNumber, c.cardholder, c.participantCount, code ?? 'Unallocated', c.lengthSeconds, c.accumulatedSeconds, c.chargeCents / 100]);
     }
     if (withLegs) {
-      for (const p of periodParticipants(db, DEMO_ACCOUNT_NUMBER, period)) {
+      for (const p of periodParticipants(db, scope, period)) {
         const start = local(p.conferenceStart);
         await write([start.slice(0, 10), start.slice(11, 19), p.roomNumber, p.conferenceId, p.name, p.phone, p.accessType, local(p.joinedAt).slice(11, 19), local(p.leftAt).slice(11, 19), p.seconds, p.chargeCents / 100]);
       }
@@ -82,7 +84,7 @@ async function csv(source: ReadableDB) {
 }
 
 const db = openCache(dbFile!, { readonly: true });
-const conferences = periodsOf(db).reduce((sum, period) => sum + accountSummary(db, DEMO_ACCOUNT_NUMBER, period, 'all').total.conferenceCount, 0);
+const conferences = periodsOf(db).reduce((sum, period) => sum + accountSummary(db, cachedAccount(db), period, 'all').total.conferenceCount, 0);
 const result = job === 'xlsx' ? await xlsx(db) : job === 'csv' ? await csv(db) : null;
 db.close();
 if (result === null) {

@@ -10,28 +10,31 @@ import path from 'node:path';
 import { CACHE_FILE_NAME } from '../src/main/app/data-dir';
 import { accountSummary, listPeriods, openCache } from '../src/main/cache';
 import { startHarnessApp } from '../src/harness/harness-app';
+import { cachedAccount } from './cached-account';
 
 const [summaryDb, roomDb] = process.argv.slice(2) as [string, string];
 const ACCOUNT = '602127';
+const PROFILE_ID = 'bench';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** A data folder holding a copy of the cache and a signed-in (non-syncing) profile for its account. */
+/** A data folder holding a copy of the cache and a signed-in (non-syncing) profile for its account at its provider. */
 function dataDirFor(db: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'oai-bench-views-'));
   const source = openCache(db, { readonly: true });
   source.pragma('wal_checkpoint(TRUNCATE)');
+  const { provider } = cachedAccount(source);
   source.close();
   copyFileSync(db, path.join(dir, CACHE_FILE_NAME));
   const profile = {
-    id: 'bench',
-    serverUrl: 'http://127.0.0.1:9',
+    id: PROFILE_ID,
+    serverUrl: provider,
     username: 'bench@example.com',
     accountNumber: ACCOUNT,
     roomNumber: null,
     isDemo: false,
     rememberPassword: false,
   };
-  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ language: 'en', profiles: [profile], activeProfileId: 'bench' }));
+  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ language: 'en', profiles: [profile], activeProfileId: PROFILE_ID }));
   return dir;
 }
 
@@ -89,7 +92,8 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 
 // Account summary: switch between the four months, timing each switch.
 const summaryApp = await open(summaryDb);
-const periods = listPeriods(openCache(summaryDb, { readonly: true }), ACCOUNT).map((p) => p.period);
+const summaryCache = openCache(summaryDb, { readonly: true });
+const periods = listPeriods(summaryCache, cachedAccount(summaryCache)).map((p) => p.period);
 await page.goto(summaryApp.url);
 await page.getByTestId('room-display').selectOption('all');
 await page.getByTestId('summary-total').waitFor();
@@ -99,7 +103,7 @@ for (let round = 0; round < 3; round += 1) {
   for (const period of [...periods.slice(1), periods[0]!]) {
     const totalBefore = await page.getByTestId('summary-total').textContent();
     switchMs.push(await timeInPage(page, { kind: 'period', period, totalBefore }));
-    summaryFloorMs.push(await bridgeFloor(page, 'accountSummary', { accountNumber: ACCOUNT, period, display: 'all' }));
+    summaryFloorMs.push(await bridgeFloor(page, 'accountSummary', { profileId: PROFILE_ID, period, display: 'all' }));
   }
 }
 const rooms = await page.getByTestId('summary-table').getAttribute('aria-rowcount');
@@ -108,15 +112,16 @@ await summaryApp.close();
 // Room detail: open the busiest room of the month from the summary.
 const roomApp = await open(roomDb);
 const roomCache = openCache(roomDb, { readonly: true });
-const [latest] = listPeriods(roomCache, ACCOUNT);
-const busiest = accountSummary(roomCache, ACCOUNT, latest!.period, 'active').rooms.sort((a, b) => b.conferenceCount - a.conferenceCount)[0]!;
+const roomScope = cachedAccount(roomCache);
+const [latest] = listPeriods(roomCache, roomScope);
+const busiest = accountSummary(roomCache, roomScope, latest!.period, 'active').rooms.sort((a, b) => b.conferenceCount - a.conferenceCount)[0]!;
 const roomMs: number[] = [];
 const roomFloorMs: number[] = [];
 await page.goto(roomApp.url);
 await page.getByTestId('summary-total').waitFor();
 for (let round = 0; round < 5; round += 1) {
   roomMs.push(await timeInPage(page, { kind: 'room', cardholder: busiest.cardholder ?? '' }));
-  roomFloorMs.push(await bridgeFloor(page, 'roomConferences', { accountNumber: ACCOUNT, period: latest!.period, roomNumber: busiest.roomNumber }));
+  roomFloorMs.push(await bridgeFloor(page, 'roomConferences', { profileId: PROFILE_ID, period: latest!.period, roomNumber: busiest.roomNumber }));
   await page.getByRole('button', { name: /Back to summary/ }).click();
   await page.getByTestId('summary-total').waitFor();
 }

@@ -54,3 +54,11 @@ export function cliVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;
 }
+
+/** --account and --server as given (digits checked): which cached account a read-only command works on (account.ts). */
+export function accountChoice(values: Values): { accountNumber?: string; server?: string } {
+  const accountNumber = digits(values.account, 'account');
+  const server = values.server;
+  if (typeof server === 'boolean') throw new UsageError('--server takes a value');
+  return { ...(accountNumber !== undefined && { accountNumber }), ...(server !== undefined && { server }) };
+}

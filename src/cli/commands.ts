@@ -2,6 +2,7 @@
 // main.ts so tests can run them in-process. They call the same wiring
 // (createCore) and engine functions as the app.
 import { isCacheError } from '../main/cache';
+import { AmbiguousAccountError } from './account';
 import { UsageError, dbFile, type CliIo } from './args';
 import { newestGoodBackup, restoreHint } from './archive-text';
 import { backupCommand } from './commands/backup';
@@ -22,9 +23,9 @@ commands:
   sync     --server URL --user EMAIL (--account N | --room N) [--db FILE] [--password-stdin]
            password from the keychain entry of that sign-in, else OAI_PASSWORD, else --password-stdin;
            after a sync that changed something, a backup goes to backups/ beside the cache
-  summary  --period YYYY-MM [--account N] [--db FILE] [--json]
-  periods  [--account N] [--db FILE] [--json]
-  export   --period YYYY-MM [--account N] [--room N] --out FILE.xlsx [--db FILE] [--lang en|fr]
+  summary  --period YYYY-MM [--account N] [--server URL] [--db FILE] [--json]
+  periods  [--account N] [--server URL] [--db FILE] [--json]
+  export   --period YYYY-MM [--account N] [--room N] [--server URL] --out FILE.xlsx [--db FILE] [--lang en|fr]
            the Excel workbook of the account summary (all rooms), or of one room with --room
   check    [--db FILE] [--json]
            SQLite's integrity check of the cache: exit 0 intact, 1 damaged (with the newest good backup)
@@ -34,6 +35,9 @@ commands:
            the automatic backups, newest first, with their date and months
   restore  --from FILE [--db FILE]
            checks FILE, sets the current cache aside and installs a copy of FILE (quit the app first)
+
+  The cache keeps each account under its provider's address. --server picks the
+  provider when the cache holds the same account number from several.
 `;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => number | Promise<number>> = {
@@ -60,7 +64,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     if (run === undefined) throw new UsageError(`unknown command "${command}"`);
     return await run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof AmbiguousAccountError) {
       io.stderr(`oai: ${error.message}\n${USAGE}`);
       return 2;
     }

@@ -4,8 +4,11 @@
 // the renderer's typed client are all derived from this object.
 //
 // Rules: no call takes a file path, a URL to load or SQL from the renderer.
-// Views pass identifiers (account, period, room, conference) and main reads
-// the cache itself.
+// Views pass identifiers and main reads the cache itself. Every data call
+// names the sign-in (profileId), never an account or a provider: main
+// resolves the sign-in to what it may see (its account at its provider, or
+// its one room), so the renderer cannot widen it. A conference is named by
+// (profileId, period, conferenceId).
 import { z } from 'zod';
 import {
   accountInfoSchema,
@@ -35,14 +38,32 @@ export const appInfoSchema = z.object({
   locale: z.string(),
 });
 
+/** Another provider address holding history of a sign-in's account (see linkProviderHistory). */
+export const relinkCandidateSchema = z.object({
+  /** The other address's provider key: its origin. */
+  provider: z.string(),
+  /** Months it holds content of. */
+  months: z.number().int(),
+});
+export type RelinkCandidate = z.infer<typeof relinkCandidateSchema>;
+
 export const profileSchema = z.object({
   id: z.string(),
   serverUrl: z.string(),
+  /** The provider's key its data is stored under: the origin of serverUrl, or 'embedded-demo'. */
+  provider: z.string(),
   username: z.string(),
   accountNumber: z.string().nullable(),
   roomNumber: z.string().nullable(),
   isDemo: z.boolean(),
   hasSavedPassword: z.boolean(),
+  /**
+   * Not empty while the sign-in waits for the user to say whether its
+   * provider address is the same provider as one of these, at a new address
+   * (the cache holds the account's history there and nothing here yet). It
+   * does not sync until answered with linkProviderHistory.
+   */
+  relinkCandidates: z.array(relinkCandidateSchema),
 });
 export type Profile = z.infer<typeof profileSchema>;
 
@@ -117,8 +138,13 @@ export const settingsChangeSchema = z
   .partial()
   .strict();
 
-const profileRef = z.object({ profileId: z.string().min(1).max(200) }).strict();
-const periodRef = { accountNumber: accountNumberSchema, period: periodKeySchema };
+const profileIdSchema = z.string().min(1).max(200);
+const profileRef = z.object({ profileId: profileIdSchema }).strict();
+/** A period of what a sign-in may see. */
+const periodRef = { profileId: profileIdSchema, period: periodKeySchema };
+/** A conference: the sign-in, its period and its id (an id is unique within a period only). */
+const conferenceRef = { ...periodRef, conferenceId: conferenceIdSchema };
+const outboxRef = z.object({ profileId: profileIdSchema, outboxId: z.number().int().positive() }).strict();
 
 export const sortStateSchema = z
   .object({ column: z.string().min(1).max(40), direction: z.enum(['ascending', 'descending']) })
@@ -126,32 +152,24 @@ export const sortStateSchema = z
   .nullable();
 
 /**
- * What a Download or Print is of: the view and its parameters, never a path
- * or data. Main reads the rows from the cache itself and applies the same
- * filter and sort as the view (src/shared/view-rules.ts).
+ * What a Download or Print is of: the sign-in, the view and its parameters,
+ * never a path or data. Main reads the rows the sign-in may see from the
+ * cache itself and applies the same filter and sort as the view
+ * (src/shared/view-rules.ts).
  */
 export const viewRefSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('summary'),
-      accountNumber: accountNumberSchema,
-      period: periodKeySchema,
+      ...periodRef,
       display: roomDisplaySchema,
       filter: z.string().max(200),
       sort: sortStateSchema,
     })
     .strict(),
-  z.object({ kind: z.literal('billingCodes'), accountNumber: accountNumberSchema, period: periodKeySchema }).strict(),
-  z
-    .object({
-      kind: z.literal('room'),
-      accountNumber: accountNumberSchema,
-      period: periodKeySchema,
-      roomNumber: roomNumberSchema,
-      sort: sortStateSchema,
-    })
-    .strict(),
-  z.object({ kind: z.literal('conference'), accountNumber: accountNumberSchema, conferenceId: conferenceIdSchema }).strict(),
+  z.object({ kind: z.literal('billingCodes'), ...periodRef }).strict(),
+  z.object({ kind: z.literal('room'), ...periodRef, roomNumber: roomNumberSchema, sort: sortStateSchema }).strict(),
+  z.object({ kind: z.literal('conference'), ...conferenceRef }).strict(),
 ]);
 export type ViewRef = z.infer<typeof viewRefSchema>;
 
@@ -170,42 +188,33 @@ export const bridgeCalls = {
   signInDemo: call(none, profileSchema),
   demoInfo: call(none, demoInfoSchema),
   switchProfile: call(profileRef, profileSchema),
+  /**
+   * Answers a sign-in's relinkCandidates: `from` (one of them) is the same
+   * provider at its old address, and its history of the account becomes this
+   * sign-in's; null keeps the two histories apart. Then the sign-in syncs.
+   */
+  linkProviderHistory: call(z.object({ profileId: profileIdSchema, from: z.string().min(1).max(2000).nullable() }).strict(), profileSchema),
   signOut: call(z.object({ profileId: z.string().min(1).max(200), forgetPassword: z.boolean() }).strict(), z.null()),
   getSettings: call(none, settingsViewSchema),
   updateSettings: call(settingsChangeSchema, settingsViewSchema),
-  listPeriods: call(z.object({ accountNumber: accountNumberSchema }).strict(), z.array(periodInfoSchema)),
-  accountSummary: call(
-    z.object({ accountNumber: accountNumberSchema, period: periodKeySchema, display: roomDisplaySchema }).strict(),
-    accountSummarySchema,
-  ),
-  roomConferences: call(
-    z.object({ accountNumber: accountNumberSchema, period: periodKeySchema, roomNumber: roomNumberSchema }).strict(),
-    z.array(conferenceRowSchema),
-  ),
+  listPeriods: call(profileRef, z.array(periodInfoSchema)),
+  accountSummary: call(z.object({ ...periodRef, display: roomDisplaySchema }).strict(), accountSummarySchema),
+  roomConferences: call(z.object({ ...periodRef, roomNumber: roomNumberSchema }).strict(), z.array(conferenceRowSchema)),
   conferenceParticipants: call(
-    z.object({ accountNumber: accountNumberSchema, conferenceId: conferenceIdSchema }).strict(),
+    z.object(conferenceRef).strict(),
     z.object({ conference: conferenceRowSchema.nullable(), participants: z.array(participantRowSchema) }),
   ),
   billingCodeSummary: call(
     z.object(periodRef).strict(),
     z.array(billingCodeRowSchema),
   ),
-  assignBillingCode: call(
-    z
-      .object({
-        accountNumber: accountNumberSchema,
-        conferenceId: conferenceIdSchema,
-        billingCode: z.string().max(20).nullable(),
-      })
-      .strict(),
-    pendingBillingCodeSchema,
-  ),
+  assignBillingCode: call(z.object({ ...conferenceRef, billingCode: z.string().max(20).nullable() }).strict(), pendingBillingCodeSchema),
   billingCodeConferences: call(
     z.object({ ...periodRef, billingCode: z.string().max(200).nullable() }).strict(),
     z.array(conferenceRowSchema),
   ),
-  retryBillingCode: call(z.object({ outboxId: z.number().int().positive() }).strict(), z.null()),
-  discardBillingCode: call(z.object({ outboxId: z.number().int().positive() }).strict(), z.null()),
+  retryBillingCode: call(outboxRef, z.null()),
+  discardBillingCode: call(outboxRef, z.null()),
   exportView: call(z.object({ view: viewRefSchema, presentation: presentationSchema }).strict(), saveOutcomeSchema),
   printView: call(z.object({ view: viewRefSchema, presentation: presentationSchema }).strict(), saveOutcomeSchema),
   savePdf: call(z.object({ view: viewRefSchema, presentation: presentationSchema }).strict(), saveOutcomeSchema),

@@ -28,6 +28,10 @@ export type AppErrorCode =
   | 'invalid_billing_code'
   /** The conference or outbox change is not in the cache (any more). */
   | 'not_found'
+  /** A sign-in at a provider's new address waits for the user to link or keep apart the old address's history. */
+  | 'link_question_pending'
+  /** The provider's new address already holds history of the account: the histories stay apart. */
+  | 'history_conflict'
   /** The cache file cannot be used (newer schema, not a database, unreadable). */
   | 'cache_unusable'
   /** SQLite's integrity check found the cache damaged: nothing is written to it (a sync fails with this too). */
@@ -41,3 +45,9 @@ export type AppErrorCode =
 export type DispatchFailureCode = 'unknown_call' | 'invalid_arguments' | 'internal';
 
 export type BridgeFailureCode = AppErrorCode | DispatchFailureCode;
+
+/**
+ * Why the sync did not send a billing-code change (the outbox's own code,
+ * beside the provider's): its month is no longer served by the provider.
+ */
+export const PERIOD_UNAVAILABLE = 'period_unavailable';

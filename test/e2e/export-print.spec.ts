@@ -5,18 +5,18 @@
 // test-results/print/ for review.
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Presentation, ViewRef } from '../../src/shared/bridge';
 import { PRINT_READY_ATTRIBUTE, printRouteHash } from '../../src/shared/print-route';
 import { startDemoProvider } from '../../src/main/demo';
 import { accountSummary, billingCodeSummary, roomConferences } from '../../src/main/cache';
-import { expect, openDemo, openProvider, plain, saveScreenshot, saveWith, SEED_NOW, test, waitForSynced, type HarnessFixture } from './fixtures';
+import { activeProfileId, DEMO_SCOPE, expect, openDemo, openProvider, plain, saveScreenshot, SEED_NOW, test, waitForSynced, type HarnessFixture } from './fixtures';
+import { expectPdf, HAVE_POPPLER, pdfText, saveWith } from './saving';
 
 const PRINT_DIR = path.resolve('test-results/print');
 const ACCOUNT = '602127';
-const HAVE_POPPLER = ['pdftotext', 'pdfinfo', 'pdftoppm'].every((tool) => spawnSync(tool, ['-v'], { stdio: 'ignore' }).error === undefined);
 
 /** The first sheet's heading (its first cell) and the last value of its Total row. */
 async function workbookHeadingAndTotal(file: string): Promise<{ heading: unknown; total: unknown }> {
@@ -35,11 +35,6 @@ async function workbookHeadingAndTotal(file: string): Promise<{ heading: unknown
   return { heading: sheet.getRow(1).getCell(1).value, total };
 }
 
-function pdfText(file: string, page?: number): string {
-  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return plain(execFileSync('pdftotext', ['-layout', ...range, file, '-'], { encoding: 'utf8' }));
-}
-
 /** The PDF's pages as PNG files under test-results/print/, to look at. */
 function renderPngs(pdf: string, name: string): void {
   mkdirSync(PRINT_DIR, { recursive: true });
@@ -50,15 +45,6 @@ function renderPngs(pdf: string, name: string): void {
 function pdfPages(file: string): number {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-}
-
-/** A saved PDF: a real PDF, whose text holds the view's heading and total. */
-function expectPdf(file: string, texts: readonly (string | RegExp)[]): void {
-  expect(file).toMatch(/\.pdf$/);
-  expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  if (!HAVE_POPPLER) return;
-  const text = pdfText(file);
-  for (const expected of texts) expect(text).toMatch(expected);
 }
 
 /** Download, Print and Save as PDF of the view on screen. */
@@ -79,7 +65,7 @@ async function exportEverywhere(
 
 test('Download, Print and Save as PDF on every view save what the view shows', async ({ page, app }) => {
   await openDemo(page, app);
-  const mayConferences = accountSummary(app.services.cache.read(), ACCOUNT, '2009-05', 'all').total.conferenceCount;
+  const mayConferences = accountSummary(app.services.cache.read(), DEMO_SCOPE, '2009-05', 'all').total.conferenceCount;
 
   await exportEverywhere(page, app, {
     file: `OAI_${ACCOUNT}_2009-05_summary.xlsx`,
@@ -107,7 +93,7 @@ test('Download, Print and Save as PDF on every view save what the view shows', a
   await expect(page.getByTestId('participants-table')).toBeVisible();
   const conferenceTotal = plain(await page.getByTestId('participants-total').textContent());
   expect(conferenceTotal).toBe('€8.76');
-  const workbookName = /^OAI_602127_conference-.+\.xlsx$/;
+  const workbookName = /^OAI_602127_2009-05_conference-.+\.xlsx$/;
   const workbook = await saveWith(page, app, 'Download');
   expect(path.basename(workbook)).toMatch(workbookName);
   expect(await workbookHeadingAndTotal(workbook)).toEqual({ heading: 'Conference', total: 8.76 });
@@ -206,16 +192,17 @@ test.describe('print layouts', () => {
     await openDemo(page, app);
 
     // The busiest room of April: hundreds of conferences, many pages.
-    const april = accountSummary(app.services.cache.read(), ACCOUNT, '2009-04', 'active');
+    const april = accountSummary(app.services.cache.read(), DEMO_SCOPE, '2009-04', 'active');
     const bigRoom = [...april.rooms].sort((a, b) => b.conferenceCount - a.conferenceCount)[0]!;
     expect(bigRoom.conferenceCount).toBeGreaterThan(300);
-    const marilene = roomConferences(app.services.cache.read(), ACCOUNT, '2009-05', '332703');
+    const marilene = roomConferences(app.services.cache.read(), DEMO_SCOPE, '2009-05', '332703');
+    const profileId = activeProfileId(app);
     const en: Presentation = { language: 'en', dateStyle: 'locale' };
     const fr: Presentation = { language: 'fr', dateStyle: 'locale' };
     const layouts: { name: string; view: ViewRef; presentation: Presentation; title: string; rows: number; total: RegExp }[] = [
       {
         name: 'summary-en',
-        view: { kind: 'summary', accountNumber: ACCOUNT, period: '2009-05', display: 'active', filter: '', sort: null },
+        view: { kind: 'summary', profileId, period: '2009-05', display: 'active', filter: '', sort: null },
         presentation: en,
         title: 'Account Summary',
         rows: 3,
@@ -223,7 +210,7 @@ test.describe('print layouts', () => {
       },
       {
         name: 'summary-all-fr',
-        view: { kind: 'summary', accountNumber: ACCOUNT, period: '2009-04', display: 'all', filter: '', sort: { column: 'charge', direction: 'descending' } },
+        view: { kind: 'summary', profileId, period: '2009-04', display: 'all', filter: '', sort: { column: 'charge', direction: 'descending' } },
         presentation: fr,
         title: 'Récapitulatif du compte',
         rows: 50,
@@ -231,7 +218,7 @@ test.describe('print layouts', () => {
       },
       {
         name: 'room-big-en',
-        view: { kind: 'room', accountNumber: ACCOUNT, period: '2009-04', roomNumber: bigRoom.roomNumber, sort: null },
+        view: { kind: 'room', profileId, period: '2009-04', roomNumber: bigRoom.roomNumber, sort: null },
         presentation: en,
         title: 'Conference List',
         rows: bigRoom.conferenceCount,
@@ -239,7 +226,7 @@ test.describe('print layouts', () => {
       },
       {
         name: 'room-fr-iso',
-        view: { kind: 'room', accountNumber: ACCOUNT, period: '2009-05', roomNumber: '332703', sort: { column: 'charge', direction: 'descending' } },
+        view: { kind: 'room', profileId, period: '2009-05', roomNumber: '332703', sort: { column: 'charge', direction: 'descending' } },
         presentation: { language: 'fr', dateStyle: 'iso' },
         title: 'Liste des conférences',
         rows: 19,
@@ -247,15 +234,15 @@ test.describe('print layouts', () => {
       },
       {
         name: 'codes-en',
-        view: { kind: 'billingCodes', accountNumber: ACCOUNT, period: '2009-05' },
+        view: { kind: 'billingCodes', profileId, period: '2009-05' },
         presentation: en,
         title: 'Billing Codes',
-        rows: billingCodeSummary(app.services.cache.read(), ACCOUNT, '2009-05').length,
-        total: new RegExp(`^Total ${accountSummary(app.services.cache.read(), ACCOUNT, '2009-05', 'all').total.conferenceCount} 26:50:08 €132\\.07$`),
+        rows: billingCodeSummary(app.services.cache.read(), DEMO_SCOPE, '2009-05').length,
+        total: new RegExp(`^Total ${accountSummary(app.services.cache.read(), DEMO_SCOPE, '2009-05', 'all').total.conferenceCount} 26:50:08 €132\\.07$`),
       },
       {
         name: 'conference-en',
-        view: { kind: 'conference', accountNumber: ACCOUNT, conferenceId: marilene[0]!.id },
+        view: { kind: 'conference', profileId, period: '2009-05', conferenceId: marilene[0]!.id },
         presentation: en,
         title: 'Conference',
         rows: 6,

@@ -2,13 +2,14 @@
 // each test, in-process, and hands its URL to the test. The embedded demo
 // provider runs at a fixed date so the seed month (May 2009) is served.
 import { test as base, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppServices } from '../../src/main/app/app-services';
 import { createKeychainStore } from '../../src/main/credentials/keychain';
 import { startHarnessApp } from '../../src/harness/harness-app';
 import type { Harness } from '../../src/harness/server';
+import { DEMO_PROVIDER, type ViewScope } from '../../src/main/cache';
 import type { DemoProvider } from '../../src/main/demo';
 
 export const RENDERER_DIR = path.resolve('out/renderer');
@@ -29,6 +30,16 @@ export interface DemoOptions {
   perRoom?: number;
   /** The account's time zone as the provider serves it (default Europe/Paris). */
   timeZone?: string;
+}
+
+/** What the embedded demo account's sign-in sees in the cache. */
+export const DEMO_SCOPE: ViewScope = { provider: DEMO_PROVIDER, accountNumber: '602127', roomNumber: null };
+
+/** The signed-in profile the app has open (what a view's calls name). */
+export function activeProfileId(app: HarnessFixture): string {
+  const id = app.services.settings.get().activeProfileId;
+  if (id === null) throw new Error('no sign-in is open');
+  return id;
 }
 
 /** The demo's "today" that reproduces the seed document's May 2009. */
@@ -136,27 +147,4 @@ export async function totalRow(page: Page, testId: string): Promise<string[]> {
   return (await cells.allTextContents()).map((text) => plain(text));
 }
 
-type ExportButton = 'Download' | 'Print' | 'Save as PDF';
 
-/** Clicks one of the view's export buttons and returns the saved file the notice names. */
-export async function saveWith(
-  page: Page,
-  app: HarnessFixture,
-  button: ExportButton,
-  whileRunning?: () => Promise<void>,
-  screenshot?: string,
-): Promise<string> {
-  await page.getByRole('group', { name: 'Download and print' }).getByRole('button', { name: button, exact: true }).click();
-  await whileRunning?.();
-  const notice = page.getByTestId('export-notice');
-  await expect(notice).toHaveAttribute('data-tone', 'saved', { timeout: 30_000 });
-  await expect(notice).toContainText('Saved to');
-  const file = await page.getByTestId('export-path').getAttribute('title');
-  expect(file).not.toBeNull();
-  expect(path.dirname(file!)).toBe(app.downloadsDir);
-  expect(existsSync(file!), `${file} exists`).toBe(true);
-  if (screenshot) await saveScreenshot(page, screenshot);
-  await notice.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(notice).toHaveCount(0);
-  return file!;
-}

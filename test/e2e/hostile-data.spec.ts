@@ -8,9 +8,9 @@ import ExcelJS from 'exceljs';
 import { roomConferences } from '../../src/main/cache';
 import { formatDate, formatTime } from '../../src/shared/format';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE, printRouteHash } from '../../src/shared/print-route';
-import { bodyRows, collectErrors, expect, openDemo, plain, saveScreenshot, saveWith, SEED_NOW, test } from './fixtures';
+import { activeProfileId, bodyRows, collectErrors, DEMO_SCOPE, expect, openDemo, plain, saveScreenshot, SEED_NOW, test } from './fixtures';
+import { saveWith } from './saving';
 
-const ACCOUNT = '602127';
 const ROOM = '332703';
 const UNKNOWN_ZONE = 'Mars/Olympus_Mons';
 const NOTE = `Times in UTC: the provider’s time zone "${UNKNOWN_ZONE}" is not known.`;
@@ -40,7 +40,7 @@ test.describe('an account time zone this runtime does not know', () => {
   test('room and conference show UTC times with a note; print and Excel say so too', async ({ page, app }) => {
     const errors = collectErrors(page);
     await openDemo(page, app);
-    const first = roomConferences(app.services.cache.read(), ACCOUNT, '2009-05', ROOM)[0]!;
+    const first = roomConferences(app.services.cache.read(), DEMO_SCOPE, '2009-05', ROOM)[0]!;
     const utcTime = formatTime(first.start, 'UTC', EN);
 
     // The room: UTC times, the Time header says GMT, the note above the list.
@@ -169,7 +169,7 @@ test.describe('a view that throws', () => {
     const computer = await browser.newContext({ timezoneId: 'Asia/Tokyo' });
     const print = await computer.newPage();
     await injectIntlFault(print, 'Asia/Tokyo');
-    const view = { kind: 'room', accountNumber: ACCOUNT, period: '2009-05', roomNumber: ROOM, sort: null } as const;
+    const view = { kind: 'room', profileId: activeProfileId(app), period: '2009-05', roomNumber: ROOM, sort: null } as const;
     await print.goto(app.url + printRouteHash(view, EN));
     await expect(print.locator(`html[${PRINT_READY_ATTRIBUTE}]`)).toHaveCount(1, { timeout: 20_000 });
     await expect(print.locator('html')).toHaveAttribute(PRINT_ERROR_ATTRIBUTE, 'This view could not be shown: RangeError: injected: no time zone data for Asia/Tokyo');

@@ -1,19 +1,21 @@
 // `periods`: the cached months of each account, with their sync state.
-import { listAccounts } from '../../main/cache';
-import { viewHandlers } from '../../main/features/views/handlers';
-import { digits, parse, type CliIo } from '../args';
+import { listPeriods } from '../../main/cache';
+import { matchingAccounts, pickAccount } from '../account';
+import { accountChoice, parse, type CliIo } from '../args';
 import { withReadonlyCore } from '../readonly-core';
 import { jsonForTerminal, oneLine } from '../terminal-text';
 
 export function periodsCommand(args: string[], io: CliIo): Promise<number> {
-  const values = parse(args, { account: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } });
+  const values = parse(args, { account: { type: 'string' }, server: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } });
   return withReadonlyCore(values, io, (core) => {
-    const given = digits(values.account, 'account');
-    const accounts = given !== undefined ? [given] : listAccounts(core.cache.read()).map((a) => a.accountNumber);
-    const views = viewHandlers(core);
-    const periods = accounts.flatMap((accountNumber) => views.listPeriods({ accountNumber }));
+    const db = core.cache.read();
+    const choice = accountChoice(values);
+    // One account when --account names it (its provider must be clear); otherwise every account cached.
+    const accounts = choice.accountNumber !== undefined ? [pickAccount(db, choice)] : matchingAccounts(db, choice);
+    const periods = accounts.flatMap((key) => listPeriods(db, key).map((period) => ({ provider: key.provider, ...period })));
     const rows = periods.map((p) => ({
       account: p.accountNumber,
+      provider: p.provider,
       period: p.period,
       syncedAt: p.lastSyncedAt,
       revision: p.revision,

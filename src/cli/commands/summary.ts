@@ -1,21 +1,24 @@
 // `summary`: a month's account summary, every room, as text or JSON.
-import { viewHandlers } from '../../main/features/views/handlers';
-import { digits, parse, PERIOD, required, UsageError, type CliIo } from '../args';
-import { pickAccount, withReadonlyCore } from '../readonly-core';
+import { accountSummary } from '../../main/cache';
+import { pickAccount } from '../account';
+import { accountChoice, parse, PERIOD, required, UsageError, type CliIo } from '../args';
+import { withReadonlyCore } from '../readonly-core';
 import { jsonForTerminal, oneLine } from '../terminal-text';
 
 export function summaryCommand(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, {
     period: { type: 'string' },
     account: { type: 'string' },
+    server: { type: 'string' },
     db: { type: 'string' },
     json: { type: 'boolean' },
   });
   const period = required(values, 'period');
   if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM, got "${period}"`);
   return withReadonlyCore(values, io, (core) => {
-    const accountNumber = pickAccount(core.cache.read(), digits(values.account, 'account'));
-    const summary = viewHandlers(core).accountSummary({ accountNumber, period, display: 'all' });
+    const scope = pickAccount(core.cache.read(), accountChoice(values));
+    const { accountNumber } = scope;
+    const summary = accountSummary(core.cache.read(), scope, period, 'all');
     if (summary.period === null) throw new Error(`period ${period} of account ${accountNumber} is not in the cache`);
     const rooms = summary.rooms.map((r) => ({
       roomNumber: r.roomNumber,

@@ -104,14 +104,29 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
 
   for (const migration of migrations) {
     if (migration.version <= from) continue;
-    db.transaction(() => {
-      // Another process may have migrated since we looked.
-      if (readUserVersion(db, db.name) >= migration.version) return;
-      runStep(db, migration);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    withForeignKeysOffIf(db, migration.rebuildsTables === true, () =>
+      db
+        .transaction(() => {
+          // Another process may have migrated since we looked.
+          if (readUserVersion(db, db.name) >= migration.version) return;
+          runStep(db, migration);
+          db.pragma(`user_version = ${migration.version}`);
+        })
+        .immediate(),
+    );
   }
   return { from, to: Math.max(from, latest) };
+}
+
+/** foreign_keys can only change outside a transaction: off around `work`, then back as it was. */
+function withForeignKeysOffIf(db: Database.Database, off: boolean, work: () => void): void {
+  const wasOn = off && db.pragma('foreign_keys', { simple: true }) === 1;
+  if (wasOn) db.pragma('foreign_keys = OFF');
+  try {
+    work();
+  } finally {
+    if (wasOn) db.pragma('foreign_keys = ON');
+  }
 }
 
 export function schemaVersion(db: ReadableDB): number {
@@ -122,6 +137,7 @@ function runStep(db: Database.Database, migration: Migration): void {
   try {
     if (typeof migration.up === 'string') db.exec(migration.up);
     else migration.up(db);
+    if (migration.rebuildsTables === true) assertForeignKeysHold(db);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new CacheError(
@@ -129,6 +145,14 @@ function runStep(db: Database.Database, migration: Migration): void {
       `Updating the cache schema to version ${migration.version} (${migration.name}) failed: ${reason}. The cache was left at its previous version.`,
       { cause: error },
     );
+  }
+}
+
+function assertForeignKeysHold(db: Database.Database): void {
+  const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+  if (broken.length > 0) {
+    const first = broken[0]!;
+    throw new Error(`${broken.length} row(s) would break a foreign key (first: ${first.table} -> ${first.parent})`);
   }
 }
 

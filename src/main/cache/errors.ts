@@ -20,6 +20,10 @@ export type CacheErrorCode =
   | 'duplicate_conference'
   /** A room login's data mentions another room. */
   | 'out_of_scope'
+  /** A room login's data has a conference the cache holds under another room of the month: replacing it would delete outside the slice. */
+  | 'conference_in_another_room'
+  /** Linking an account's history to a provider that already holds history of that account. */
+  | 'provider_holds_history'
   /** The conference is not in the cache. */
   | 'unknown_conference';
 

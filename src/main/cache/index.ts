@@ -5,6 +5,7 @@ export { openReadSnapshot, type ReadSnapshot } from './snapshot';
 export { CacheError, isCacheError, type CacheErrorCode } from './errors';
 export { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations';
 export * from './types';
+export { DEMO_PROVIDER, providerKey } from './provider-key';
 export * from './queries/accounts';
 export * from './queries/periods';
 export * from './queries/summary';

@@ -4,10 +4,31 @@
 // provider's shapes to these inputs.
 import type { ConferenceRow, OutboxState, ParticipantRow } from '../../shared/domain';
 
+/**
+ * Whose data: an account at a provider. The provider is its key
+ * (providerKey(): the origin of its address, or 'embedded-demo').
+ */
+export interface AccountKey {
+  provider: string;
+  accountNumber: string;
+}
+
+/** What a sign-in may see: an account at a provider, or one room of it. */
+export interface ViewScope extends AccountKey {
+  /** null = every room (an account sign-in). */
+  roomNumber: string | null;
+}
+
+/** An account the cache holds something of, and how many months it has content for. */
+export interface CachedAccount extends AccountKey {
+  months: number;
+}
+
 /** Which login filled a period: 'account', or the room number of a room login. */
 export type SyncScope = string;
 export const ACCOUNT_SCOPE = 'account';
 
+/** An account's details as the provider describes them. */
 export interface AccountInput {
   accountNumber: string;
   companyName: string;
@@ -41,6 +62,8 @@ export interface RoomInput {
 
 /** What a staged period is committed with (its conferences are in the stage). */
 export interface StagedPeriodInput {
+  /** The provider's key (providerKey()). */
+  provider: string;
   accountNumber: string;
   period: PeriodMeta;
   scope: SyncScope;
@@ -73,7 +96,10 @@ export interface PeriodParticipantRow extends ParticipantRow {
 
 export interface OutboxEntry {
   id: number;
+  provider: string;
   accountNumber: string;
+  /** The conference's period; null only for a schema-1 entry whose conference was no longer cached. */
+  period: string | null;
   conferenceId: string;
   /** null = back to Unallocated. */
   billingCode: string | null;
@@ -98,6 +124,7 @@ export interface SyncRunPeriod {
 
 export interface SyncRun {
   id: number;
+  provider: string;
   accountNumber: string;
   scope: SyncScope;
   origin: string;

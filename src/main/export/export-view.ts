@@ -7,7 +7,7 @@
 // connection stays free for writes while a long export runs.
 import path from 'node:path';
 import { presentationSchema, viewRefSchema, type Presentation, type ViewRef } from '../../shared/bridge';
-import type { ReadableDB } from '../cache';
+import type { ReadableDB, ViewScope } from '../cache';
 import { openExportReader } from './export-reader';
 import { EXCEL_MAX_ROWS, ExportProgressCounter } from './sheet-table';
 import { writePeriodsConferencesWorkbook, writeViewWorkbook, type WorkbookContent } from './view-workbooks';
@@ -36,12 +36,14 @@ export interface ExportResult {
 }
 
 /**
- * Writes the workbook of a view to `target.file`. Rejects with an AppError:
- * `export_failed` (the message names the path and the reason) or `cancelled`;
- * either way nothing is left at the target or beside it.
+ * Writes the workbook of a view to `target.file`, within what `scope` (the
+ * sign-in the view names, resolved by the caller) may see. Rejects with an
+ * AppError: `export_failed` (the message names the path and the reason) or
+ * `cancelled`; either way nothing is left at the target or beside it.
  */
 export async function exportView(
   source: ReadableDB,
+  scope: ViewScope,
   view: ViewRef,
   presentation: Presentation,
   target: ExportTarget,
@@ -53,7 +55,7 @@ export async function exportView(
   if (!parsedView.success || !parsedPresentation.success) {
     throw exportFailure(file, new Error('the view to export is not valid'));
   }
-  return run(source, file, parsedPresentation.data, options, (content) => writeViewWorkbook(content, parsedView.data));
+  return run(source, scope, file, parsedPresentation.data, options, (content) => writeViewWorkbook(content, parsedView.data));
 }
 
 /**
@@ -63,7 +65,7 @@ export async function exportView(
  */
 export async function exportPeriodsConferences(
   source: ReadableDB,
-  accountNumber: string,
+  scope: ViewScope,
   periods: readonly string[],
   presentation: Presentation,
   target: ExportTarget,
@@ -71,11 +73,12 @@ export async function exportPeriodsConferences(
 ): Promise<ExportResult> {
   const file = path.resolve(target.file);
   if (periods.length === 0) throw exportFailure(file, new Error('no period to export'));
-  return run(source, file, presentation, options, (content) => writePeriodsConferencesWorkbook(content, accountNumber, periods));
+  return run(source, scope, file, presentation, options, (content) => writePeriodsConferencesWorkbook(content, periods));
 }
 
 async function run(
   source: ReadableDB,
+  scope: ViewScope,
   file: string,
   presentation: Presentation,
   options: ExportOptions,
@@ -87,6 +90,7 @@ async function run(
     try {
       await write({
         db: reader.db,
+        scope,
         presentation,
         generatedAt: options.generatedAt ?? new Date(),
         table: { output, presentation, progress, maxRowsPerSheet: Math.min(options.maxRowsPerSheet ?? EXCEL_MAX_ROWS, EXCEL_MAX_ROWS) },

@@ -8,9 +8,9 @@ function safePart(text: string): string {
   return xmlSafeText(text).replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 80) || '_';
 }
 
-/** The default file name of a view's workbook: it depends on the view alone. */
-export function defaultExportFileName(view: ViewRef): string {
-  const account = safePart(view.accountNumber);
+/** The default file name of a view's workbook: it depends on the view and its sign-in's account alone. */
+export function defaultExportFileName(view: ViewRef, accountNumber: string): string {
+  const account = safePart(accountNumber);
   switch (view.kind) {
     case 'summary':
       return `OAI_${account}_${safePart(view.period)}_summary.xlsx`;
@@ -19,6 +19,6 @@ export function defaultExportFileName(view: ViewRef): string {
     case 'room':
       return `OAI_${account}_${safePart(view.period)}_room-${safePart(view.roomNumber)}.xlsx`;
     case 'conference':
-      return `OAI_${account}_conference-${safePart(view.conferenceId)}.xlsx`;
+      return `OAI_${account}_${safePart(view.period)}_conference-${safePart(view.conferenceId)}.xlsx`;
   }
 }

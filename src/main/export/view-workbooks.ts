@@ -1,5 +1,6 @@
 // What each view's workbook holds: the rows the view shows (same filter,
-// same sort, src/shared/view-rules.ts), with a title block naming the
+// same sort, src/shared/view-rules.ts) within what the sign-in may see (its
+// account at its provider, or its one room), with a title block naming the
 // account, the billing period and when the data was synced.
 import type { ViewRef } from '../../shared/bridge';
 import {
@@ -29,7 +30,9 @@ import {
   periodConferences,
   periodParticipants,
   roomConferences,
+  type AccountKey,
   type ReadableDB,
+  type ViewScope,
 } from '../cache';
 import { WallClock } from './excel-values';
 import { oaiConferenceCells, oaiConferenceColumns } from './oai-columns';
@@ -38,6 +41,8 @@ import { StreamedTable, type CellInput, type FactValue, type TableColumn, type T
 
 export interface WorkbookContent {
   db: ReadableDB;
+  /** What the sign-in may see: every query of the workbook is within it. */
+  scope: ViewScope;
   presentation: FormatOptions;
   generatedAt: Date;
   /** Everything but the currency, which comes from the account. */
@@ -73,12 +78,10 @@ class Sheets {
   /** Generated / synced times are shown in this computer's time zone. */
   readonly computerClock = new WallClock(undefined);
 
-  constructor(
-    readonly content: WorkbookContent,
-    accountNumber: string,
-  ) {
+  constructor(readonly content: WorkbookContent) {
     this.t = translator(content.presentation.language);
-    this.account = getAccount(content.db, accountNumber) ?? {
+    const { accountNumber } = content.scope;
+    this.account = getAccount(content.db, content.scope) ?? {
       accountNumber,
       companyName: '',
       currency: DEFAULT_CURRENCY,
@@ -111,7 +114,7 @@ class Sheets {
       ...extraFacts.map(([key, value]): [string, FactValue] => [t(key), value]),
       [t('sheet.generatedAt'), { localMs: this.computerClock.localMsOf(this.content.generatedAt.getTime()) }],
     ];
-    const synced = dataAsOf(this.content.db, account.accountNumber, period);
+    const synced = dataAsOf(this.content.db, this.content.scope, period);
     const syncedMs = synced === null ? null : this.computerClock.localMs(synced);
     facts.push([t('sheet.dataAsOf'), syncedMs === null ? t('sheet.neverSynced') : { localMs: syncedMs }]);
     const notes = period !== null && !period.servedByProvider ? [t('sheet.archived')] : [];
@@ -133,9 +136,9 @@ class Sheets {
   }
 }
 
-function requirePeriod(db: ReadableDB, accountNumber: string, period: string): PeriodInfo {
-  const info = getPeriod(db, accountNumber, period);
-  if (info === null) throw new Error(`period ${period} of account ${accountNumber} is not in the cache`);
+function requirePeriod(db: ReadableDB, key: AccountKey, period: string): PeriodInfo {
+  const info = getPeriod(db, key, period);
+  if (info === null) throw new Error(`period ${period} of account ${key.accountNumber} is not in the cache`);
   return info;
 }
 
@@ -144,8 +147,8 @@ function requirePeriod(db: ReadableDB, accountNumber: string, period: string): P
  * serves, the later of the last fully successful sync and the month's own
  * download; for an archived month, its last download.
  */
-export function dataAsOf(db: ReadableDB, accountNumber: string, period: PeriodInfo | null): string | null {
-  const lastSuccess = lastSuccessfulSync(db, accountNumber);
+export function dataAsOf(db: ReadableDB, key: AccountKey, period: PeriodInfo | null): string | null {
+  const lastSuccess = lastSuccessfulSync(db, key);
   if (period === null) return lastSuccess;
   if (!period.servedByProvider || lastSuccess === null) return period.lastSyncedAt ?? lastSuccess;
   return period.lastSyncedAt !== null && Date.parse(period.lastSyncedAt) > Date.parse(lastSuccess) ? period.lastSyncedAt : lastSuccess;
@@ -154,11 +157,11 @@ export function dataAsOf(db: ReadableDB, accountNumber: string, period: PeriodIn
 // ---------------------------------------------------------------- account summary
 
 async function summaryWorkbook(content: WorkbookContent, view: SummaryView): Promise<void> {
-  const { db } = content;
-  const period = requirePeriod(db, view.accountNumber, view.period);
-  const sheets = new Sheets(content, view.accountNumber);
+  const { db, scope } = content;
+  const period = requirePeriod(db, scope, view.period);
+  const sheets = new Sheets(content);
   const { t } = sheets;
-  const summary = accountSummary(db, view.accountNumber, view.period, view.display);
+  const summary = accountSummary(db, scope, view.period, view.display);
   const rooms = summaryRowsForView(summary.rooms, view.filter, view.sort, t);
   const kept = new Set(rooms.map((room) => room.roomNumber));
   const facts: [MessageKey, FactValue][] = [['col.roomDisplay', t(view.display === 'active' ? 'summary.displayActive' : 'summary.displayAll')]];
@@ -174,7 +177,7 @@ async function summaryWorkbook(content: WorkbookContent, view: SummaryView): Pro
 
   const conferenceTable = sheets.table('sheet.conferences', sheets.title('room.title', period, facts), oaiConferenceColumns(), totalLabel);
   let legs = 0;
-  for (const conference of periodConferences(db, view.accountNumber, view.period)) {
+  for (const conference of periodConferences(db, scope, view.period)) {
     if (!kept.has(conference.roomNumber)) continue;
     legs += conference.participantCount;
     await conferenceTable.add(sheets.oaiConferenceRow(conference, conference.cardholder));
@@ -182,12 +185,11 @@ async function summaryWorkbook(content: WorkbookContent, view: SummaryView): Pro
   await conferenceTable.finish();
   progress.total = progress.rows + legs;
 
-  await participantsSheet(sheets, view.accountNumber, view.period, period, facts, kept, totalLabel);
+  await participantsSheet(sheets, view.period, period, facts, kept, totalLabel);
 }
 
 async function participantsSheet(
   sheets: Sheets,
-  accountNumber: string,
   periodKey: string,
   period: PeriodInfo,
   facts: readonly (readonly [MessageKey, FactValue])[],
@@ -195,7 +197,7 @@ async function participantsSheet(
   totalLabel: MessageKey,
 ): Promise<void> {
   const { table, cells } = sheets.viewTable('sheet.participants', sheets.title('conference.tableLabel', period, facts), PARTICIPANT_LEG_COLUMNS, totalLabel);
-  for (const leg of periodParticipants(sheets.content.db, accountNumber, periodKey)) {
+  for (const leg of periodParticipants(sheets.content.db, sheets.content.scope, periodKey)) {
     if (!kept.has(leg.roomNumber)) continue;
     await table.add(cells(leg));
   }
@@ -205,10 +207,10 @@ async function participantsSheet(
 // ---------------------------------------------------------------- billing codes
 
 async function billingCodesWorkbook(content: WorkbookContent, view: BillingCodesView): Promise<void> {
-  const { db } = content;
-  const period = requirePeriod(db, view.accountNumber, view.period);
-  const sheets = new Sheets(content, view.accountNumber);
-  const codes = billingCodeRowsForView(billingCodeSummary(db, view.accountNumber, view.period));
+  const { db, scope } = content;
+  const period = requirePeriod(db, scope, view.period);
+  const sheets = new Sheets(content);
+  const codes = billingCodeRowsForView(billingCodeSummary(db, scope, view.period));
   content.table.progress.total = codes.length + codes.reduce((sum, code) => sum + code.conferenceCount, 0);
 
   const codeTable = sheets.viewTable('sheet.billingCodes', sheets.title('codes.title', period, []), BILLING_CODE_COLUMNS);
@@ -216,7 +218,7 @@ async function billingCodesWorkbook(content: WorkbookContent, view: BillingCodes
   await codeTable.table.finish();
 
   const conferenceTable = sheets.table('sheet.conferences', sheets.title('room.title', period, []), oaiConferenceColumns());
-  for (const conference of periodConferences(db, view.accountNumber, view.period)) {
+  for (const conference of periodConferences(db, scope, view.period)) {
     await conferenceTable.add(sheets.oaiConferenceRow(conference, conference.cardholder));
   }
   await conferenceTable.finish();
@@ -225,12 +227,11 @@ async function billingCodesWorkbook(content: WorkbookContent, view: BillingCodes
 // ---------------------------------------------------------------- room
 
 async function roomWorkbook(content: WorkbookContent, view: RoomView): Promise<void> {
-  const { db } = content;
-  const period = requirePeriod(db, view.accountNumber, view.period);
-  const sheets = new Sheets(content, view.accountNumber);
-  const room = accountSummary(db, view.accountNumber, view.period, 'all').rooms.find((r) => r.roomNumber === view.roomNumber);
-  const cardholder = room?.cardholder ?? null;
-  const conferences = conferenceRowsForView(roomConferences(db, view.accountNumber, view.period, view.roomNumber), view.sort, sheets.t);
+  const { db, scope } = content;
+  const period = requirePeriod(db, scope, view.period);
+  const sheets = new Sheets(content);
+  const cardholder = cardholderOf(content, view.period, view.roomNumber);
+  const conferences = conferenceRowsForView(roomConferences(db, scope, view.period, view.roomNumber), view.sort, sheets.t);
   content.table.progress.total = conferences.length;
 
   const facts: [MessageKey, FactValue][] = [['col.roomNumber', view.roomNumber]];
@@ -243,19 +244,16 @@ async function roomWorkbook(content: WorkbookContent, view: RoomView): Promise<v
 // ---------------------------------------------------------------- one conference
 
 async function conferenceWorkbook(content: WorkbookContent, view: ConferenceView): Promise<void> {
-  const { db } = content;
-  const conference = getConference(db, view.accountNumber, view.conferenceId);
+  const { db, scope } = content;
+  const conference = getConference(db, scope, view.period, view.conferenceId);
   if (conference === null) {
-    throw new Error(`conference ${view.conferenceId} of account ${view.accountNumber} is not in the cache`);
+    throw new Error(`conference ${view.conferenceId} of ${view.period} (account ${scope.accountNumber}) is not in the cache`);
   }
-  const sheets = new Sheets(content, view.accountNumber);
+  const sheets = new Sheets(content);
   const { accountClock } = sheets;
-  const period = periodOfConference(db, sheets, conference);
-  const cardholder =
-    period === null
-      ? null
-      : (accountSummary(db, view.accountNumber, period.period, 'all').rooms.find((r) => r.roomNumber === conference.roomNumber)?.cardholder ?? null);
-  const participants = conferenceParticipants(db, view.accountNumber, view.conferenceId);
+  const period = getPeriod(db, scope, view.period);
+  const cardholder = cardholderOf(content, view.period, conference.roomNumber);
+  const participants = conferenceParticipants(db, scope, view.period, view.conferenceId);
   content.table.progress.total = participants.length;
 
   const start = accountClock.localMs(conference.start);
@@ -269,30 +267,18 @@ async function conferenceWorkbook(content: WorkbookContent, view: ConferenceView
   await table.finish();
 }
 
-/**
- * The cached period holding a conference: the month of its local start, or
- * of its UTC start (checked against the room's conferences of that month).
- */
-function periodOfConference(db: ReadableDB, sheets: Sheets, conference: ConferenceRow): PeriodInfo | null {
-  const local = sheets.accountClock.localMs(conference.start);
-  const candidates = [local === null ? null : new Date(local).toISOString().slice(0, 7), conference.start.slice(0, 7)];
-  for (const candidate of new Set(candidates)) {
-    if (candidate === null) continue;
-    const period = getPeriod(db, sheets.account.accountNumber, candidate);
-    if (period && roomConferences(db, sheets.account.accountNumber, candidate, conference.roomNumber).some((c) => c.id === conference.id)) {
-      return period;
-    }
-  }
-  return null;
+/** A room's cardholder in a period, as the summary lists it. */
+function cardholderOf({ db, scope }: WorkbookContent, period: string, roomNumber: string): string | null {
+  return accountSummary(db, scope, period, 'all').rooms.find((r) => r.roomNumber === roomNumber)?.cardholder ?? null;
 }
 
 // ---------------------------------------------------------------- several months (bench, archives)
 
 /** One Conferences sheet (OAI's columns) spanning several cached periods, oldest first. */
-export async function writePeriodsConferencesWorkbook(content: WorkbookContent, accountNumber: string, periods: readonly string[]): Promise<void> {
-  const { db } = content;
-  const infos = [...periods].sort().map((period) => requirePeriod(db, accountNumber, period));
-  const sheets = new Sheets(content, accountNumber);
+export async function writePeriodsConferencesWorkbook(content: WorkbookContent, periods: readonly string[]): Promise<void> {
+  const { db, scope } = content;
+  const infos = [...periods].sort().map((period) => requirePeriod(db, scope, period));
+  const sheets = new Sheets(content);
   const { t } = sheets;
   const first = infos[0];
   const last = infos.at(-1);
@@ -301,11 +287,11 @@ export async function writePeriodsConferencesWorkbook(content: WorkbookContent, 
     first && last && infos.length > 1
       ? t('period.range', { first: sheets.periodName(first), last: sheets.periodName(last) })
       : undefined;
-  const counts = infos.map((info) => accountSummary(db, accountNumber, info.period, 'all').total.conferenceCount);
+  const counts = infos.map((info) => accountSummary(db, scope, info.period, 'all').total.conferenceCount);
   content.table.progress.total = counts.reduce((sum, n) => sum + n, 0);
   const table = sheets.table('sheet.conferences', sheets.title('room.title', single, [], periodText), oaiConferenceColumns());
   for (const info of infos) {
-    for (const conference of periodConferences(db, accountNumber, info.period)) {
+    for (const conference of periodConferences(db, scope, info.period)) {
       await table.add(sheets.oaiConferenceRow(conference, conference.cardholder));
     }
   }

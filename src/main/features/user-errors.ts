@@ -18,6 +18,8 @@ const CODE_OF_CACHE_ERROR: Record<CacheErrorCode, AppErrorCode> = {
   // The provider sent data that breaks the cache's rules.
   duplicate_conference: 'malformed',
   out_of_scope: 'malformed',
+  conference_in_another_room: 'malformed',
+  provider_holds_history: 'history_conflict',
   unknown_conference: 'not_found',
 };
 

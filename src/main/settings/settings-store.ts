@@ -9,8 +9,14 @@ import { z } from 'zod';
 import { profileSchema } from '../../shared/bridge';
 import { dateStyleSchema, languageSchema } from '../../shared/i18n/language';
 
-/** A sign-in as settings keep it: what the renderer sees, with the choice to remember the password. */
-export const storedProfileSchema = profileSchema.omit({ hasSavedPassword: true }).extend({ rememberPassword: z.boolean() });
+/**
+ * A sign-in as settings keep it: what the renderer sees (less what main
+ * derives), with the choice to remember the password and whether it still
+ * waits for the answer to its provider-link question.
+ */
+export const storedProfileSchema = profileSchema
+  .omit({ hasSavedPassword: true, provider: true, relinkCandidates: true })
+  .extend({ rememberPassword: z.boolean(), awaitingLinkAnswer: z.boolean().default(false) });
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
 
 export const settingsSchema = z.object({

@@ -1,7 +1,7 @@
 // Replacing a period from the provider's data in one call: stage every page,
 // then commit, all or nothing. For tests and tools that have the whole period
 // at hand; the sync engine stages page by page as they download.
-import { commitStagedPeriod, stagePeriod, type ReplaceCounts, type SyncScope, type WritableDB } from '../cache';
+import { commitStagedPeriod, providerKey, stagePeriod, type ReplaceCounts, type SyncScope, type WritableDB } from '../cache';
 import type { ApiConference, ApiPeriod, ApiRoom } from '../provider/api-schemas';
 import { flattenPage } from './flatten-page';
 import { toPeriodMeta, toRoomInput } from './provider-rows';
@@ -16,7 +16,7 @@ export interface ReplacePeriodInput {
   accountNumber: string;
   period: ApiPeriod;
   scope: SyncScope;
-  /** Provider base URL. */
+  /** Provider base URL; its origin (providerKey()) keys the rows. */
   origin: string;
   rooms: readonly ApiRoom[];
   conferences: ConferenceSource;
@@ -30,10 +30,12 @@ export interface ReplacePeriodInput {
  * including the conference iterator throwing midway.
  */
 export function replacePeriod(db: WritableDB, input: ReplacePeriodInput): ReplaceCounts {
-  const stage = stagePeriod(db, input.accountNumber, input.period.period, input.scope);
+  const provider = providerKey(input.origin);
+  const stage = stagePeriod(db, { provider, accountNumber: input.accountNumber }, input.period.period, input.scope);
   try {
     for (const item of input.conferences) stage.add(flattenPage(isPage(item) ? item : [item], stage.nextRow));
-    return commitStagedPeriod(db, { ...input, period: toPeriodMeta(input.period), rooms: input.rooms.map(toRoomInput) }, stage);
+    const staged = { ...input, provider, period: toPeriodMeta(input.period), rooms: input.rooms.map(toRoomInput) };
+    return commitStagedPeriod(db, staged, stage);
   } finally {
     stage.discard();
   }

@@ -2,14 +2,14 @@
 // request joins the running one), cancellable, on demand and every N hours,
 // and reports progress as bridge events.
 import type { SyncProgress } from '../../shared/bridge';
-import { checkpointWal, lastSuccessfulSync, type CacheHandle } from '../cache';
+import { checkpointWal, lastSuccessfulSync, providerKey, type AccountKey, type CacheHandle } from '../cache';
 import type { ProviderClient } from '../provider/client';
 import type { PeriodWriter } from './writers/period-writer';
 import { runSync, type SyncEngineProgress, type SyncReport } from './sync-engine';
 
 export interface SyncTarget {
   profileId: string;
-  /** Stable origin stored with the data (the server URL, or 'embedded-demo'). */
+  /** Where the data comes from (the server URL, or 'embedded-demo'); its origin (providerKey()) keys the data. */
   origin: string;
   accountNumber: string | null;
   /** Builds a client for this run (resolves the server URL and password lazily). */
@@ -63,8 +63,9 @@ export class SyncCoordinator {
     this.running.get(profileId)?.controller.abort();
   }
 
-  status(profileId: string, accountNumber: string | null): SyncProgress {
-    const lastSuccessAt = accountNumber ? lastSuccessfulSync(this.options.cache.read(), accountNumber) : null;
+  /** `key`: the sign-in's account at its provider, when known (for when it last synced). */
+  status(profileId: string, key: AccountKey | null): SyncProgress {
+    const lastSuccessAt = key ? lastSuccessfulSync(this.options.cache.read(), key) : null;
     const latest = this.latest.get(profileId);
     if (latest) return { ...latest, lastSuccessAt };
     return idleProgress(profileId, lastSuccessAt);
@@ -100,7 +101,10 @@ export class SyncCoordinator {
       this.latest.set(target.profileId, progress);
       this.options.onProgress(progress);
     };
-    const lastSuccess = () => (target.accountNumber ? lastSuccessfulSync(cache.read(), target.accountNumber) : null);
+    const lastSuccess = () => {
+      const key = targetKey(target, target.accountNumber);
+      return key ? lastSuccessfulSync(cache.read(), key) : null;
+    };
     publish({ ...idleProgress(target.profileId, lastSuccess()), state: 'running' });
     let report: SyncReport;
     const writer = this.options.createWriter?.() ?? null;
@@ -128,12 +132,12 @@ export class SyncCoordinator {
     }
     // Not after a run the check stopped: it wrote nothing, and a damaged file is never written to.
     if (report.runId !== 0) checkpointAfterRun(cache);
-    const accountNumber = report.accountNumber ?? target.accountNumber;
+    const key = targetKey(target, report.accountNumber ?? target.accountNumber);
     publish({
       ...(this.latest.get(target.profileId) ?? idleProgress(target.profileId, null)),
       state: report.status === 'ok' ? 'done' : report.status === 'cancelled' ? 'cancelled' : 'failed',
       message: describeOutcome(report),
-      lastSuccessAt: accountNumber ? lastSuccessfulSync(cache.read(), accountNumber) : null,
+      lastSuccessAt: key ? lastSuccessfulSync(cache.read(), key) : null,
     });
     this.options.onReport?.(target, report);
     return report;
@@ -152,6 +156,10 @@ function checkpointAfterRun(cache: CacheHandle): void {
   } catch {
     // Busy: SQLite's own checkpoints and the one at close go on.
   }
+}
+
+function targetKey(target: SyncTarget, accountNumber: string | null): AccountKey | null {
+  return accountNumber === null ? null : { provider: providerKey(target.origin), accountNumber };
 }
 
 function idleProgress(profileId: string, lastSuccessAt: string | null): SyncProgress {

@@ -3,26 +3,28 @@
 // and replace it in one transaction. Downloads happen outside any transaction;
 // a period that fails keeps its previous rows and records why, and the other
 // periods go on. Months the provider no longer lists stay, marked archived.
+// Everything is stored under the provider's key (the origin of its address)
+// and the account number the session names.
 import {
   ACCOUNT_SCOPE,
   finishSyncRun,
   isCacheError,
   listPeriods,
-  markOutboxFailed,
-  markOutboxSent,
   notePeriodsServed,
   pendingOutbox,
   periodNeedsSync,
+  providerKey,
   recordPeriodError,
   recordSyncRunPeriod,
-  setConferenceBillingCode,
   startSyncRun,
   upsertAccount,
+  type AccountKey,
   type CacheHandle,
 } from '../cache';
 import type { ApiPeriod, ApiRoom } from '../provider/api-schemas';
 import { isProviderError, type ProviderClient } from '../provider/client';
 import { PeriodTotals } from './check-sums';
+import { pushOutbox } from './push-outbox';
 import { toAccountInput, toPeriodMeta, toRoomInput } from './provider-rows';
 import { WriteGate } from './write-gate';
 import { inProcessPeriodWriter, type PeriodWriter } from './writers/period-writer';
@@ -66,7 +68,11 @@ export interface SyncEngineOptions {
   /** The cache, asked for its connection at each write. */
   cache: CacheHandle;
   client: ProviderClient;
-  /** Where the data comes from (provider base URL), kept with each period. */
+  /**
+   * Where the data comes from: the provider's base URL (or the embedded
+   * demo's stable name), kept with each period. Its origin (providerKey())
+   * keys everything the sync stores.
+   */
   origin: string;
   signal?: AbortSignal;
   onProgress?: (progress: SyncEngineProgress) => void;
@@ -94,8 +100,6 @@ export const DEFAULT_SYNC_PAGE_LIMIT = 500;
 
 /** How often a period is restarted when the provider says it changed while paging. */
 const PERIOD_CHANGED_RESTARTS = 3;
-/** Outbox errors that are final: retrying the same request cannot succeed. */
-const FINAL_OUTBOX_CODES = new Set(['period_locked', 'invalid_billing_code', 'forbidden', 'not_found', 'bad_request']);
 
 class Cancelled extends Error {}
 
@@ -138,13 +142,14 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
   }
   const accountNumber = session.scope.accountNumber;
   const scope = session.scope.kind === 'room' && session.scope.roomNumber ? session.scope.roomNumber : ACCOUNT_SCOPE;
+  const key: AccountKey = { provider: providerKey(options.origin), accountNumber };
   report.accountNumber = accountNumber;
   report.scope = scope;
   // The run's first write, once the gate opens.
   let runStarted: Promise<void> | null = null;
   const startRun = () =>
     (runStarted ??= gate.whenOpen(() => {
-      report.runId = startSyncRun(cache.write(), accountNumber, scope, options.origin, now());
+      report.runId = startSyncRun(cache.write(), key, scope, options.origin, now());
     }));
 
   const settling: Array<Promise<PeriodOutcome>> = [];
@@ -152,19 +157,20 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
   try {
     checkCancel();
     emit({ phase: 'outbox' });
-    if (pendingOutbox(cache.read(), accountNumber).length > 0) await startRun();
-    report.outbox = await pushOutbox(cache, client, accountNumber, now);
+    const outboxScope = { ...key, roomNumber: scope === ACCOUNT_SCOPE ? null : scope };
+    if (pendingOutbox(cache.read(), outboxScope).length > 0) await startRun();
+    report.outbox = await pushOutbox(cache, client, outboxScope, now);
     checkCancel();
     emit({ phase: 'periods' });
     const account = toAccountInput(await client.getAccount(accountNumber));
     const served = await client.listPeriods(accountNumber);
     const opened = startRun().then(() => {
-      upsertAccount(cache.write(), account);
-      notePeriodsServed(cache.write(), accountNumber, served.map(toPeriodMeta), now());
+      upsertAccount(cache.write(), key.provider, account);
+      notePeriodsServed(cache.write(), key, served.map(toPeriodMeta), now());
     });
     opened.catch(() => {});
     emit({ periodCount: served.length });
-    const run = { id: () => report.runId, accountNumber, scope, opened, gate };
+    const run = { id: () => report.runId, key, scope, opened, gate };
     for (const [index, period] of served.entries()) {
       checkCancel();
       emit({ phase: 'downloading', periodIndex: index + 1, period: period.period, pages: 0, rows: 0 });
@@ -187,7 +193,7 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
   await gate.opened.catch(() => {});
   if (gate.failure !== null) return failUnchecked(report, gate.failure);
   if (runError === null) {
-    for (const archived of listPeriods(cache.read(), accountNumber).filter((p) => !p.servedByProvider)) {
+    for (const archived of listPeriods(cache.read(), key).filter((p) => !p.servedByProvider)) {
       recordSyncRunPeriod(cache.write(), report.runId, archived.period, 'archived', { conferences: 0, participants: 0 });
       report.periods.push({ period: archived.period, status: 'archived', conferences: 0, participants: 0, error: null });
     }
@@ -219,40 +225,10 @@ function failBeforeRun(report: SyncReport, error: unknown): SyncReport {
   return report;
 }
 
-async function pushOutbox(
-  cache: CacheHandle,
-  client: ProviderClient,
-  accountNumber: string,
-  now: () => string,
-): Promise<SyncReport['outbox']> {
-  const result = { sent: 0, failed: 0, pending: 0 };
-  const pending = pendingOutbox(cache.read(), accountNumber);
-  for (const [index, entry] of pending.entries()) {
-    try {
-      const updated = await client.setBillingCode(accountNumber, entry.conferenceId, entry.billingCode);
-      setConferenceBillingCode(cache.write(), accountNumber, updated.id, updated.billingCode);
-      markOutboxSent(cache.write(), entry.id, now());
-      result.sent += 1;
-    } catch (error) {
-      if (isProviderError(error) && error.code !== undefined && FINAL_OUTBOX_CODES.has(error.code)) {
-        // The provider's own words are what the user needs; the request line is for the log.
-        markOutboxFailed(cache.write(), entry.id, error.code, error.serverMessage ?? error.message, now());
-        result.failed += 1;
-        continue;
-      }
-      if (isProviderError(error) && (error.kind === 'invalid_credentials' || error.kind === 'cancelled')) throw error;
-      // Network trouble: keep this and the rest pending for the next sync.
-      result.pending += pending.length - index;
-      break;
-    }
-  }
-  return result;
-}
-
 /** What a period needs of its run: the run's id (set once the gate opens) and the writes it waits behind. */
 interface RunContext {
   id(): number;
-  accountNumber: string;
+  key: AccountKey;
   scope: string;
   /** Settles once the run is recorded, the account and the served periods noted. */
   opened: Promise<void>;
@@ -274,14 +250,14 @@ async function startPeriod(
   now: () => string,
 ): Promise<{ outcome: Promise<PeriodOutcome> }> {
   const { cache } = options;
-  const { accountNumber, scope } = run;
+  const { key, scope } = run;
   const afterOpened = <T>(write: () => T | PromiseLike<T>): Promise<T> => run.opened.then(write);
   const failed = (error: unknown): PeriodOutcome => {
-    recordPeriodError(cache.write(), accountNumber, period.period, messageOf(error), now());
+    recordPeriodError(cache.write(), key, period.period, messageOf(error), now());
     recordSyncRunPeriod(cache.write(), run.id(), period.period, 'failed', { conferences: 0, participants: 0 }, messageOf(error));
     return { period: period.period, status: 'failed', conferences: 0, participants: 0, error: `${period.period}: ${messageOf(error)}` };
   };
-  if (!periodNeedsSync(cache.read(), accountNumber, toPeriodMeta(period), scope, options.origin)) {
+  if (!periodNeedsSync(cache.read(), key, toPeriodMeta(period), scope, options.origin)) {
     const skipped = afterOpened((): PeriodOutcome => {
       recordSyncRunPeriod(cache.write(), run.id(), period.period, 'skipped', { conferences: 0, participants: 0 });
       return { period: period.period, status: 'skipped', conferences: 0, participants: 0, error: null };
@@ -291,7 +267,7 @@ async function startPeriod(
   const writer = options.writer ?? inProcessPeriodWriter(cache);
   let download: PeriodDownload;
   try {
-    download = await downloadPeriod(options, accountNumber, period, writer, scope, emit, checkCancel);
+    download = await downloadPeriod(options, key, period, writer, scope, emit, checkCancel);
     checkCancel();
   } catch (error) {
     writer.discard();
@@ -303,7 +279,8 @@ async function startPeriod(
   emit({ phase: 'writing' });
   const commit = afterOpened(() =>
     writer.commit({
-      accountNumber,
+      provider: key.provider,
+      accountNumber: key.accountNumber,
       period: toPeriodMeta(download.period),
       scope,
       origin: options.origin,
@@ -329,17 +306,18 @@ interface PeriodDownload {
 
 async function downloadPeriod(
   options: SyncEngineOptions,
-  accountNumber: string,
+  key: AccountKey,
   period: ApiPeriod,
   writer: PeriodWriter,
   scope: string,
   emit: (change: Partial<SyncEngineProgress>) => void,
   checkCancel: () => void,
 ): Promise<PeriodDownload> {
+  const { accountNumber } = key;
   let current = period;
   for (let restart = 0; ; restart += 1) {
     try {
-      await writer.begin(accountNumber, current.period, scope);
+      await writer.begin(key, current.period, scope);
       const rooms = await options.client.listRooms(accountNumber, current.period);
       let pages = 0;
       const totals = new PeriodTotals();

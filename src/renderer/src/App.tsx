@@ -83,6 +83,7 @@ function InteractiveApp() {
             shell={boot.info.shell}
             onSettings={(settings) => setBoot({ ...boot, settings })}
             onSwitchProfile={(p) => reloadProfiles(p.id)}
+            onProfileChanged={(p) => reloadProfiles(p.id)}
             onAddAccount={() => setAddingAccount(true)}
             onSignedOut={() => reloadProfiles(null)}
           />

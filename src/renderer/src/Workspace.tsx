@@ -22,6 +22,7 @@ import { useBridgeQuery } from './use-bridge-query';
 import { BillingCodesView } from './views/BillingCodesView';
 import { CodeConferencesView } from './views/CodeConferencesView';
 import { ConferenceView } from './views/ConferenceView';
+import { LinkHistoryDialog } from './views/LinkHistoryDialog';
 import { RoomView } from './views/RoomView';
 import { SettingsDialog } from './views/SettingsDialog';
 import { profileTitle } from './views/SignInView';
@@ -33,7 +34,7 @@ type Route =
   | { view: 'room'; roomNumber: string }
   | { view: 'codes' }
   | { view: 'code'; billingCode: string | null }
-  | { view: 'conference'; conferenceId: string; back: Exclude<Route, { view: 'conference' }> };
+  | { view: 'conference'; period: string; conferenceId: string; back: Exclude<Route, { view: 'conference' }> };
 
 const ADD_ACCOUNT = '__add__';
 
@@ -46,14 +47,19 @@ export function Workspace(props: {
   shell: 'electron' | 'browser-harness' | null;
   onSettings: (settings: SettingsView) => void;
   onSwitchProfile: (profile: Profile) => void;
+  /** The sign-in changed in main (its provider-link question answered). */
+  onProfileChanged: (profile: Profile) => void;
   onAddAccount: () => void;
   onSignedOut: () => void;
 }) {
   const { t } = useI18n();
   const format = useFormat();
   const { profile } = props;
+  const profileId = profile.id;
   // Main fills the account number of a room sign-in from its session; older profiles may lack it.
   const accountNumber = profile.accountNumber;
+  // Main does not sync this sign-in until the user says whether its address is a known provider's new one.
+  const linkPending = profile.relinkCandidates.length > 0;
   const [route, setRoute] = useState<Route>({ view: 'summary' });
   const [selectedPeriod, setSelectedPeriod] = useState<string | null>(null);
   const [summaryState, setSummaryState] = useState<SummaryState>({ display: 'active', sort: null, filter: '' });
@@ -66,13 +72,13 @@ export function Workspace(props: {
   const refresh = useSyncExternalStore(syncStore.subscribe, () => refreshKey(syncStore.get()));
   const syncRunning = refresh.startsWith('running|');
 
-  const periodsQuery = useBridgeQuery(accountNumber, refresh, () => callMain('listPeriods', { accountNumber: accountNumber ?? '' }));
+  const periodsQuery = useBridgeQuery(accountNumber && profileId, refresh, () => callMain('listPeriods', { profileId }));
   const periods = useMemo(() => newestFirst(periodsQuery.data ?? []), [periodsQuery.data]);
   const period = periods.find((p) => p.period === selectedPeriod) ?? periods[0] ?? null;
 
-  const summaryKey = accountNumber && period ? `${accountNumber}|${period.period}|${summaryState.display}` : null;
+  const summaryKey = accountNumber && period ? `${profileId}|${period.period}|${summaryState.display}` : null;
   const summaryQuery = useBridgeQuery(summaryKey, refresh, () =>
-    callMain('accountSummary', { accountNumber: accountNumber ?? '', period: period?.period ?? '', display: summaryState.display }),
+    callMain('accountSummary', { profileId, period: period?.period ?? '', display: summaryState.display }),
   );
   const summary = summaryQuery.data;
   const account = summary?.account ?? null;
@@ -94,7 +100,7 @@ export function Workspace(props: {
     toSummary();
   };
   const openConference = (conference: ConferenceRow) => {
-    if (route.view !== 'conference') setRoute({ view: 'conference', conferenceId: conference.id, back: route });
+    if (route.view !== 'conference' && period) setRoute({ view: 'conference', period: period.period, conferenceId: conference.id, back: route });
   };
 
   const switchTo = (value: string) => {
@@ -110,7 +116,7 @@ export function Workspace(props: {
       return (
         <div className="empty-state card" data-testid="no-data">
           <h1>{t('workspace.noDataTitle')}</h1>
-          <p>{syncRunning ? t('workspace.firstSync') : t('workspace.noData')}</p>
+          <p>{linkPending ? t('workspace.linkPending') : syncRunning ? t('workspace.firstSync') : t('workspace.noData')}</p>
         </div>
       );
     }
@@ -118,6 +124,7 @@ export function Workspace(props: {
       case 'summary':
         return (
           <SummaryView
+            profileId={profileId}
             accountNumber={accountNumber}
             periods={periods}
             period={period}
@@ -133,7 +140,7 @@ export function Workspace(props: {
       case 'room':
         return (
           <RoomView
-            accountNumber={accountNumber}
+            profileId={profileId}
             account={account}
             period={period}
             roomNumber={route.roomNumber}
@@ -146,6 +153,7 @@ export function Workspace(props: {
       case 'codes':
         return (
           <BillingCodesView
+            profileId={profileId}
             accountNumber={accountNumber}
             account={account}
             periods={periods}
@@ -160,7 +168,7 @@ export function Workspace(props: {
       case 'code':
         return (
           <CodeConferencesView
-            accountNumber={accountNumber}
+            profileId={profileId}
             account={account}
             period={period}
             billingCode={route.billingCode}
@@ -173,8 +181,9 @@ export function Workspace(props: {
       case 'conference':
         return (
           <ConferenceView
-            accountNumber={accountNumber}
+            profileId={profileId}
             account={account}
+            period={route.period}
             conferenceId={route.conferenceId}
             cardholderOf={cardholderOf}
             refresh={refresh}
@@ -205,7 +214,7 @@ export function Workspace(props: {
               <select value={profile.id} onChange={(e) => switchTo(e.target.value)} data-testid="profile-select">
                 {props.profiles.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {profileTitle(p, t, format.room)}
+                    {profileTitle(p, props.profiles, t, format.room)}
                   </option>
                 ))}
                 <option value={ADD_ACCOUNT}>{t('nav.addAccount')}</option>
@@ -241,6 +250,7 @@ export function Workspace(props: {
             />
           </ErrorBoundary>
         ) : null}
+        {linkPending && dialog === null ? <LinkHistoryDialog profile={profile} onAnswered={props.onProfileChanged} /> : null}
         {dialog === 'signOut' ? (
           <SignOutDialog profile={profile} onSignedOut={props.onSignedOut} onClose={() => setDialog(null)} />
         ) : null}

@@ -14,6 +14,7 @@ const MESSAGE_BY_CODE: Partial<Record<BridgeFailureCode, MessageKey>> = {
   unavailable: 'error.unavailable',
   malformed: 'error.malformed',
   cache_unusable: 'error.cacheUnusable',
+  link_question_pending: 'workspace.linkPending',
 };
 
 function messageKeyOf(code: string): MessageKey | undefined {

@@ -77,6 +77,15 @@ export const en = {
   'profile.room': 'Room {room}',
   'profile.demo': 'demo',
 
+  'link.title': 'Same provider at a new address?',
+  'link.question': 'Is {new} the same provider as {old}, at a new address?',
+  'link.history': {
+    one: 'This computer keeps {count} month of account {account} from {old}.',
+    other: 'This computer keeps {count} months of account {account} from {old}.',
+  },
+  'link.explain': 'Link its history: those months become this sign-in’s, and the first sync adds to them. Keep apart: {new} starts its own history; the months of {old} stay under a sign-in at that address.',
+  'link.link': 'Link its history',
+  'link.keepApart': 'Keep apart',
   'signOut.title': 'Sign out',
   'signOut.body': 'Sign out {user}? The synced data stays on this computer.',
   'signOut.forgetPassword': 'Also forget the saved password',
@@ -92,6 +101,7 @@ export const en = {
   'settings.everyHour': 'Every hour',
   'settings.everyHours': 'Every {hours} hours',
 
+  'workspace.linkPending': 'Answer the question about the provider’s address: the first sync waits for it.',
   'workspace.noAccountNumber': 'This sign-in has no account number to browse.',
   'workspace.noDataTitle': 'No usage on this computer yet',
   'workspace.firstSync': 'The first sync is running; the billing periods appear as soon as they arrive.',
@@ -146,7 +156,7 @@ export const en = {
   'summary.filterLabel': 'Filter rooms',
   'summary.filterPlaceholder': 'Filter by room, cardholder or code',
   'summary.sortByCode': 'Sort by billing code',
-  'summary.count': '{count} rooms',
+  'summary.count': { one: '{count} room', other: '{count} rooms' },
   'summary.countFiltered': '{shown} of {total} rooms',
   'summary.tableLabel': 'Rooms',
   'summary.openRoom': 'Conferences of {name}, room {room}',
@@ -185,6 +195,7 @@ export const en = {
   'code.failedItem': 'Code “{code}” for the conference of {date} {time} (room {room}):',
   'code.retry': 'Retry',
   'code.discard': 'Discard',
+  'code.periodUnavailable': 'Not sent: the provider no longer serves this month (it is archived on this computer).',
 
   'codes.title': 'Billing Codes',
   'codes.codeCount': 'Codes used',

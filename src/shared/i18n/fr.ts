@@ -74,6 +74,15 @@ export const fr: Record<MessageKey, Message> = {
   'profile.room': 'Salle {room}',
   'profile.demo': 'démo',
 
+  'link.title': 'Même fournisseur à une nouvelle adresse ?',
+  'link.question': '{new} est-il le même fournisseur que {old}, à une nouvelle adresse ?',
+  'link.history': {
+    one: 'Cet ordinateur conserve {count} mois du compte {account} venant de {old}.',
+    other: 'Cet ordinateur conserve {count} mois du compte {account} venant de {old}.',
+  },
+  'link.explain': 'Relier son historique : ces mois deviennent ceux de cette connexion, et la première synchronisation les complète. Garder séparés : {new} commence son propre historique ; les mois de {old} restent sous une connexion à cette adresse.',
+  'link.link': 'Relier son historique',
+  'link.keepApart': 'Garder séparés',
   'signOut.title': 'Déconnexion',
   'signOut.body': 'Déconnecter {user} ? Les données synchronisées restent sur cet ordinateur.',
   'signOut.forgetPassword': 'Oublier aussi le mot de passe enregistré',
@@ -89,6 +98,7 @@ export const fr: Record<MessageKey, Message> = {
   'settings.everyHour': 'Toutes les heures',
   'settings.everyHours': 'Toutes les {hours} heures',
 
+  'workspace.linkPending': 'Répondez à la question sur l’adresse du fournisseur : la première synchronisation l’attend.',
   'workspace.noAccountNumber': "Cette connexion n'a pas de numéro de compte à consulter.",
   'workspace.noDataTitle': 'Aucune consommation sur cet ordinateur pour le moment',
   'workspace.firstSync': 'La première synchronisation est en cours ; les périodes de facturation apparaissent dès leur arrivée.',
@@ -143,7 +153,7 @@ export const fr: Record<MessageKey, Message> = {
   'summary.filterLabel': 'Filtrer les salles',
   'summary.filterPlaceholder': 'Filtrer par salle, titulaire ou code',
   'summary.sortByCode': 'Trier par code de facturation',
-  'summary.count': '{count} salles',
+  'summary.count': { one: '{count} salle', other: '{count} salles' },
   'summary.countFiltered': '{shown} salles sur {total}',
   'summary.tableLabel': 'Salles',
   'summary.openRoom': 'Conférences de {name}, salle {room}',
@@ -182,6 +192,7 @@ export const fr: Record<MessageKey, Message> = {
   'code.failedItem': 'Code « {code} » de la conférence du {date} {time} (salle {room}) :',
   'code.retry': 'Réessayer',
   'code.discard': 'Abandonner',
+  'code.periodUnavailable': 'Non envoyé : le fournisseur ne sert plus ce mois (il est archivé sur cet ordinateur).',
 
   'codes.title': 'Codes de facturation',
   'codes.codeCount': 'Codes utilisés',

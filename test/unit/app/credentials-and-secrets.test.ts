@@ -77,7 +77,7 @@ describe('sign-in with "remember password", then sync', () => {
     // signIn started a sync; syncNow joins it.
     await call('syncNow', { profileId });
     await waitForIdle(profileId);
-    const summary = await call('accountSummary', { accountNumber: '602127', period: '2009-05', display: 'active' });
+    const summary = await call('accountSummary', { profileId, period: '2009-05', display: 'active' });
     expect(summary).toMatchObject({ ok: true, value: { total: { chargeCents: 13207 } } });
     await call('listProfiles', {});
     await call('getSettings', {});
@@ -92,6 +92,7 @@ describe('sign-in with "remember password", then sync', () => {
   });
 
   it('a failed sign-in names the cause and changes nothing', async () => {
+    const [saved] = (await call('listProfiles', {}) as { value: Array<{ id: string }> }).value;
     const settingsBefore = readFileSync(path.join(dataDir, 'settings.json'), 'utf8');
     const wrong = await call('signIn', {
       serverUrl: provider.url,
@@ -121,7 +122,7 @@ describe('sign-in with "remember password", then sync', () => {
     });
     expect(insecure).toMatchObject({ ok: false, error: { code: 'insecure_url' } });
     expect(readFileSync(path.join(dataDir, 'settings.json'), 'utf8')).toBe(settingsBefore);
-    expect(await call('accountSummary', { accountNumber: '602127', period: '2009-05', display: 'active' })).toMatchObject({
+    expect(await call('accountSummary', { profileId: saved!.id, period: '2009-05', display: 'active' })).toMatchObject({
       ok: true,
       value: { total: { chargeCents: 13207 } },
     });

@@ -11,7 +11,8 @@ import type { Logger } from '../../../src/main/log';
 import { replacePeriod } from '../../../src/main/sync/replace-period';
 import { makeConference, makePeriod, replaceInput } from '../cache/fixtures';
 import { tempDir } from '../sync/helpers';
-import { ACCOUNT, fillerCache } from './helpers';
+import { fillerCache } from './helpers';
+import { savedProfiles, storedProfile } from '../app/profile-fixtures';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -117,9 +118,9 @@ describe('backup policy', () => {
     replacePeriod(db, replaceInput(makePeriod('2026-11'), [makeConference('c-1', '100', '2026-11-02T09:00:00Z', []), makeConference('c-2', '100', '2026-11-03T09:00:00Z', [])]));
     const cache = cacheHandle(db);
     const backups = createBackupPolicy({ cache, debounceMs: 50 });
-    const handlers = billingCodeHandlers({ cache, backups });
-    handlers.assignBillingCode({ accountNumber: ACCOUNT, conferenceId: 'c-1', billingCode: 'SALES' });
-    handlers.assignBillingCode({ accountNumber: ACCOUNT, conferenceId: 'c-2', billingCode: 'SALES' });
+    const handlers = billingCodeHandlers({ cache, backups, profiles: savedProfiles([storedProfile('account')]) });
+    handlers.assignBillingCode({ profileId: 'account', period: '2026-11', conferenceId: 'c-1', billingCode: 'SALES' });
+    handlers.assignBillingCode({ profileId: 'account', period: '2026-11', conferenceId: 'c-2', billingCode: 'SALES' });
     await sleep(120);
     await backups.close();
     expect(readdirSync(path.join(dir, 'backups'))).toHaveLength(1);

@@ -181,10 +181,10 @@ function completePeriodMismatches(file: string): { periods: number; mismatches: 
     const mismatches = (
       db
         .prepare(
-          `SELECT count(*) AS n FROM rooms r JOIN periods p ON p.account_number = r.account_number AND p.period = r.period AND p.revision IS NOT NULL
-           LEFT JOIN (SELECT account_number, period, room_number, count(*) AS k, sum(accumulated_seconds) AS s, sum(charge_cents) AS c
+          `SELECT count(*) AS n FROM rooms r JOIN periods p ON p.account_id = r.account_id AND p.period = r.period AND p.revision IS NOT NULL
+           LEFT JOIN (SELECT account_id, period, room_number, count(*) AS k, sum(accumulated_seconds) AS s, sum(charge_cents) AS c
                       FROM conferences GROUP BY 1, 2, 3) t
-             ON t.account_number = r.account_number AND t.period = r.period AND t.room_number = r.room_number
+             ON t.account_id = r.account_id AND t.period = r.period AND t.room_number = r.room_number
            WHERE r.conference_count != coalesce(t.k, 0) OR r.accumulated_seconds != coalesce(t.s, 0) OR r.charge_cents != coalesce(t.c, 0)`,
         )
         .get() as { n: number }

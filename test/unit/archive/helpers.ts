@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { accountSummary, listPeriods, openCache } from '../../../src/main/cache';
+import { accountSummary, listCachedAccounts, listPeriods, openCache, type ReadableDB, type ViewScope } from '../../../src/main/cache';
 import { createCore } from '../../../src/main/app/core';
 import type { DemoProvider } from '../../../src/main/demo';
 import type { SyncReport } from '../../../src/main/sync/sync-engine';
@@ -32,12 +32,22 @@ export async function syncWithCore(provider: DemoProvider, file: string): Promis
   }
 }
 
+const FILLER_PROVIDER = 'https://filler.example';
+
+/** The demo account the tests synced (from whichever loopback provider): the one account of ACCOUNT in the cache. */
+export function demoAccountScope(db: ReadableDB): ViewScope {
+  const accounts = listCachedAccounts(db).filter((account) => account.accountNumber === ACCOUNT);
+  if (accounts.length !== 1) throw new Error(`expected one cached account ${ACCOUNT}, found ${accounts.length}`);
+  return { provider: accounts[0]!.provider, accountNumber: ACCOUNT, roomNumber: null };
+}
+
 /** Every cached month of the demo account: its total and each room's figures. */
 export function monthSummaries(file: string) {
   const db = openCache(file, { readonly: true });
   try {
-    return listPeriods(db, ACCOUNT).map((p) => {
-      const summary = accountSummary(db, ACCOUNT, p.period, 'all');
+    const scope = demoAccountScope(db);
+    return listPeriods(db, scope).map((p) => {
+      const summary = accountSummary(db, scope, p.period, 'all');
       return { period: p.period, total: summary.total, rooms: summary.rooms.map((r) => [r.roomNumber, r.conferenceCount, r.accumulatedSeconds, r.chargeCents]) };
     });
   } finally {
@@ -78,12 +88,13 @@ export function fillerCache(file: string, megabytes: number): void {
   try {
     const rows = Math.ceil((megabytes * 1_048_576) / 2_100);
     db.exec(`
-      INSERT INTO periods (account_number, period, start_date, revision, first_synced_at, last_synced_at)
-        VALUES ('${ACCOUNT}', '2026-01', '2026-01-01', 'r1', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');
+      INSERT INTO accounts (provider, account_number, updated_at) VALUES ('${FILLER_PROVIDER}', '${ACCOUNT}', '2026-02-01T00:00:00Z');
+      INSERT INTO periods (account_id, period, start_date, revision, first_synced_at, last_synced_at)
+        VALUES (last_insert_rowid(), '2026-01', '2026-01-01', 'r1', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows})
-      INSERT INTO conferences (account_number, period, conference_id, room_number, start_utc, service_type,
+      INSERT INTO conferences (account_id, period, conference_id, room_number, start_utc, service_type,
         participant_count, length_seconds, accumulated_seconds, charge_cents, extra_json)
-      SELECT '${ACCOUNT}', '2026-01', 'c' || i, '100', '2026-01-01T00:00:00Z', 'audio', 0, 0, 0, 0, hex(randomblob(1000)) FROM n;
+      SELECT (SELECT id FROM accounts WHERE provider = '${FILLER_PROVIDER}'), '2026-01', 'c' || i, '100', '2026-01-01T00:00:00Z', 'audio', 0, 0, 0, 0, hex(randomblob(1000)) FROM n;
     `);
   } finally {
     db.close();

@@ -8,7 +8,7 @@ import { createCore } from '../../../src/main/app/core';
 import { cacheHandle, listPeriods, listSyncRuns, openCache } from '../../../src/main/cache';
 import { startDemoProvider, type DemoProvider } from '../../../src/main/demo';
 import { SyncCoordinator, type SyncTarget } from '../../../src/main/sync/sync-coordinator';
-import { demoClient, tempDir } from '../sync/helpers';
+import { demoClient, demoScope, tempDir } from '../sync/helpers';
 import { ACCOUNT, damageMiddle, monthSummaries, sha256, syncWithCore } from './helpers';
 
 let provider: DemoProvider;
@@ -39,13 +39,13 @@ describe('the check before a sync writes', () => {
     const running = coordinator.sync({ ...target(), onEngineProgress: (p) => p.periodIndex === 2 && downloadedFirst() });
     await firstDownloaded;
     // The first period is downloaded (and the second downloading): nothing is in the cache yet.
-    expect(listSyncRuns(db, ACCOUNT)).toEqual([]);
-    expect(listPeriods(db, ACCOUNT)).toEqual([]);
+    expect(listSyncRuns(db, demoScope(provider))).toEqual([]);
+    expect(listPeriods(db, demoScope(provider))).toEqual([]);
     pass();
     const report = await running;
     expect(report.status).toBe('ok');
-    expect(listPeriods(db, ACCOUNT).map((p) => p.period)).toEqual(['2009-05', '2009-04', '2009-03', '2009-02']);
-    expect(listSyncRuns(db, ACCOUNT)).toHaveLength(1);
+    expect(listPeriods(db, demoScope(provider)).map((p) => p.period)).toEqual(['2009-05', '2009-04', '2009-03', '2009-02']);
+    expect(listSyncRuns(db, demoScope(provider))).toHaveLength(1);
     db.close();
   });
 
@@ -59,8 +59,8 @@ describe('the check before a sync writes', () => {
     });
     const report = await coordinator.sync(target('busy'));
     expect(report).toMatchObject({ status: 'failed', errorKind: null, error: 'the cache is busy (another program holds it)', runId: 0 });
-    expect(listSyncRuns(db, ACCOUNT)).toEqual([]);
-    expect(listPeriods(db, ACCOUNT)).toEqual([]);
+    expect(listSyncRuns(db, demoScope(provider))).toEqual([]);
+    expect(listPeriods(db, demoScope(provider))).toEqual([]);
     db.close();
   });
 
@@ -69,7 +69,7 @@ describe('the check before a sync writes', () => {
     expect((await syncWithCore(provider, file)).status).toBe('ok');
     // The app keeps running on the file; then 4 KB of it go bad.
     const core = createCore({ cacheFile: file });
-    const runsBefore = listSyncRuns(core.cache.read(), ACCOUNT).length;
+    const runsBefore = listSyncRuns(core.cache.read(), demoScope(provider)).length;
     damageMiddle(file);
     const before = sha256(file);
     bumpAll();
@@ -77,7 +77,7 @@ describe('the check before a sync writes', () => {
     expect(report).toMatchObject({ status: 'failed', errorKind: 'cache_damaged', periods: [], runId: 0 });
     expect(report.error).toContain(file);
     expect(report.error).toContain('damaged');
-    expect(core.coordinator.status('damaged', ACCOUNT)).toMatchObject({ state: 'failed' });
+    expect(core.coordinator.status('damaged', demoScope(provider))).toMatchObject({ state: 'failed' });
     expect(sha256(file)).toBe(before);
     expect(statSync(`${file}-wal`).size).toBe(0);
     await core.close();

@@ -10,6 +10,7 @@ import { billingCodeToAssign } from '../../../src/main/features/billing-codes/ru
 import { cacheHandle } from '../../../src/main/cache';
 import { replacePeriod } from '../../../src/main/sync/replace-period';
 import { ACCOUNT, countRows, makeConference, makePeriod, openTestCache, replaceInput, type TestCache } from '../cache/fixtures';
+import { savedProfiles, storedProfile } from '../app/profile-fixtures';
 
 let cache: TestCache;
 let handlers: ReturnType<typeof billingCodeHandlers>;
@@ -17,8 +18,15 @@ const log = { error: vi.fn() };
 
 beforeEach(() => {
   cache = openTestCache();
-  replacePeriod(cache.db, replaceInput(makePeriod('2026-11'), [makeConference('c-1', '100', '2026-11-02T09:00:00Z', [], { billingCode: 'OLD' })]));
-  handlers = billingCodeHandlers({ cache: cacheHandle(cache.db) });
+  replacePeriod(
+    cache.db,
+    replaceInput(makePeriod('2026-11'), [
+      makeConference('c-1', '100', '2026-11-02T09:00:00Z', [], { billingCode: 'OLD' }),
+      makeConference('c-2', '200', '2026-11-03T09:00:00Z', []),
+    ]),
+  );
+  const profiles = savedProfiles([storedProfile('account'), storedProfile('room-200', { roomNumber: '200' })]);
+  handlers = billingCodeHandlers({ cache: cacheHandle(cache.db), profiles });
 });
 afterEach(() => cache.close());
 
@@ -48,7 +56,7 @@ describe('billingCodeToAssign', () => {
 
 describe('assignBillingCode', () => {
   it('queues a valid code as pending', () => {
-    expect(handlers.assignBillingCode({ accountNumber: ACCOUNT, conferenceId: 'c-1', billingCode: ' SALES ' })).toMatchObject({
+    expect(handlers.assignBillingCode({ profileId: 'account', period: '2026-11', conferenceId: 'c-1', billingCode: ' SALES ' })).toMatchObject({
       billingCode: 'SALES',
       state: 'pending',
     });
@@ -57,7 +65,7 @@ describe('assignBillingCode', () => {
 
   it('refuses invalid codes and queues nothing', () => {
     for (const billingCode of ['has/slash', 'x'.repeat(21)]) {
-      const error = refusal(() => handlers.assignBillingCode({ accountNumber: ACCOUNT, conferenceId: 'c-1', billingCode }));
+      const error = refusal(() => handlers.assignBillingCode({ profileId: 'account', period: '2026-11', conferenceId: 'c-1', billingCode }));
       expect(error.code).toBe('invalid_billing_code');
       expect(error.message).toBe('A billing code is 1 to 20 letters, digits, spaces, "_", "." or "-".');
     }
@@ -65,23 +73,36 @@ describe('assignBillingCode', () => {
   });
 
   it('reports the refusal through the bridge as { code, message }', async () => {
-    await expect(dispatch('assignBillingCode', { accountNumber: ACCOUNT, conferenceId: 'c-1', billingCode: 'a/b' })).resolves.toEqual({
+    await expect(dispatch('assignBillingCode', { profileId: 'account', period: '2026-11', conferenceId: 'c-1', billingCode: 'a/b' })).resolves.toEqual({
       ok: false,
       error: { code: 'invalid_billing_code', message: 'A billing code is 1 to 20 letters, digits, spaces, "_", "." or "-".' },
     });
   });
 
   it("turns the cache's unknown conference into not_found", async () => {
-    await expect(dispatch('assignBillingCode', { accountNumber: ACCOUNT, conferenceId: 'nope', billingCode: 'OK' })).resolves.toEqual({
+    await expect(dispatch('assignBillingCode', { profileId: 'account', period: '2026-11', conferenceId: 'nope', billingCode: 'OK' })).resolves.toEqual({
       ok: false,
-      error: { code: 'not_found', message: `Conference nope of account ${ACCOUNT} is not in the cache.` },
+      error: { code: 'not_found', message: `Conference nope of 2026-11 (account ${ACCOUNT}) is not in the cache.` },
     });
     expect(log.error).not.toHaveBeenCalled();
     expect(countRows(cache.db, 'billing_code_outbox')).toBe(0);
   });
 
   it('retry and discard refuse a change that is not waiting', () => {
-    expect(refusal(() => handlers.retryBillingCode({ outboxId: 999 })).code).toBe('not_found');
-    expect(refusal(() => handlers.discardBillingCode({ outboxId: 999 })).code).toBe('not_found');
+    expect(refusal(() => handlers.retryBillingCode({ profileId: 'account', outboxId: 999 })).code).toBe('not_found');
+    expect(refusal(() => handlers.discardBillingCode({ profileId: 'account', outboxId: 999 })).code).toBe('not_found');
+  });
+
+  it('a room sign-in cannot assign, retry or discard a code of another room', () => {
+    expect(refusal(() => handlers.assignBillingCode({ profileId: 'room-200', period: '2026-11', conferenceId: 'c-1', billingCode: 'NO' })).code).toBe(
+      'not_found',
+    );
+    const own = handlers.assignBillingCode({ profileId: 'room-200', period: '2026-11', conferenceId: 'c-2', billingCode: 'MINE' });
+    expect(own.state).toBe('pending');
+    const other = handlers.assignBillingCode({ profileId: 'account', period: '2026-11', conferenceId: 'c-1', billingCode: 'THEIRS' });
+    expect(refusal(() => handlers.discardBillingCode({ profileId: 'room-200', outboxId: other.outboxId })).code).toBe('not_found');
+    expect(refusal(() => handlers.retryBillingCode({ profileId: 'room-200', outboxId: other.outboxId })).code).toBe('not_found');
+    expect(handlers.discardBillingCode({ profileId: 'room-200', outboxId: own.outboxId })).toBeNull();
+    expect(countRows(cache.db, 'billing_code_outbox')).toBe(1);
   });
 });

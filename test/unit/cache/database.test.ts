@@ -44,12 +44,12 @@ describe('openCache', () => {
   it('reopens an existing cache without migrating again and keeps its data', () => {
     const file = join(tempDir(), 'cache.sqlite');
     const first = openCache(file);
-    upsertAccount(first, { accountNumber: '1', companyName: 'A', currency: 'EUR', timeZone: 'UTC', supportPhone: null }, '2026-01-01T00:00:00Z');
+    upsertAccount(first, 'https://oai.example', { accountNumber: '1', companyName: 'A', currency: 'EUR', timeZone: 'UTC', supportPhone: null }, '2026-01-01T00:00:00Z');
     first.close();
     const second = openCache(file);
     try {
       expect(schemaVersion(second)).toBe(LATEST_SCHEMA_VERSION);
-      expect(getAccount(second, '1')?.companyName).toBe('A');
+      expect(getAccount(second, { provider: 'https://oai.example', accountNumber: '1' })?.companyName).toBe('A');
     } finally {
       second.close();
     }
@@ -124,7 +124,7 @@ describe('openCache', () => {
     const readonly = openCache(file, { readonly: true });
     try {
       expect(schemaVersion(readonly)).toBe(LATEST_SCHEMA_VERSION);
-      expect(() => readonly.exec(`INSERT INTO accounts VALUES ('1', 'A', 'EUR', 'UTC', NULL, 'x')`)).toThrow(/readonly/i);
+      expect(() => readonly.exec(`INSERT INTO accounts (provider, account_number) VALUES ('https://oai.example', '1')`)).toThrow(/readonly/i);
     } finally {
       readonly.close();
     }
@@ -166,6 +166,43 @@ describe('migrate', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(tableNames(db)).toEqual(['one', 'two']);
     expect(migrate(db, steps)).toEqual({ from: 2, to: 2 }); // nothing left to run
+  });
+
+  describe('a step that rebuilds referenced tables', () => {
+    const parentAndChild: Migration = {
+      version: 1,
+      name: 'tables',
+      up: `CREATE TABLE parent (id INTEGER PRIMARY KEY, x); CREATE TABLE child (parent_id INTEGER NOT NULL REFERENCES parent (id));
+           INSERT INTO parent VALUES (1, 'a'); INSERT INTO child VALUES (1);`,
+    };
+    const rebuild = (keep: string): Migration => ({
+      version: 2,
+      name: 'rebuild parent',
+      rebuildsTables: true,
+      up: `CREATE TABLE parent_v2 (id INTEGER PRIMARY KEY, x, y); INSERT INTO parent_v2 SELECT id, x, 'new' FROM parent WHERE ${keep};
+           DROP TABLE parent; ALTER TABLE parent_v2 RENAME TO parent;`,
+    });
+
+    it('runs with foreign keys off, in one transaction, and turns them back on', () => {
+      const db = rawDb();
+      db.pragma('foreign_keys = ON');
+      expect(migrate(db, [parentAndChild, rebuild('1')])).toEqual({ from: 0, to: 2 });
+      expect(db.prepare('SELECT id, x, y FROM parent').all()).toEqual([{ id: 1, x: 'a', y: 'new' }]);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    });
+
+    it('is refused, and changes nothing, when the rebuilt tables break a foreign key', () => {
+      const db = rawDb();
+      db.pragma('foreign_keys = ON');
+      migrate(db, [parentAndChild]);
+      const error = catchError(() => migrate(db, [parentAndChild, rebuild('0')]));
+      expect((error as CacheError).code).toBe('migration_failed');
+      expect((error as CacheError).message).toContain('would break a foreign key (first: child -> parent)');
+      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.prepare('SELECT * FROM parent').all()).toEqual([{ id: 1, x: 'a' }]);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    });
   });
 
   it('a step failing midway leaves user_version and the schema of that step unchanged', () => {

@@ -2,12 +2,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCache, type ReadableDB, type WritableDB } from '../../../src/main/cache';
+import { openCache, providerKey, type AccountKey, type ReadableDB, type ViewScope, type WritableDB } from '../../../src/main/cache';
 import type { ApiConference, ApiParticipant, ApiPeriod, ApiRoom } from '../../../src/main/provider/api-schemas';
 import type { ReplacePeriodInput } from '../../../src/main/sync/replace-period';
 
 export const ACCOUNT = '602127';
 export const ORIGIN = 'http://127.0.0.1:8123';
+/** The provider key replacePeriod stores ORIGIN's rows under. */
+export const PROVIDER = providerKey(ORIGIN);
+export const KEY: AccountKey = { provider: PROVIDER, accountNumber: ACCOUNT };
+/** What an account sign-in at ORIGIN sees. */
+export const SCOPE: ViewScope = { ...KEY, roomNumber: null };
+
+/** What a room sign-in sees. */
+export function roomScope(roomNumber: string, key: AccountKey = KEY): ViewScope {
+  return { ...key, roomNumber };
+}
 
 export function makeTempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'oai-cache-test-'));

@@ -19,7 +19,9 @@ import type { ApiConference } from '../../../src/main/provider/api-schemas';
 import { replacePeriod } from '../../../src/main/sync/replace-period';
 import {
   ACCOUNT,
+  KEY,
   ORIGIN,
+  SCOPE,
   countRows,
   makeConference,
   makeMonth,
@@ -53,10 +55,10 @@ function catchError(work: () => unknown): unknown {
 function snapshot(period: string) {
   const { db } = cache;
   return {
-    period: getPeriod(db, ACCOUNT, period),
-    rooms: accountSummary(db, ACCOUNT, period, 'all').rooms,
-    conferences: [...periodConferences(db, ACCOUNT, period)],
-    participants: [...periodParticipants(db, ACCOUNT, period)],
+    period: getPeriod(db, SCOPE, period),
+    rooms: accountSummary(db, SCOPE, period, 'all').rooms,
+    conferences: [...periodConferences(db, SCOPE, period)],
+    participants: [...periodParticipants(db, SCOPE, period)],
   };
 }
 
@@ -82,7 +84,7 @@ describe('replacePeriod', () => {
     const counts = replacePeriod(cache.db, replaceInput(NOVEMBER, [conference], { rooms: [room, emptyRoom] }));
     expect(counts).toEqual({ conferences: 1, participants: 2 });
 
-    const [stored] = [...periodConferences(cache.db, ACCOUNT, '2026-11')];
+    const [stored] = [...periodConferences(cache.db, SCOPE, '2026-11')];
     expect(stored).toEqual<PeriodConferenceRow>({
       id: 'c-1',
       roomNumber: '332703',
@@ -98,11 +100,11 @@ describe('replacePeriod', () => {
       cardholder: null,
       extraJson: JSON.stringify({ recordingUrl: 'https://example.test/r/1' }),
     });
-    expect(conferenceParticipants(cache.db, ACCOUNT, 'c-1')).toEqual([
+    expect(conferenceParticipants(cache.db, SCOPE, '2026-11', 'c-1')).toEqual([
       { id: 'p-1', name: null, phone: null, accessType: 'satellite', joinedAt: '2026-11-06T07:02:11Z', leftAt: '2026-11-06T08:03:12Z', seconds: 0, chargeCents: -15 },
       { id: 'p-2', name: 'Name p-2', phone: '+33 1 ** ** 12 34', accessType: 'toll', joinedAt: '2026-11-06T07:05:00Z', leftAt: '2026-11-06T07:09:59Z', seconds: 299, chargeCents: 40 },
     ]);
-    const legExtras = [...periodParticipants(cache.db, ACCOUNT, '2026-11')].map((leg) => leg.extraJson);
+    const legExtras = [...periodParticipants(cache.db, SCOPE, '2026-11')].map((leg) => leg.extraJson);
     expect(legExtras.map((text) => (text === null ? null : JSON.parse(text)))).toEqual([{ codec: 'G.722', quality: { mos: 4.1 } }, null]);
 
     const roomExtras = cache.db.prepare(`SELECT room_number AS room, extra_json AS extra FROM rooms ORDER BY room_number`).all();
@@ -110,11 +112,11 @@ describe('replacePeriod', () => {
       { room: '320026', extra: null },
       { room: '332703', extra: '{"floor":3}' },
     ]);
-    expect(accountSummary(cache.db, ACCOUNT, '2026-11', 'all').rooms).toEqual([
+    expect(accountSummary(cache.db, SCOPE, '2026-11', 'all').rooms).toEqual([
       { roomNumber: '320026', cardholder: 'Leo', autoBillingCode: null, conferenceCount: 0, accumulatedSeconds: 0, chargeCents: 0 },
       { roomNumber: '332703', cardholder: null, autoBillingCode: 'AUTO-1', conferenceCount: 1, accumulatedSeconds: 299, chargeCents: 25 },
     ]);
-    expect(getPeriod(cache.db, ACCOUNT, '2026-11')).toEqual({
+    expect(getPeriod(cache.db, SCOPE, '2026-11')).toEqual({
       accountNumber: ACCOUNT,
       period: '2026-11',
       start: '2026-11-01',
@@ -141,19 +143,19 @@ describe('replacePeriod', () => {
       conferences: first.length,
       participants: expectedLegs,
     });
-    const stored = [...periodConferences(cache.db, ACCOUNT, '2026-11')];
+    const stored = [...periodConferences(cache.db, SCOPE, '2026-11')];
     expect(stored.map((conference) => conference.id)).toEqual(first.map((conference) => conference.id));
-    const legs = [...periodParticipants(cache.db, ACCOUNT, '2026-11')];
+    const legs = [...periodParticipants(cache.db, SCOPE, '2026-11')];
     expect(legs.map((leg) => leg.id)).toEqual(first.flatMap((conference) => conference.participants.map((leg) => leg.id)));
     expect(legs.every((leg) => leg.conferenceId === leg.id.replace(/-p\d+$/, ''))).toBe(true);
 
     // Second sync: fewer conferences, different ids; nothing of the first copy remains.
     const second = makeMonth('2026-11', 7, rooms, 'c-new');
     replacePeriod(cache.db, replaceInput(makePeriod('2026-11', { revision: 'r-2' }), second, { syncedAt: '2026-11-27T09:00:00Z' }));
-    expect([...periodConferences(cache.db, ACCOUNT, '2026-11')].map((conference) => conference.id)).toEqual(second.map((conference) => conference.id));
+    expect([...periodConferences(cache.db, SCOPE, '2026-11')].map((conference) => conference.id)).toEqual(second.map((conference) => conference.id));
     expect(countRows(cache.db, 'conferences')).toBe(7);
     expect(countRows(cache.db, 'participants')).toBe(second.reduce((sum, conference) => sum + conference.participants.length, 0));
-    const period = getPeriod(cache.db, ACCOUNT, '2026-11');
+    const period = getPeriod(cache.db, SCOPE, '2026-11');
     expect(period?.revision).toBe('r-2');
     expect(period?.lastSyncedAt).toBe('2026-11-27T09:00:00Z');
     const firstSynced = cache.db.prepare(`SELECT first_synced_at AS at FROM periods WHERE period = '2026-11'`).get() as { at: string };
@@ -164,15 +166,15 @@ describe('replacePeriod', () => {
     replacePeriod(cache.db, replaceInput(OCTOBER, makeMonth('2026-10', 5, ['100'])));
     replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 9, ['100'])));
     replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 2, ['100'])));
-    expect([...periodConferences(cache.db, ACCOUNT, '2026-10')]).toHaveLength(5);
-    expect([...periodConferences(cache.db, ACCOUNT, '2026-11')]).toHaveLength(2);
+    expect([...periodConferences(cache.db, SCOPE, '2026-10')]).toHaveLength(5);
+    expect([...periodConferences(cache.db, SCOPE, '2026-11')]).toHaveLength(2);
   });
 
   describe('is all-or-nothing', () => {
     let before: ReturnType<typeof snapshot>;
     beforeEach(() => {
       replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 40, ['100', '200'])));
-      recordPeriodError(cache.db, ACCOUNT, '2026-11', 'earlier failure', '2026-11-26T11:00:00Z');
+      recordPeriodError(cache.db, SCOPE, '2026-11', 'earlier failure', '2026-11-26T11:00:00Z');
       before = snapshot('2026-11');
       expect(before.conferences).toHaveLength(40);
     });
@@ -218,9 +220,9 @@ describe('replacePeriod', () => {
 
     it('replaces only that room and its room entry', () => {
       const others = () => ({
-        conferences: [...periodConferences(cache.db, ACCOUNT, '2026-11')].filter((conference) => conference.roomNumber !== '200'),
-        legs: [...periodParticipants(cache.db, ACCOUNT, '2026-11')].filter((leg) => leg.roomNumber !== '200'),
-        rooms: accountSummary(cache.db, ACCOUNT, '2026-11', 'all').rooms.filter((room) => room.roomNumber !== '200'),
+        conferences: [...periodConferences(cache.db, SCOPE, '2026-11')].filter((conference) => conference.roomNumber !== '200'),
+        legs: [...periodParticipants(cache.db, SCOPE, '2026-11')].filter((leg) => leg.roomNumber !== '200'),
+        rooms: accountSummary(cache.db, SCOPE, '2026-11', 'all').rooms.filter((room) => room.roomNumber !== '200'),
       });
       const untouched = others();
       const fresh = makeMonth('2026-11', 4, ['200'], 'c-room');
@@ -229,18 +231,18 @@ describe('replacePeriod', () => {
       );
       expect(counts).toEqual({ conferences: 4, participants: fresh.reduce((sum, conference) => sum + conference.participants.length, 0) });
       expect(others()).toEqual(untouched);
-      expect(roomConferences(cache.db, ACCOUNT, '2026-11', '200').map((conference) => conference.id)).toEqual(['c-room-0', 'c-room-1', 'c-room-2', 'c-room-3']);
-      const room200 = accountSummary(cache.db, ACCOUNT, '2026-11', 'all').rooms.find((room) => room.roomNumber === '200');
+      expect(roomConferences(cache.db, SCOPE, '2026-11', '200').map((conference) => conference.id)).toEqual(['c-room-0', 'c-room-1', 'c-room-2', 'c-room-3']);
+      const room200 = accountSummary(cache.db, SCOPE, '2026-11', 'all').rooms.find((room) => room.roomNumber === '200');
       expect(room200).toEqual({ ...roomFor('200', fresh), cardholder: 'New holder' });
       // Same revision as the account-wide copy: still complete account content.
-      expect(getPeriod(cache.db, ACCOUNT, '2026-11')).toMatchObject({ scope: 'account', revision: 'r-2026-11-1' });
+      expect(getPeriod(cache.db, SCOPE, '2026-11')).toMatchObject({ scope: 'account', revision: 'r-2026-11-1' });
     });
 
     it('a room refreshed at another revision makes the account copy need a full sync again', () => {
       const fresh = makeMonth('2026-11', 2, ['300'], 'c-room');
       replacePeriod(cache.db, replaceInput(makePeriod('2026-11', { revision: 'r-newer' }), fresh, { scope: '300' }));
-      expect(getPeriod(cache.db, ACCOUNT, '2026-11')).toMatchObject({ scope: 'account', revision: null });
-      expect(periodNeedsSync(cache.db, ACCOUNT, makePeriod('2026-11', { revision: 'r-newer' }), 'account', ORIGIN)).toBe(true);
+      expect(getPeriod(cache.db, SCOPE, '2026-11')).toMatchObject({ scope: 'account', revision: null });
+      expect(periodNeedsSync(cache.db, SCOPE, makePeriod('2026-11', { revision: 'r-newer' }), 'account', ORIGIN)).toBe(true);
     });
 
     it('refuses data of another room and changes nothing', () => {
@@ -254,45 +256,86 @@ describe('replacePeriod', () => {
     it('a room login on a fresh period records that room as its scope', () => {
       const fresh = makeMonth('2026-10', 3, ['300'], 'c-oct');
       replacePeriod(cache.db, replaceInput(OCTOBER, fresh, { scope: '300' }));
-      expect(getPeriod(cache.db, ACCOUNT, '2026-10')).toMatchObject({ scope: '300', revision: OCTOBER.revision, invoiced: true });
-      expect(periodNeedsSync(cache.db, ACCOUNT, OCTOBER, '300', ORIGIN)).toBe(false);
-      expect(periodNeedsSync(cache.db, ACCOUNT, OCTOBER, 'account', ORIGIN)).toBe(true);
-      expect(periodNeedsSync(cache.db, ACCOUNT, OCTOBER, '300', 'https://other.example')).toBe(true);
+      expect(getPeriod(cache.db, SCOPE, '2026-10')).toMatchObject({ scope: '300', revision: OCTOBER.revision, invoiced: true });
+      expect(periodNeedsSync(cache.db, SCOPE, OCTOBER, '300', ORIGIN)).toBe(false);
+      expect(periodNeedsSync(cache.db, SCOPE, OCTOBER, 'account', ORIGIN)).toBe(true);
+      expect(periodNeedsSync(cache.db, SCOPE, OCTOBER, '300', 'https://other.example')).toBe(true);
     });
   });
 
-  it('moves a conference the provider now files under another period, and marks its old period for a fresh sync', () => {
+  it('a conference id in two periods is two conferences: the newer month never takes it from the older one', () => {
     const moving = makeConference('c-moving', '100', '2026-10-31T23:30:00Z', [makeParticipant('p-m')]);
     replacePeriod(cache.db, replaceInput(OCTOBER, [moving, ...makeMonth('2026-10', 3, ['100'])]));
-    // Found when the stage is committed: it is cached under October and moves to November.
+    const october = snapshot('2026-10');
     const november = makeMonth('2026-11', 40, ['100']);
-    november.splice(5, 0, { ...moving, start: '2026-11-01T00:30:00Z' });
+    november.splice(5, 0, { ...moving, start: '2026-11-01T00:30:00Z', participants: [makeParticipant('p-n')] });
     replacePeriod(cache.db, replaceInput(NOVEMBER, november));
-    expect(getConference(cache.db, ACCOUNT, 'c-moving')?.start).toBe('2026-11-01T00:30:00Z');
-    expect([...periodConferences(cache.db, ACCOUNT, '2026-11')]).toHaveLength(41);
-    expect([...periodParticipants(cache.db, ACCOUNT, '2026-11')]).toHaveLength(november.reduce((sum, c) => sum + c.participants.length, 0));
-    expect([...periodConferences(cache.db, ACCOUNT, '2026-10')].map((conference) => conference.id)).not.toContain('c-moving');
-    expect(conferenceParticipants(cache.db, ACCOUNT, 'c-moving').map((leg) => leg.id)).toEqual(['p-m']);
-    expect(getPeriod(cache.db, ACCOUNT, '2026-10')?.revision).toBeNull();
-    expect(getPeriod(cache.db, ACCOUNT, '2026-11')?.revision).toBe(NOVEMBER.revision);
+    expect(snapshot('2026-10')).toEqual(october);
+    expect(getConference(cache.db, SCOPE, '2026-10', 'c-moving')?.start).toBe('2026-10-31T23:30:00Z');
+    expect(getConference(cache.db, SCOPE, '2026-11', 'c-moving')?.start).toBe('2026-11-01T00:30:00Z');
+    expect(conferenceParticipants(cache.db, SCOPE, '2026-10', 'c-moving').map((leg) => leg.id)).toEqual(['p-m']);
+    expect(conferenceParticipants(cache.db, SCOPE, '2026-11', 'c-moving').map((leg) => leg.id)).toEqual(['p-n']);
+    expect([...periodConferences(cache.db, SCOPE, '2026-11')]).toHaveLength(41);
+    expect(getPeriod(cache.db, SCOPE, '2026-10')?.revision).toBe(OCTOBER.revision);
+  });
+
+  it('an id the provider reuses after archiving a month leaves that month whole, its room totals equal to its conferences', () => {
+    // Month A synced with c-1, then archived: the provider can never resend it.
+    const a = makePeriod('2026-08');
+    const aConferences = [
+      makeConference('c-1', '100', '2026-08-04T09:00:00Z', [makeParticipant('p-a1'), makeParticipant('p-a2')]),
+      makeConference('c-2', '100', '2026-08-05T09:00:00Z', [makeParticipant('p-a3')]),
+    ];
+    replacePeriod(cache.db, replaceInput(a, aConferences));
+    notePeriodsServed(cache.db, SCOPE, [NOVEMBER], '2026-11-02T09:00:00Z');
+    const archived = snapshot('2026-08');
+    expect(archived.period?.servedByProvider).toBe(false);
+
+    // Month B: the provider recycles c-1 for a different conference.
+    replacePeriod(cache.db, replaceInput(NOVEMBER, [makeConference('c-1', '100', '2026-11-09T09:00:00Z', [makeParticipant('p-b1')])]));
+
+    expect(snapshot('2026-08')).toEqual(archived);
+    const room = accountSummary(cache.db, SCOPE, '2026-08', 'all').rooms[0]!;
+    const conferences = [...periodConferences(cache.db, SCOPE, '2026-08')];
+    expect(conferences.map((conference) => conference.id)).toEqual(['c-1', 'c-2']);
+    expect(room.conferenceCount).toBe(conferences.length);
+    expect(room.chargeCents).toBe(conferences.reduce((sum, conference) => sum + conference.chargeCents, 0));
+    expect(room.accumulatedSeconds).toBe(conferences.reduce((sum, conference) => sum + conference.accumulatedSeconds, 0));
+    expect([...periodParticipants(cache.db, SCOPE, '2026-08')].map((leg) => leg.id)).toEqual(['p-a1', 'p-a2', 'p-a3']);
+  });
+
+  it('a room login refuses, naming conference, rooms and month, an id the cache holds under another room of the month, and keeps everything', () => {
+    replacePeriod(cache.db, replaceInput(NOVEMBER, [
+      makeConference('c-shared', '100', '2026-11-04T09:00:00Z', [makeParticipant('p-1')]),
+      makeConference('c-200', '200', '2026-11-05T09:00:00Z', [makeParticipant('p-2')]),
+    ]));
+    const before = snapshot('2026-11');
+    const moved = [makeConference('c-shared', '200', '2026-11-04T09:00:00Z', [makeParticipant('p-1')])];
+    const error = catchError(() => replacePeriod(cache.db, replaceInput(NOVEMBER, moved, { scope: '200', rooms: [roomFor('200', moved)] })));
+    expect(error).toBeInstanceOf(CacheError);
+    expect((error as CacheError).code).toBe('conference_in_another_room');
+    expect((error as CacheError).message).toContain('conference c-shared of 2026-11 under room 200');
+    expect((error as CacheError).message).toContain('holds it under room 100');
+    expect((error as CacheError).message).toContain('the sync of 2026-11 was refused');
+    expect(snapshot('2026-11')).toEqual(before);
   });
 
   it('clears the period error on success; recordPeriodError keeps the data', () => {
     replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 3, ['100'])));
-    recordPeriodError(cache.db, ACCOUNT, '2026-11', 'The provider is unavailable (503).', '2026-11-27T08:00:00Z');
-    expect(getPeriod(cache.db, ACCOUNT, '2026-11')).toMatchObject({
+    recordPeriodError(cache.db, SCOPE, '2026-11', 'The provider is unavailable (503).', '2026-11-27T08:00:00Z');
+    expect(getPeriod(cache.db, SCOPE, '2026-11')).toMatchObject({
       lastError: 'The provider is unavailable (503).',
       lastErrorAt: '2026-11-27T08:00:00Z',
       revision: NOVEMBER.revision,
     });
-    expect([...periodConferences(cache.db, ACCOUNT, '2026-11')]).toHaveLength(3);
+    expect([...periodConferences(cache.db, SCOPE, '2026-11')]).toHaveLength(3);
     replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 3, ['100'])));
-    expect(getPeriod(cache.db, ACCOUNT, '2026-11')).toMatchObject({ lastError: null, lastErrorAt: null });
+    expect(getPeriod(cache.db, SCOPE, '2026-11')).toMatchObject({ lastError: null, lastErrorAt: null });
   });
 
   it('recordPeriodError on a period never seen creates it with its first day', () => {
-    recordPeriodError(cache.db, ACCOUNT, '2026-09', 'boom', '2026-11-27T08:00:00Z');
-    expect(getPeriod(cache.db, ACCOUNT, '2026-09')).toMatchObject({ start: '2026-09-01', revision: null, lastError: 'boom' });
+    recordPeriodError(cache.db, SCOPE, '2026-09', 'boom', '2026-11-27T08:00:00Z');
+    expect(getPeriod(cache.db, SCOPE, '2026-09')).toMatchObject({ start: '2026-09-01', revision: null, lastError: 'boom' });
   });
 });
 
@@ -303,15 +346,15 @@ describe('notePeriodsServed', () => {
     replacePeriod(db, replaceInput(august, makeMonth('2026-08', 4, ['100'])));
     replacePeriod(db, replaceInput(NOVEMBER, makeMonth('2026-11', 2, ['100'])));
 
-    notePeriodsServed(db, ACCOUNT, [makePeriod('2026-11', { invoiced: true, revision: 'r-changed' }), makePeriod('2026-10')], '2026-12-01T09:00:00Z');
+    notePeriodsServed(db, SCOPE, [makePeriod('2026-11', { invoiced: true, revision: 'r-changed' }), makePeriod('2026-10')], '2026-12-01T09:00:00Z');
 
-    expect(listPeriods(db, ACCOUNT).map((period) => [period.period, period.servedByProvider, period.revision, period.invoiced])).toEqual([
+    expect(listPeriods(db, SCOPE).map((period) => [period.period, period.servedByProvider, period.revision, period.invoiced])).toEqual([
       ['2026-11', true, NOVEMBER.revision, true], // metadata updated, revision kept until a real sync
       ['2026-10', true, null, false], // new, never synced
       ['2026-08', false, august.revision, false], // archived
     ]);
-    expect([...periodConferences(db, ACCOUNT, '2026-08')]).toHaveLength(4);
-    expect(accountSummary(db, ACCOUNT, '2026-08', 'all').rooms).toHaveLength(1);
+    expect([...periodConferences(db, SCOPE, '2026-08')]).toHaveLength(4);
+    expect(accountSummary(db, SCOPE, '2026-08', 'all').rooms).toHaveLength(1);
     const seen = cache.db.prepare(`SELECT period, last_seen_at AS seen FROM periods ORDER BY period`).all();
     expect(seen).toEqual([
       { period: '2026-08', seen: '2026-11-26T10:00:00Z' },
@@ -320,14 +363,20 @@ describe('notePeriodsServed', () => {
     ]);
 
     // Served again later: no longer archived.
-    notePeriodsServed(db, ACCOUNT, [august], '2026-12-02T09:00:00Z');
-    expect(getPeriod(db, ACCOUNT, '2026-08')?.servedByProvider).toBe(true);
-    expect(getPeriod(db, ACCOUNT, '2026-11')?.servedByProvider).toBe(false);
+    notePeriodsServed(db, SCOPE, [august], '2026-12-02T09:00:00Z');
+    expect(getPeriod(db, SCOPE, '2026-08')?.servedByProvider).toBe(true);
+    expect(getPeriod(db, SCOPE, '2026-11')?.servedByProvider).toBe(false);
   });
 
   it('only affects the given account', () => {
     replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 1, ['100']), { accountNumber: '999' }));
-    notePeriodsServed(cache.db, ACCOUNT, [], '2026-12-01T09:00:00Z');
-    expect(getPeriod(cache.db, '999', '2026-11')?.servedByProvider).toBe(true);
+    notePeriodsServed(cache.db, SCOPE, [], '2026-12-01T09:00:00Z');
+    expect(getPeriod(cache.db, { ...KEY, accountNumber: '999' }, '2026-11')?.servedByProvider).toBe(true);
+  });
+
+  it('only affects the given provider: the same account number elsewhere is another account', () => {
+    replacePeriod(cache.db, replaceInput(NOVEMBER, makeMonth('2026-11', 1, ['100']), { origin: 'https://other.example/api' }));
+    notePeriodsServed(cache.db, SCOPE, [], '2026-12-01T09:00:00Z');
+    expect(getPeriod(cache.db, { ...KEY, provider: 'https://other.example' }, '2026-11')).toMatchObject({ servedByProvider: true, origin: 'https://other.example/api' });
   });
 });

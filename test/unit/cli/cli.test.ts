@@ -9,7 +9,7 @@ import { inProcessCli } from './helpers';
 import { accountSummary, getPeriod, openCache } from '../../../src/main/cache';
 import { createKeychainStore, credentialKey } from '../../../src/main/credentials/keychain';
 import { DEMO_PASSWORD, DEMO_USERNAME, startDemoProvider, type DemoProvider } from '../../../src/main/demo';
-import { tempDir } from '../sync/helpers';
+import { demoScope, tempDir } from '../sync/helpers';
 
 const keychain = createKeychainStore(`OAI Desktop Tests ${process.pid}`);
 let provider: DemoProvider;
@@ -64,7 +64,7 @@ describe('cli sync', () => {
     const periods = await cli(['periods', '--db', db, '--json']);
     const list = JSON.parse(periods.stdout);
     expect(list.map((p: { period: string }) => p.period)).toEqual(['2009-05', '2009-04', '2009-03', '2009-02']);
-    expect(list[0]).toMatchObject({ account: '602127', invoiced: false, archived: false, lastError: null });
+    expect(list[0]).toMatchObject({ account: '602127', provider: provider.url, invoiced: false, archived: false, lastError: null });
     expect(list[0].syncedAt).toMatch(/Z$/);
     expect(list[0].revision).toEqual(expect.any(String));
   });
@@ -135,6 +135,54 @@ describe('cli sync', () => {
   });
 });
 
+describe('cli with the same account from two providers', () => {
+  let other: DemoProvider;
+  let db: string;
+  beforeAll(async () => {
+    other = await startDemoProvider({ now: '2009-06-20' });
+    db = path.join(tempDir(), 'cache.sqlite');
+    // Stored under the origin of --server, however it is written.
+    const shouting = `${provider.url.replace('http://', 'HTTP://')}/`;
+    expect((await cli(['sync', '--server', shouting, '--user', DEMO_USERNAME, '--account', '602127', '--db', db], { OAI_PASSWORD: DEMO_PASSWORD })).code).toBe(0);
+    expect((await cli(['sync', '--server', other.url, '--user', DEMO_USERNAME, '--account', '602127', '--db', db], { OAI_PASSWORD: DEMO_PASSWORD })).code).toBe(0);
+  });
+  afterAll(async () => {
+    await other.close();
+  });
+
+  it('periods lists both, each with its provider; with --account alone it asks for --server', async () => {
+    const all = JSON.parse((await cli(['periods', '--db', db, '--json'])).stdout) as Array<{ provider: string; period: string }>;
+    expect(all.filter((p) => p.provider === provider.url).map((p) => p.period)).toEqual(['2009-05', '2009-04', '2009-03', '2009-02']);
+    expect(all.filter((p) => p.provider === other.url).map((p) => p.period)).toEqual(['2009-06', '2009-05', '2009-04', '2009-03']);
+    const ambiguous = await cli(['periods', '--account', '602127', '--db', db, '--json']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain(`account 602127 is cached from several providers (${[provider.url, other.url].sort().join(', ')}): give --server URL`);
+    const chosen = JSON.parse((await cli(['periods', '--account', '602127', '--server', `${other.url}/`, '--db', db, '--json'])).stdout) as unknown[];
+    expect(chosen).toHaveLength(4);
+  });
+
+  it('summary and export exit 2 until --server picks the provider, then answer from that provider only', async () => {
+    const summary = await cli(['summary', '--period', '2009-05', '--db', db, '--json']);
+    expect(summary.code).toBe(2);
+    expect(summary.stderr).toContain('give --server URL');
+    const out = path.join(tempDir(), 'may.xlsx');
+    expect((await cli(['export', '--period', '2009-05', '--out', out, '--db', db])).code).toBe(2);
+
+    const may = JSON.parse((await cli(['summary', '--period', '2009-05', '--server', provider.url, '--db', db, '--json'])).stdout);
+    expect(may.total.chargeCents).toBe(13207);
+    const june = await cli(['summary', '--period', '2009-06', '--server', provider.url, '--db', db, '--json']);
+    expect(june.code).toBe(1);
+    expect(june.stderr).toContain('period 2009-06 of account 602127 is not in the cache');
+    expect((await cli(['summary', '--period', '2009-06', '--server', other.url, '--db', db, '--json'])).code).toBe(0);
+    const exported = await cli(['export', '--period', '2009-05', '--server', other.url, '--out', out, '--db', db]);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain(out);
+    const unknown = await cli(['summary', '--period', '2009-05', '--server', 'https://nobody.example', '--db', db]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('the cache holds no account from https://nobody.example');
+  });
+});
+
 describe('cli as a process', () => {
   it('a sync killed with SIGKILL mid-period leaves a database that opens with the previous data intact', async () => {
     const big = await startDemoProvider({ now: '2009-05-20', rooms: 300, perRoom: 40 });
@@ -145,8 +193,8 @@ describe('cli as a process', () => {
       const args = ['--import', 'tsx', 'src/cli/main.ts', 'sync', '--server', big.url, '--user', DEMO_USERNAME, '--account', '602127', '--db', db];
       const first = await runProcess(args, env);
       expect(first.code).toBe(0);
-      const before = summaryOf(db, '2009-04');
-      const beforeRevision = revisionOf(db, '2009-04');
+      const before = summaryOf(db, big, '2009-04');
+      const beforeRevision = revisionOf(db, big, '2009-04');
       for (const period of ['2009-05', '2009-04', '2009-03', '2009-02']) big.bumpRevision(period);
 
       // Kill the second sync as soon as it starts writing a period.
@@ -167,27 +215,27 @@ describe('cli as a process', () => {
       const check = new Database(db);
       expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
       check.close();
-      expect(summaryOf(db, '2009-04')).toEqual(before);
-      expect(revisionOf(db, '2009-04')).toBe(beforeRevision);
+      expect(summaryOf(db, big, '2009-04')).toEqual(before);
+      expect(revisionOf(db, big, '2009-04')).toBe(beforeRevision);
     } finally {
       await big.close();
     }
   }, 120_000);
 });
 
-function summaryOf(file: string, period: string) {
+function summaryOf(file: string, demo: DemoProvider, period: string) {
   const db = openCache(file);
   try {
-    return accountSummary(db, '602127', period, 'all').total;
+    return accountSummary(db, demoScope(demo), period, 'all').total;
   } finally {
     db.close();
   }
 }
 
-function revisionOf(file: string, period: string) {
+function revisionOf(file: string, demo: DemoProvider, period: string) {
   const db = openCache(file);
   try {
-    return getPeriod(db, '602127', period)?.revision;
+    return getPeriod(db, demoScope(demo), period)?.revision;
   } finally {
     db.close();
   }

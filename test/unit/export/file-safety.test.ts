@@ -7,16 +7,16 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Presentation, ViewRef } from '../../../src/shared/bridge';
 import { exportView } from '../../../src/main/export';
-import { ACCOUNT, readWorkbook, syncedCache, tempDir, type SyncedCache } from './helpers';
+import { PROFILE, readWorkbook, syncedCache, tempDir, type SyncedCache } from './helpers';
 import { accountSummary, periodConferences, periodParticipants, queueBillingCode } from '../../../src/main/cache';
 
 const EN: Presentation = { language: 'en', dateStyle: 'locale' };
-const seedSummary: ViewRef = { kind: 'summary', accountNumber: ACCOUNT, period: '2009-05', display: 'active', filter: '', sort: null };
+const seedSummary: ViewRef = { kind: 'summary', profileId: PROFILE, period: '2009-05', display: 'active', filter: '', sort: null };
 
 let seed: SyncedCache;
 let large: SyncedCache;
 const LARGE_PERIOD = '2010-03';
-const largeView: ViewRef = { kind: 'summary', accountNumber: ACCOUNT, period: LARGE_PERIOD, display: 'all', filter: '', sort: null };
+const largeView: ViewRef = { kind: 'summary', profileId: PROFILE, period: LARGE_PERIOD, display: 'all', filter: '', sort: null };
 
 beforeAll(async () => {
   [seed, large] = await Promise.all([syncedCache(), syncedCache({ now: '2010-03-31', rooms: 200, perRoom: 30 })]);
@@ -39,9 +39,9 @@ function unwritableFolder(): string | null {
 
 /** The rows the account summary workbook of a month holds: rooms, conferences and legs. */
 function expectedRows(cache: SyncedCache, period: string): number {
-  const summary = accountSummary(cache.db, ACCOUNT, period, 'all');
+  const summary = accountSummary(cache.db, cache.scope, period, 'all');
   let legs = 0;
-  for (const conference of periodConferences(cache.db, ACCOUNT, period)) legs += conference.participantCount;
+  for (const conference of periodConferences(cache.db, cache.scope, period)) legs += conference.participantCount;
   return summary.rooms.length + summary.total.conferenceCount + legs;
 }
 
@@ -50,7 +50,7 @@ describe('saving', () => {
     const dir = tempDir();
     const file = path.join(dir, 'summary.xlsx');
     writeFileSync(file, 'previous content');
-    const result = await exportView(seed.db, seedSummary, EN, { file });
+    const result = await exportView(seed.db, seed.scope, seedSummary, EN, { file });
     expect(result.file).toBe(file);
     expect(readdirSync(dir)).toEqual(['summary.xlsx']);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
@@ -62,7 +62,7 @@ describe('saving', () => {
     if (dir === null) return;
     const before = readdirSync(dir);
     const file = path.join(dir, 'summary.xlsx');
-    const error = await exportView(seed.db, seedSummary, EN, { file }).catch((e: unknown) => e);
+    const error = await exportView(seed.db, seed.scope, seedSummary, EN, { file }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'AppError', code: 'export_failed' });
     expect((error as Error).message).toMatch(new RegExp(`^Could not save ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: permission denied \\((EACCES|EPERM)\\)\\.$`));
     expect(readdirSync(dir)).toEqual(before);
@@ -70,7 +70,7 @@ describe('saving', () => {
 
   it('names a missing folder as the reason', async () => {
     const file = path.join(tempDir(), 'no', 'such', 'folder.xlsx');
-    await expect(exportView(seed.db, seedSummary, EN, { file })).rejects.toMatchObject({
+    await expect(exportView(seed.db, seed.scope, seedSummary, EN, { file })).rejects.toMatchObject({
       code: 'export_failed',
       message: `Could not save ${file}: the folder does not exist (ENOENT).`,
     });
@@ -81,7 +81,7 @@ describe('saving', () => {
     const file = path.join(dir, 'taken.xlsx');
     mkdirSync(file);
     writeFileSync(path.join(file, 'inside.txt'), 'keep me');
-    await expect(exportView(seed.db, seedSummary, EN, { file })).rejects.toMatchObject({
+    await expect(exportView(seed.db, seed.scope, seedSummary, EN, { file })).rejects.toMatchObject({
       code: 'export_failed',
       message: expect.stringMatching(/^Could not save .*taken\.xlsx: a folder has that name \(EISDIR\)\.$/),
     });
@@ -91,7 +91,7 @@ describe('saving', () => {
 
   it('cancelled before it starts: code cancelled, nothing created', async () => {
     const dir = tempDir();
-    await expect(exportView(seed.db, seedSummary, EN, { file: path.join(dir, 'x.xlsx') }, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+    await expect(exportView(seed.db, seed.scope, seedSummary, EN, { file: path.join(dir, 'x.xlsx') }, { signal: AbortSignal.abort() })).rejects.toMatchObject({
       code: 'cancelled',
     });
     expect(readdirSync(dir)).toEqual([]);
@@ -103,7 +103,7 @@ describe('saving', () => {
     writeFileSync(file, 'previous content');
     const controller = new AbortController();
     const seen: number[] = [];
-    const error = await exportView(large.db, largeView, EN, { file }, {
+    const error = await exportView(large.db, large.scope, largeView, EN, { file }, {
       signal: controller.signal,
       onProgress: (rows) => {
         seen.push(rows);
@@ -122,7 +122,7 @@ describe('large exports', () => {
     const file = path.join(tempDir(), 'large.xlsx');
     const progress: [number, number | null][] = [];
     const expected = expectedRows(large, LARGE_PERIOD);
-    const result = await exportView(large.db, largeView, EN, { file }, { onProgress: (rows, total) => progress.push([rows, total]) });
+    const result = await exportView(large.db, large.scope, largeView, EN, { file }, { onProgress: (rows, total) => progress.push([rows, total]) });
     expect(result.rows).toBe(expected);
     expect(progress.at(-1)).toEqual([expected, expected]);
     expect(progress.slice(0, -1).every(([rows], i) => rows === (i + 1) * 1000)).toBe(true);
@@ -142,13 +142,13 @@ describe('large exports', () => {
       }
       counts[(worksheet as unknown as { name: string }).name ?? String(Object.keys(counts).length)] = rows;
     }
-    const summary = accountSummary(large.db, ACCOUNT, LARGE_PERIOD, 'all');
+    const summary = accountSummary(large.db, large.scope, LARGE_PERIOD, 'all');
     expect(Object.values(counts)).toEqual([summary.rooms.length, summary.total.conferenceCount, expected - summary.rooms.length - summary.total.conferenceCount]);
   });
 
   it('reads one snapshot on its own connection: the app can write meanwhile, the workbook stays consistent', async () => {
-    const codesView: ViewRef = { kind: 'billingCodes', accountNumber: ACCOUNT, period: LARGE_PERIOD };
-    const last = [...periodConferences(large.db, ACCOUNT, LARGE_PERIOD)].at(-1)!;
+    const codesView: ViewRef = { kind: 'billingCodes', profileId: PROFILE, period: LARGE_PERIOD };
+    const last = [...periodConferences(large.db, large.scope, LARGE_PERIOD)].at(-1)!;
     const codesIn = async (file: string) => {
       const worksheet = (await readWorkbook(file)).getWorksheet('Conferences')!;
       const codes = new Set<unknown>();
@@ -157,27 +157,27 @@ describe('large exports', () => {
     };
     const during = path.join(tempDir(), 'during.xlsx');
     let queued = false;
-    await exportView(large.db, codesView, EN, { file: during }, {
+    await exportView(large.db, large.scope, codesView, EN, { file: during }, {
       onProgress: (rows) => {
         if (rows !== 1000) return;
         // A write on the app's connection while the export is reading.
-        queueBillingCode(large.db, ACCOUNT, last.id, 'SNAPSHOT-TEST', '2010-03-31T12:00:00Z');
+        queueBillingCode(large.db, large.scope, LARGE_PERIOD, last.id, 'SNAPSHOT-TEST', '2010-03-31T12:00:00Z');
         queued = true;
       },
     });
     expect(queued).toBe(true);
     expect(await codesIn(during)).not.toContain('SNAPSHOT-TEST');
     const after = path.join(tempDir(), 'after.xlsx');
-    await exportView(large.db, codesView, EN, { file: after });
+    await exportView(large.db, large.scope, codesView, EN, { file: after });
     expect(await codesIn(after)).toContain('SNAPSHOT-TEST');
   });
 
   it('continues a table longer than a sheet allows on "<name> (2)", each part with its header and total', async () => {
     const file = path.join(tempDir(), 'split.xlsx');
-    await exportView(seed.db, seedSummary, EN, { file }, { maxRowsPerSheet: 50 });
+    await exportView(seed.db, seed.scope, seedSummary, EN, { file }, { maxRowsPerSheet: 50 });
     const workbook = await readWorkbook(file);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Conferences', 'Participants', 'Participants (2)', 'Participants (3)']);
-    const legs = [...periodParticipants(seed.db, ACCOUNT, '2009-05')];
+    const legs = [...periodParticipants(seed.db, seed.scope, '2009-05')];
     let rows = 0;
     let cents = 0;
     for (const worksheet of workbook.worksheets.slice(2)) {

@@ -1,15 +1,19 @@
 import ExcelJS from 'exceljs';
+import type { ViewScope } from '../../../src/main/cache';
 import { DEMO_ACCOUNT_NUMBER, startDemoProvider, type DemoProviderOptions } from '../../../src/main/demo';
 import { runSync } from '../../../src/main/sync/sync-engine';
-import { demoClient, tempCache, tempDir as tempDirWithPrefix, type TempCache } from '../sync/helpers';
+import { demoClient, demoScope, tempCache, tempDir as tempDirWithPrefix, type TempCache } from '../sync/helpers';
 
 export const ACCOUNT = DEMO_ACCOUNT_NUMBER;
+/** The sign-in a view names; exports read within the scope they are given, whatever it is. */
+export const PROFILE = 'profile-1';
 
 export function tempDir(): string {
   return tempDirWithPrefix('oai-export-');
 }
 
-export type SyncedCache = TempCache;
+/** A synced cache and what an account sign-in at its provider sees. */
+export type SyncedCache = TempCache & { scope: ViewScope };
 
 /** A cache filled by a real sync of the demo provider (seed scenario by default). */
 export async function syncedCache(options: DemoProviderOptions = { now: '2009-05-20' }): Promise<SyncedCache> {
@@ -19,7 +23,7 @@ export async function syncedCache(options: DemoProviderOptions = { now: '2009-05
     const client = demoClient(provider, {}, { timeoutMs: 10_000 });
     const report = await runSync({ cache: cache.handle, client, origin: provider.url, pageLimit: 500 });
     if (report.status !== 'ok') throw new Error(`demo sync failed: ${report.error}`);
-    return cache;
+    return { ...cache, scope: demoScope(provider) };
   } finally {
     await provider.close();
   }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Presentation, ViewRef } from '../../../src/shared/bridge';
 import { defaultExportFileName, exportView } from '../../../src/main/export';
 import { sheetName } from '../../../src/main/export/sheet-table';
-import { periodConferences } from '../../../src/main/cache';
+import { listCachedAccounts, periodConferences, type ViewScope } from '../../../src/main/cache';
 import { startDemoProvider, type DemoProviderOptions } from '../../../src/main/demo';
 import { runSync } from '../../../src/main/sync/sync-engine';
 import { demoClient, tempCache, type TempCache } from '../sync/helpers';
@@ -117,10 +117,19 @@ function openpyxlTexts(file: string): string[] {
 
 const dir = tempDir();
 let fileCount = 0;
+/** Views name a sign-in; these tests export with the scope given, so any name does. */
+const PROFILE = 'test';
+
+/** The one account a test cache synced (from its own loopback provider). */
+function onlyScope(cache: TempCache): ViewScope {
+  const [account, ...others] = listCachedAccounts(cache.db);
+  if (account === undefined || others.length > 0) throw new Error('expected one cached account');
+  return { provider: account.provider, accountNumber: account.accountNumber, roomNumber: null };
+}
 
 async function exportedFile(cache: TempCache, view: ViewRef, presentation = EN): Promise<string> {
   const file = path.join(dir, `export-${(fileCount += 1)}.xlsx`);
-  await exportView(cache.db, view, presentation, { file });
+  await exportView(cache.db, onlyScope(cache), view, presentation, { file });
   return file;
 }
 
@@ -132,12 +141,12 @@ describe('text Excel’s XML forbids', () => {
   afterAll(() => cache.db.close());
 
   it('every workbook of the month opens in exceljs and openpyxl, with the rest of the text kept', async () => {
-    const conference = [...periodConferences(cache.db, ACCOUNT, '2009-05')].find((c) => c.roomNumber === ROOM)!;
+    const conference = [...periodConferences(cache.db, onlyScope(cache), '2009-05')].find((c) => c.roomNumber === ROOM)!;
     const views: ViewRef[] = [
-      { kind: 'summary', accountNumber: ACCOUNT, period: '2009-05', display: 'all', filter: '', sort: null },
-      { kind: 'billingCodes', accountNumber: ACCOUNT, period: '2009-05' },
-      { kind: 'room', accountNumber: ACCOUNT, period: '2009-05', roomNumber: ROOM, sort: null },
-      { kind: 'conference', accountNumber: ACCOUNT, conferenceId: conference.id },
+      { kind: 'summary', profileId: PROFILE, period: '2009-05', display: 'all', filter: '', sort: null },
+      { kind: 'billingCodes', profileId: PROFILE, period: '2009-05' },
+      { kind: 'room', profileId: PROFILE, period: '2009-05', roomNumber: ROOM, sort: null },
+      { kind: 'conference', profileId: PROFILE, period: '2009-05', conferenceId: conference.id },
     ];
     for (const view of views) {
       for (const presentation of [EN, FR]) {
@@ -159,7 +168,7 @@ describe('text Excel’s XML forbids', () => {
   });
 
   it('keeps names, phones, codes, emoji and accents minus the forbidden characters', async () => {
-    const file = await exportedFile(cache, { kind: 'summary', accountNumber: ACCOUNT, period: '2009-05', display: 'all', filter: '', sort: null });
+    const file = await exportedFile(cache, { kind: 'summary', profileId: PROFILE, period: '2009-05', display: 'all', filter: '', sort: null });
     const workbook = await readWorkbook(file);
     const summary = sheet(workbook, 'Summary');
     const room = summary.getRow(findRow(summary, ROOM));
@@ -176,7 +185,7 @@ describe('text Excel’s XML forbids', () => {
   });
 
   it('removes lone surrogates from what the user typed (the filter in the title block)', async () => {
-    const view: ViewRef = { kind: 'summary', accountNumber: ACCOUNT, period: '2009-05', display: 'all', filter: 'ball\uD800ester\uFFFE', sort: null };
+    const view: ViewRef = { kind: 'summary', profileId: PROFILE, period: '2009-05', display: 'all', filter: 'ball\uD800ester\uFFFE', sort: null };
     const file = await exportedFile(cache, view);
     const summary = sheet(await readWorkbook(file), 'Summary');
     expect(summary.getRow(findRow(summary, 'Filter')).getCell(2).value).toBe('ballester');
@@ -186,10 +195,10 @@ describe('text Excel’s XML forbids', () => {
   it('removes them from sheet titles and suggested file names', () => {
     expect(sheetName('Sum\uFFFEmary\u0001')).toBe('Summary');
     expect(sheetName('Conf\uD800érences: 2009/05')).toBe('Conférences- 2009-05');
-    expect(defaultExportFileName({ kind: 'conference', accountNumber: ACCOUNT, conferenceId: 'c-1\uFFFE2\uD83D' })).toBe(
-      `OAI_${ACCOUNT}_conference-c-12.xlsx`,
+    expect(defaultExportFileName({ kind: 'conference', profileId: PROFILE, period: '2009-05', conferenceId: 'c-1\uFFFE2\uD83D' }, ACCOUNT)).toBe(
+      `OAI_${ACCOUNT}_2009-05_conference-c-12.xlsx`,
     );
-    expect(defaultExportFileName({ kind: 'room', accountNumber: ACCOUNT, period: '2009-05', roomNumber: '3327\u000003', sort: null })).toBe(
+    expect(defaultExportFileName({ kind: 'room', profileId: PROFILE, period: '2009-05', roomNumber: '3327\u000003', sort: null }, ACCOUNT)).toBe(
       `OAI_${ACCOUNT}_2009-05_room-332703.xlsx`,
     );
   });
@@ -203,18 +212,18 @@ describe('a time zone this runtime does not know', () => {
   afterAll(() => cache.db.close());
 
   it('writes the times in UTC and says so in every sheet’s title block, in both languages', async () => {
-    const start = [...periodConferences(cache.db, ACCOUNT, '2009-05')]
+    const start = [...periodConferences(cache.db, onlyScope(cache), '2009-05')]
       .filter((c) => c.roomNumber === ROOM)
       .map((c) => c.start)
       .sort()[0]!;
-    const room: ViewRef = { kind: 'room', accountNumber: ACCOUNT, period: '2009-05', roomNumber: ROOM, sort: null };
+    const room: ViewRef = { kind: 'room', profileId: PROFILE, period: '2009-05', roomNumber: ROOM, sort: null };
     const english = sheet(await readWorkbook(await exportedFile(cache, room)), 'Conferences');
     findRow(english, 'Times in UTC: the provider’s time zone "Mars/Olympus_Mons" is not known.');
     const first = table(english, 'DATE', 'Total').rows[0]!;
     const utcSeconds = (Date.parse(start) / 1000) % 86_400;
     expect(seconds(first.getCell(2).value)).toBe(utcSeconds);
 
-    const summary: ViewRef = { kind: 'summary', accountNumber: ACCOUNT, period: '2009-05', display: 'all', filter: '', sort: null };
+    const summary: ViewRef = { kind: 'summary', profileId: PROFILE, period: '2009-05', display: 'all', filter: '', sort: null };
     const french = await readWorkbook(await exportedFile(cache, summary, FR));
     for (const worksheet of french.worksheets) {
       findRow(worksheet, "Heures en UTC : le fuseau horaire du fournisseur « Mars/Olympus_Mons » n'est pas connu.");

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Presentation, ViewRef } from '../../../src/shared/bridge';
 import { exportView } from '../../../src/main/export';
-import { ACCOUNT, findRow, readWorkbook, seconds, sheet, syncedCache, table, tempDir, type SyncedCache } from './helpers';
+import { PROFILE, findRow, readWorkbook, seconds, sheet, syncedCache, table, tempDir, type SyncedCache } from './helpers';
 import { billingCodeRowsForView } from '../../../src/shared/view-rules';
 import {
   accountSummary,
@@ -38,12 +38,12 @@ afterAll(() => {
 });
 
 function summaryView(overrides: Partial<Extract<ViewRef, { kind: 'summary' }>> = {}): ViewRef {
-  return { kind: 'summary', accountNumber: ACCOUNT, period: '2009-05', display: 'active', filter: '', sort: null, ...overrides };
+  return { kind: 'summary', profileId: PROFILE, period: '2009-05', display: 'active', filter: '', sort: null, ...overrides };
 }
 
 async function exported(view: ViewRef, presentation: Presentation = EN) {
   const file = path.join(dir, `export-${(fileCount += 1)}.xlsx`);
-  const result = await exportView(cache.db, view, presentation, { file }, { generatedAt: GENERATED_AT });
+  const result = await exportView(cache.db, cache.scope, view, presentation, { file }, { generatedAt: GENERATED_AT });
   return { result, workbook: await readWorkbook(file) };
 }
 
@@ -81,7 +81,7 @@ describe('account summary workbook', () => {
     expect(total.getCell(1).value).toBe('Total');
     expect(total.getCell(1).font?.bold).toBe(true);
     expect(seconds(formula(total.getCell(5)).result as Date)).toBe(96608);
-    const cacheTotal = accountSummary(cache.db, ACCOUNT, '2009-05', 'active').total;
+    const cacheTotal = accountSummary(cache.db, cache.scope, '2009-05', 'active').total;
     expect(formula(total.getCell(4)).result).toBe(cacheTotal.conferenceCount);
 
     // Header bold and frozen, autofilter over the table.
@@ -92,8 +92,8 @@ describe('account summary workbook', () => {
     expect(widths.every((w) => w >= 6 && w <= 50)).toBe(true);
     expect(widths[1]).toBeGreaterThanOrEqual('Jean-Baptiste Godeau'.length);
 
-    const legs = accountSummary(cache.db, ACCOUNT, '2009-05', 'active').rooms.reduce((sum, room) => {
-      return sum + roomConferences(cache.db, ACCOUNT, '2009-05', room.roomNumber).reduce((s, c) => s + c.participantCount, 0);
+    const legs = accountSummary(cache.db, cache.scope, '2009-05', 'active').rooms.reduce((sum, room) => {
+      return sum + roomConferences(cache.db, cache.scope, '2009-05', room.roomNumber).reduce((s, c) => s + c.participantCount, 0);
     }, 0);
     expect(result.rows).toBe(3 + cacheTotal.conferenceCount + legs);
   });
@@ -113,7 +113,7 @@ describe('account summary workbook', () => {
     // Local time of this computer, whatever its zone: same instant once the offset is removed.
     const offsetMs = -GENERATED_AT.getTimezoneOffset() * 60_000;
     expect((fact('Generated').value as Date).getTime()).toBe(GENERATED_AT.getTime() + offsetMs);
-    const lastSync = lastSuccessfulSync(cache.db, ACCOUNT)!;
+    const lastSync = lastSuccessfulSync(cache.db, cache.scope)!;
     const syncedLocal = Date.parse(lastSync) - new Date(lastSync).getTimezoneOffset() * 60_000;
     expect(Math.abs((fact('Data as of').value as Date).getTime() - syncedLocal)).toBeLessThan(1000);
     expect(() => findRow(summary, 'Archived: no longer served by the provider')).toThrow();
@@ -124,7 +124,7 @@ describe('account summary workbook', () => {
     const conferences = sheet(workbook, 'Conferences');
     const { header, rows, total } = table(conferences, 'DATE');
     expect(values(conferences.getRow(header), 9)).toEqual(OAI_COLUMNS);
-    const cached = [...periodConferences(cache.db, ACCOUNT, '2009-05')];
+    const cached = [...periodConferences(cache.db, cache.scope, '2009-05')];
     expect(rows).toHaveLength(cached.length);
     expect(rows.map((r) => r.getCell(3).value)).toEqual(cached.map((c) => c.roomNumber));
     // c-200905-000008 started 2009-05-12T07:27:55Z: 09:27:55 in Paris (CEST).
@@ -156,7 +156,7 @@ describe('account summary workbook', () => {
     expect(values(participants.getRow(header), 11)).toEqual([
       'Date', 'Start Time', 'Room Number', 'Conference ID', 'Name', 'Phone', 'Access Type', 'Joined', 'Left', 'Duration', 'Charge',
     ]);
-    const legs = [...periodParticipants(cache.db, ACCOUNT, '2009-05')];
+    const legs = [...periodParticipants(cache.db, cache.scope, '2009-05')];
     expect(rows).toHaveLength(legs.length);
     expect(rows.map((r) => r.getCell(4).value)).toEqual(legs.map((l) => l.conferenceId));
     const first = legs[0]!;
@@ -203,7 +203,7 @@ describe('account summary workbook', () => {
     expect(table(sheet(sorted.workbook, 'Summary'), 'Room Number').rows.map((r) => r.getCell(1).value)).toEqual(['332703', '335848', '320026']);
     const all = await exported(summaryView({ display: 'all' }));
     const allRows = table(sheet(all.workbook, 'Summary'), 'Room Number').rows;
-    expect(allRows).toHaveLength(accountSummary(cache.db, ACCOUNT, '2009-05', 'all').rooms.length);
+    expect(allRows).toHaveLength(accountSummary(cache.db, cache.scope, '2009-05', 'all').rooms.length);
   });
 
   it('writes a valid workbook with headers and zero totals when nothing matches', async () => {
@@ -230,7 +230,7 @@ describe('account summary workbook', () => {
 
 describe('room, billing codes and conference workbooks', () => {
   it('room 332703: its 19 conferences summing to 23:50:16 and 116,59 €, sorted as the view', async () => {
-    const view: ViewRef = { kind: 'room', accountNumber: ACCOUNT, period: '2009-05', roomNumber: '332703', sort: null };
+    const view: ViewRef = { kind: 'room', profileId: PROFILE, period: '2009-05', roomNumber: '332703', sort: null };
     const { result, workbook } = await exported(view, FR);
     expect(result.rows).toBe(19);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Conférences']);
@@ -256,8 +256,8 @@ describe('room, billing codes and conference workbooks', () => {
   });
 
   it('a room with no conferences gives headers and zero totals', async () => {
-    const idle = accountSummary(cache.db, ACCOUNT, '2009-05', 'all').rooms.find((r) => r.conferenceCount === 0)!;
-    const { result, workbook } = await exported({ kind: 'room', accountNumber: ACCOUNT, period: '2009-05', roomNumber: idle.roomNumber, sort: null });
+    const idle = accountSummary(cache.db, cache.scope, '2009-05', 'all').rooms.find((r) => r.conferenceCount === 0)!;
+    const { result, workbook } = await exported({ kind: 'room', profileId: PROFILE, period: '2009-05', roomNumber: idle.roomNumber, sort: null });
     expect(result.rows).toBe(0);
     const { rows, total } = table(sheet(workbook, 'Conferences'), 'DATE');
     expect(rows).toHaveLength(0);
@@ -265,13 +265,13 @@ describe('room, billing codes and conference workbooks', () => {
   });
 
   it('billing codes: one row per effective code (Unallocated as a word), text cells, then the month\u2019s conferences', async () => {
-    const { workbook } = await exported({ kind: 'billingCodes', accountNumber: ACCOUNT, period: '2009-05' });
+    const { workbook } = await exported({ kind: 'billingCodes', profileId: PROFILE, period: '2009-05' });
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Billing codes', 'Conferences']);
     const codes = sheet(workbook, 'Billing codes');
     const { header, rows, total } = table(codes, 'Billing Code');
     expect(values(codes.getRow(header), 4)).toEqual(['Billing Code', 'Conferences', 'Accumulated Time', 'Charge']);
     // In the view's order: by code, Unallocated last.
-    const cached = billingCodeRowsForView(billingCodeSummary(cache.db, ACCOUNT, '2009-05'));
+    const cached = billingCodeRowsForView(billingCodeSummary(cache.db, cache.scope, '2009-05'));
     expect(cached.at(-1)!.billingCode).toBeNull();
     expect(rows.map((r) => r.getCell(1).value)).toEqual(cached.map((c) => c.billingCode ?? 'Unallocated'));
     expect(rows.every((r) => r.getCell(1).type === ExcelJS.ValueType.String)).toBe(true);
@@ -284,8 +284,8 @@ describe('room, billing codes and conference workbooks', () => {
   });
 
   it('a conference: its participants, with room, cardholder and start in the title block', async () => {
-    const { result, workbook } = await exported({ kind: 'conference', accountNumber: ACCOUNT, conferenceId: 'c-200905-000008' });
-    const legs = conferenceParticipants(cache.db, ACCOUNT, 'c-200905-000008');
+    const { result, workbook } = await exported({ kind: 'conference', profileId: PROFILE, period: '2009-05', conferenceId: 'c-200905-000008' });
+    const legs = conferenceParticipants(cache.db, cache.scope, '2009-05', 'c-200905-000008');
     expect(result.rows).toBe(legs.length);
     const worksheet = sheet(workbook, 'Participants');
     expect(worksheet.getRow(1).getCell(1).value).toBe('Conference');
@@ -305,11 +305,15 @@ describe('room, billing codes and conference workbooks', () => {
 
   it('an unknown conference or period fails with export_failed naming the file, and writes nothing', async () => {
     const file = path.join(dir, 'missing.xlsx');
-    await expect(exportView(cache.db, { kind: 'conference', accountNumber: ACCOUNT, conferenceId: 'nope' }, EN, { file })).rejects.toMatchObject({
+    await expect(exportView(cache.db, cache.scope, { kind: 'conference', profileId: PROFILE, period: '2009-05', conferenceId: 'nope' }, EN, { file })).rejects.toMatchObject({
       code: 'export_failed',
-      message: `Could not save ${file}: conference nope of account 602127 is not in the cache.`,
+      message: `Could not save ${file}: conference nope of 2009-05 (account 602127) is not in the cache.`,
     });
-    await expect(exportView(cache.db, summaryView({ period: '2001-01' }), EN, { file })).rejects.toMatchObject({ code: 'export_failed' });
+    // A conference id is one of its period only.
+    await expect(
+      exportView(cache.db, cache.scope, { kind: 'conference', profileId: PROFILE, period: '2009-04', conferenceId: 'c-200905-000008' }, EN, { file }),
+    ).rejects.toMatchObject({ code: 'export_failed' });
+    await expect(exportView(cache.db, cache.scope, summaryView({ period: '2001-01' }), EN, { file })).rejects.toMatchObject({ code: 'export_failed' });
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(dir).filter((name) => name.includes('missing'))).toEqual([]);
   });
@@ -323,23 +327,23 @@ describe('pending billing codes and archived months', () => {
   afterAll(() => local.db.close());
 
   it('shows a pending local code as the view does, and marks an archived month', async () => {
-    queueBillingCode(local.db, ACCOUNT, 'c-200905-000002', 'NEW-CODE', '2009-05-20T10:00:00Z');
+    queueBillingCode(local.db, local.scope, '2009-05', 'c-200905-000002', 'NEW-CODE', '2009-05-20T10:00:00Z');
     // The provider now serves only May: the three older months become archived.
-    const may = getPeriod(local.db, ACCOUNT, '2009-05')!;
-    notePeriodsServed(local.db, ACCOUNT, [{ period: may.period, start: may.start, invoiced: may.invoiced, revision: may.revision! }], '2009-05-20T10:00:00Z');
+    const may = getPeriod(local.db, local.scope, '2009-05')!;
+    notePeriodsServed(local.db, local.scope, [{ period: may.period, start: may.start, invoiced: may.invoiced, revision: may.revision! }], '2009-05-20T10:00:00Z');
 
     const file = path.join(dir, 'pending.xlsx');
-    await exportView(local.db, { kind: 'room', accountNumber: ACCOUNT, period: '2009-05', roomNumber: '332703', sort: null }, EN, { file });
+    await exportView(local.db, local.scope, { kind: 'room', profileId: PROFILE, period: '2009-05', roomNumber: '332703', sort: null }, EN, { file });
     const rows = table(sheet(await readWorkbook(file), 'Conferences'), 'DATE').rows;
     expect(rows[0]!.getCell(6).value).toBe('NEW-CODE');
 
     const april = path.join(dir, 'april.xlsx');
-    await exportView(local.db, { kind: 'billingCodes', accountNumber: ACCOUNT, period: '2009-04' }, EN, { file: april });
+    await exportView(local.db, local.scope, { kind: 'billingCodes', profileId: PROFILE, period: '2009-04' }, EN, { file: april });
     const codes = sheet(await readWorkbook(april), 'Billing codes');
     expect(findRow(codes, 'Archived: no longer served by the provider')).toBeGreaterThan(1);
     // The billing period reads as the screen's and the print layout's: marked archived.
     expect(codes.getRow(findRow(codes, 'Billing Period')).getCell(2).value).toBe('April 2009 — Invoiced (archived)');
-    const april04 = getPeriod(local.db, ACCOUNT, '2009-04')!;
+    const april04 = getPeriod(local.db, local.scope, '2009-04')!;
     const asOf = codes.getRow(findRow(codes, 'Data as of')).getCell(2).value as Date;
     const expected = Date.parse(april04.lastSyncedAt!) - new Date(april04.lastSyncedAt!).getTimezoneOffset() * 60_000;
     expect(Math.abs(asOf.getTime() - expected)).toBeLessThan(1000);

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cacheHandle, openCache, type CacheHandle, type WritableDB } from '../../../src/main/cache';
+import { cacheHandle, openCache, providerKey, type CacheHandle, type ViewScope, type WritableDB } from '../../../src/main/cache';
 import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME, type DemoProvider } from '../../../src/main/demo';
 import { ProviderClient, type ProviderClientOptions } from '../../../src/main/provider/client';
 
@@ -51,4 +51,9 @@ export function demoClient(
 /** Requests of the demo provider whose path contains `fragment`. */
 export function requestsTo(demo: DemoProvider, fragment: string, method = 'GET') {
   return demo.requests.filter((r) => r.method === method && r.path.includes(fragment));
+}
+
+/** What a sign-in at this demo provider (or origin) sees: its account, or one room of it. */
+export function demoScope(demo: DemoProvider | string, roomNumber: string | null = null): ViewScope {
+  return { provider: providerKey(typeof demo === 'string' ? demo : demo.url), accountNumber: DEMO_ACCOUNT_NUMBER, roomNumber };
 }

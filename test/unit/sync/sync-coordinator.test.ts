@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncProgress } from '../../../src/shared/bridge';
 import { startDemoProvider, type DemoProvider } from '../../../src/main/demo';
 import { SyncCoordinator, type SyncTarget } from '../../../src/main/sync/sync-coordinator';
-import { demoClient, requestsTo, tempCache } from './helpers';
+import { demoClient, demoScope, requestsTo, tempCache } from './helpers';
 
 let provider: DemoProvider;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ describe('SyncCoordinator', () => {
     expect(events.some((e) => e.periodCount === 4 && e.periodIndex === 4)).toBe(true);
     expect(events.at(-1)).toMatchObject({ state: 'done', message: null });
     expect(events.at(-1)!.lastSuccessAt).toMatch(/Z$/);
-    expect(coordinator.status('p1', '602127').state).toBe('done');
+    expect(coordinator.status('p1', demoScope(provider)).state).toBe('done');
   });
 
   it('cancel stops the running sync and reports it', async () => {
@@ -45,7 +45,7 @@ describe('SyncCoordinator', () => {
     const report = await running;
     provider.faults.clear();
     expect(report.status).toBe('cancelled');
-    expect(coordinator.status('p2', '602127')).toMatchObject({ state: 'cancelled' });
+    expect(coordinator.status('p2', demoScope(provider))).toMatchObject({ state: 'cancelled' });
     expect(coordinator.isRunning('p2')).toBe(false);
   });
 
@@ -54,7 +54,7 @@ describe('SyncCoordinator', () => {
     const coordinator = new SyncCoordinator({ cache: cache.handle, onProgress: () => {} });
     const report = await coordinator.sync({ ...target('p3'), createClient: () => Promise.reject(new Error('Sign in again: no password')) });
     expect(report.status).toBe('failed');
-    expect(coordinator.status('p3', '602127')).toMatchObject({ state: 'failed', message: 'Sign in again: no password' });
+    expect(coordinator.status('p3', demoScope(provider))).toMatchObject({ state: 'failed', message: 'Sign in again: no password' });
   });
 });
 

@@ -4,15 +4,14 @@
 // The period is marked failed with the message and keeps what it had; the
 // month stays viewable. Against the demo provider on loopback.
 import { afterEach, describe, expect, it } from 'vitest';
-import { accountSummary, getPeriod } from '../../../src/main/cache';
+import { accountSummary, getPeriod, type ViewScope } from '../../../src/main/cache';
 import { startDemoProvider, type DemoProvider, type FaultRule } from '../../../src/main/demo';
 import { MAX_AMOUNT, type ApiConference } from '../../../src/main/provider/api-schemas';
 import { PeriodTotals, checkConferenceSums } from '../../../src/main/sync/check-sums';
 import { runSync } from '../../../src/main/sync/sync-engine';
 import { bridgeCalls } from '../../../src/shared/bridge';
-import { demoClient, tempCache, type TempCache } from './helpers';
+import { demoClient, demoScope, tempCache, type TempCache } from './helpers';
 
-const ACCOUNT = '602127';
 const PERIOD = '2009-04';
 const open: DemoProvider[] = [];
 afterEach(async () => {
@@ -73,38 +72,39 @@ async function resyncBroken(breakIt: (provider: DemoProvider, activeRooms: strin
   open.push(provider);
   const cache = tempCache();
   expect((await syncOnce(provider, cache)).status).toBe('ok');
-  const before = accountSummary(cache.db, ACCOUNT, PERIOD, 'all');
+  const scope = demoScope(provider);
+  const before = accountSummary(cache.db, scope, PERIOD, 'all');
   const active = before.rooms.filter((room) => room.conferenceCount > 0).map((room) => room.roomNumber);
   expect(active.length).toBeGreaterThanOrEqual(2);
   provider.bumpRevision(PERIOD);
   breakIt(provider, active);
   const report = await syncOnce(provider, cache);
-  return { report, cache, before, outcome: report.periods.find((p) => p.period === PERIOD)! };
+  return { report, cache, scope, before, outcome: report.periods.find((p) => p.period === PERIOD)! };
 }
 
 /** The period kept its previous rows and revision, records why, and is still viewable through the bridge's schema. */
-function expectKept(cache: TempCache, before: ReturnType<typeof accountSummary>, message: string | RegExp): void {
-  const after = accountSummary(cache.db, ACCOUNT, PERIOD, 'all');
+function expectKept(cache: TempCache, scope: ViewScope, before: ReturnType<typeof accountSummary>, message: string | RegExp): void {
+  const after = accountSummary(cache.db, scope, PERIOD, 'all');
   expect(after.rooms).toEqual(before.rooms);
   expect(after.total).toEqual(before.total);
   expect(after.period!.revision).toBe(before.period!.revision);
-  expect(getPeriod(cache.db, ACCOUNT, PERIOD)!.lastError).toMatch(message);
+  expect(getPeriod(cache.db, scope, PERIOD)!.lastError).toMatch(message);
   expect(bridgeCalls.accountSummary.result.safeParse(after).success).toBe(true);
 }
 
 describe('amounts beyond what the app can add up exactly', () => {
   it('refuses a room whose charge is beyond 10^12 at validation, naming its JSON path', async () => {
     // Two rooms of 2^52 cents each: every value is a safe integer, their sum (the account's month) is not.
-    const { report, cache, before, outcome } = await resyncBroken((provider, active) => inflate(provider, active.slice(0, 2), 2 ** 52));
+    const { report, cache, scope, before, outcome } = await resyncBroken((provider, active) => inflate(provider, active.slice(0, 2), 2 ** 52));
     expect(report.status).toBe('partial');
     expect(outcome.status).toBe('failed');
     expect(outcome.error).toMatch(/rooms\[\d+\]\.chargeCents: expected at most 10\^12/);
     expect(report.periods.filter((p) => p.period !== PERIOD).every((p) => p.status === 'skipped')).toBe(true);
-    expectKept(cache, before, /rooms\[\d+\]\.chargeCents/);
+    expectKept(cache, scope, before, /rooms\[\d+\]\.chargeCents/);
   });
 
   it('refuses a conference page whose values are beyond 10^12, naming the JSON path', async () => {
-    const { outcome, cache, before } = await resyncBroken((provider) =>
+    const { outcome, cache, scope, before } = await resyncBroken((provider) =>
       provider.faults.add({
         path: `/periods/${PERIOD}/conferences`,
         times: Infinity,
@@ -120,15 +120,15 @@ describe('amounts beyond what the app can add up exactly', () => {
     );
     expect(outcome.status).toBe('failed');
     expect(outcome.error).toContain('conferences[0].lengthSeconds: expected at most 10^12');
-    expectKept(cache, before, 'conferences[0].lengthSeconds');
+    expectKept(cache, scope, before, 'conferences[0].lengthSeconds');
   });
 
   it('refuses a period whose values, each within bounds, add up beyond 10^12', async () => {
     // 0.6 × 10^12 more in each of two rooms: every value passes, the month's charges do not.
-    const { outcome, cache, before } = await resyncBroken((provider, active) => inflate(provider, active.slice(0, 2), 6e11));
+    const { outcome, cache, scope, before } = await resyncBroken((provider, active) => inflate(provider, active.slice(0, 2), 6e11));
     expect(outcome.status).toBe('failed');
     expect(outcome.error).toMatch(/the period's participants' chargeCents \(in magnitude\) add up to more than 1000000000000/);
-    expectKept(cache, before, /add up to more than/);
+    expectKept(cache, scope, before, /add up to more than/);
   });
 });
 

@@ -15,9 +15,11 @@ import { runSync } from '../../../src/main/sync/sync-engine';
 import { inProcessPeriodWriter, type PeriodWriter } from '../../../src/main/sync/writers/period-writer';
 import { alternatingPeriodWriter, lazyPeriodWriter } from '../../../src/main/sync/writers/writer-pool';
 import { startWriterThreads } from '../../../src/main/sync/writers/writer-thread';
-import { demoClient, tempCache } from './helpers';
+import { demoClient, demoScope, tempCache } from './helpers';
 
 let provider: DemoProvider;
+/** These syncs store under the origin 'demo'. */
+const DEMO = demoScope('demo');
 beforeAll(async () => {
   provider = await startDemoProvider({ now: '2009-05-20', rooms: 60, perRoom: 20 });
 });
@@ -35,21 +37,21 @@ describe('worker-thread period writer', () => {
     await writer.close();
     expect(report.status).toBe('ok');
     for (const period of ['2009-05', '2009-04', '2009-03', '2009-02']) {
-      const expected = accountSummary(inProcess.db, '602127', period, 'all');
-      const actual = accountSummary(viaWorker.db, '602127', period, 'all');
+      const expected = accountSummary(inProcess.db, DEMO, period, 'all');
+      const actual = accountSummary(viaWorker.db, DEMO, period, 'all');
       expect(actual.rooms).toEqual(expected.rooms);
       expect(actual.total).toEqual(expected.total);
       expect(actual.period!.revision).toBe(expected.period!.revision);
     }
-    const room = roomConferences(inProcess.db, '602127', '2009-05', '332703');
-    expect(roomConferences(viaWorker.db, '602127', '2009-05', '332703')).toEqual(room);
-    expect(conferenceParticipants(viaWorker.db, '602127', room[3]!.id)).toEqual(conferenceParticipants(inProcess.db, '602127', room[3]!.id));
+    const room = roomConferences(inProcess.db, DEMO, '2009-05', '332703');
+    expect(roomConferences(viaWorker.db, DEMO, '2009-05', '332703')).toEqual(room);
+    expect(conferenceParticipants(viaWorker.db, DEMO, '2009-05', room[3]!.id)).toEqual(conferenceParticipants(inProcess.db, DEMO, '2009-05', room[3]!.id));
   });
 
   it('a period the worker cannot stage fails on its own and keeps its previous data', async () => {
     const cache = tempCache();
     await runSync({ cache: cache.handle, client: demoClient(provider), origin: 'demo' });
-    const before = accountSummary(cache.db, '602127', '2009-04', 'all');
+    const before = accountSummary(cache.db, DEMO, '2009-04', 'all');
     provider.bumpRevision('2009-04');
     provider.bumpRevision('2009-03');
     // The same conference twice in one month: refused by the staging tables.
@@ -73,7 +75,7 @@ describe('worker-thread period writer', () => {
     expect(byPeriod['2009-04']).toMatchObject({ status: 'failed' });
     expect(byPeriod['2009-04']!.error).toMatch(/twice|sums|room/);
     expect(byPeriod['2009-03']).toMatchObject({ status: 'synced' });
-    const after = accountSummary(cache.db, '602127', '2009-04', 'all');
+    const after = accountSummary(cache.db, DEMO, '2009-04', 'all');
     expect(after.rooms).toEqual(before.rooms);
     expect(after.period!.revision).toBe(before.period!.revision);
     // The writers copy without foreign-key checks: 2009-03 was replaced, and no leg lost its conference.
@@ -85,7 +87,7 @@ describe('worker-thread period writer', () => {
     const writer = await startWriterThreads(cache.file);
     const report = await runSync({ cache: cache.handle, client: demoClient(provider, { roomNumber: '332703' }), origin: 'demo', writer });
     expect(report.status).toBe('ok');
-    expect(accountSummary(cache.db, '602127', '2009-05', 'all').rooms.map((r) => r.roomNumber)).toEqual(['332703']);
+    expect(accountSummary(cache.db, DEMO, '2009-05', 'all').rooms.map((r) => r.roomNumber)).toEqual(['332703']);
     provider.bumpRevision('2009-05');
     provider.faults.add({
       path: '/periods/2009-05/conferences',
@@ -103,7 +105,7 @@ describe('worker-thread period writer', () => {
     await writer.close();
     provider.faults.clear();
     expect(again.periods.find((p) => p.period === '2009-05')).toMatchObject({ status: 'failed' });
-    expect(accountSummary(cache.db, '602127', '2009-05', 'all').total.chargeCents).toBe(11659);
+    expect(accountSummary(cache.db, DEMO, '2009-05', 'all').total.chargeCents).toBe(11659);
     expect(cache.db.pragma('foreign_key_check')).toEqual([]);
   });
 
@@ -119,7 +121,7 @@ describe('worker-thread period writer', () => {
     await writer.close();
     expect(report.status).toBe('ok');
     expect(problems).toHaveLength(1);
-    expect(accountSummary(cache.db, '602127', '2009-05', 'active').total.chargeCents).toBe(13207);
+    expect(accountSummary(cache.db, DEMO, '2009-05', 'active').total.chargeCents).toBe(13207);
   });
 });
 
@@ -175,11 +177,11 @@ describe('periods spread over two writers', () => {
       ['2009-04', '2009-02'],
     ]);
     for (const period of ['2009-05', '2009-04', '2009-03', '2009-02']) {
-      const [actual, expected] = [cache, single].map((c) => accountSummary(c.db, '602127', period, 'all'));
+      const [actual, expected] = [cache, single].map((c) => accountSummary(c.db, DEMO, period, 'all'));
       expect(actual!.rooms).toEqual(expected!.rooms);
       expect(actual!.total).toEqual(expected!.total);
       expect(actual!.period!.revision).toBe(expected!.period!.revision);
-      expect([...periodParticipants(cache.db, '602127', period)]).toEqual([...periodParticipants(single.db, '602127', period)]);
+      expect([...periodParticipants(cache.db, DEMO, period)]).toEqual([...periodParticipants(single.db, DEMO, period)]);
     }
     expect(cache.db.pragma('foreign_key_check')).toEqual([]);
   });
@@ -222,7 +224,7 @@ describe('periods spread over two writers', () => {
     ]);
     expect(events).toEqual(['2009-05', '2009-04', '2009-03', '2009-02'].flatMap((p) => [`start ${p}`, `end ${p}`]));
     for (const period of ['2009-05', '2009-04', '2009-03', '2009-02']) {
-      expect([...periodConferences(cache.db, '602127', period)]).toEqual([...periodConferences(single.db, '602127', period)]);
+      expect([...periodConferences(cache.db, DEMO, period)]).toEqual([...periodConferences(single.db, DEMO, period)]);
     }
   });
 });

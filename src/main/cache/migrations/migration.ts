@@ -9,4 +9,10 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly up: string | ((db: Database.Database) => void);
+  /**
+   * The step rebuilds tables other tables reference (SQLite's procedure for a
+   * schema change ALTER TABLE cannot make): it runs with foreign-key
+   * enforcement off, and `foreign_key_check` must find nothing before it commits.
+   */
+  readonly rebuildsTables?: boolean;
 }

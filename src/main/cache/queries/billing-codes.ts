@@ -1,18 +1,23 @@
 // The billing-codes view: a period's conferences grouped by the code they
-// will have once queued local changes reach the provider.
+// will have once queued local changes reach the provider (a room sign-in's
+// own room only).
 import type { BillingCodeRow, ConferenceRow } from '../../../shared/domain';
 import type { ReadableDB } from '../db';
 import { prepare } from '../statements';
-import { CONFERENCE_COLUMNS, EFFECTIVE_CODE, toConferenceRow, UNSENT_CHANGE_JOIN, type ConferenceRecord } from './conference-rows';
+import type { ViewScope } from '../types';
+import { CONFERENCE_COLUMNS, EFFECTIVE_CODE, scopeConferences, toConferenceRow, UNSENT_CHANGE_JOIN, type ConferenceRecord } from './conference-rows';
+import { scopeParams, type ScopeParams } from './keys';
 
-const BILLING_CODE_SUMMARY = `SELECT ${EFFECTIVE_CODE} AS billingCode, count(*) AS conferenceCount,
+type PeriodParams = ScopeParams & { period: string };
+
+const summarySql = (scope: ViewScope) => `SELECT ${EFFECTIVE_CODE} AS billingCode, count(*) AS conferenceCount,
     sum(c.accumulated_seconds) AS accumulatedSeconds, sum(c.charge_cents) AS chargeCents
   FROM conferences c ${UNSENT_CHANGE_JOIN}
-  WHERE c.account_number = ? AND c.period = ?
+  WHERE ${scopeConferences(scope)}
   GROUP BY 1
   ORDER BY billingCode IS NOT NULL, billingCode COLLATE NOCASE, billingCode`;
-const BILLING_CODE_CONFERENCES = `SELECT ${CONFERENCE_COLUMNS} FROM conferences c ${UNSENT_CHANGE_JOIN}
-  WHERE c.account_number = ? AND c.period = ? AND (${EFFECTIVE_CODE}) IS ?
+const conferencesSql = (scope: ViewScope) => `SELECT ${CONFERENCE_COLUMNS} FROM conferences c ${UNSENT_CHANGE_JOIN}
+  WHERE ${scopeConferences(scope)} AND (${EFFECTIVE_CODE}) IS @billingCode
   ORDER BY c.start_utc, c.row`;
 
 /**
@@ -20,13 +25,13 @@ const BILLING_CODE_CONFERENCES = `SELECT ${CONFERENCE_COLUMNS} FROM conferences 
  * change overrides the provider's code). Unallocated (null) first, then codes
  * in case-insensitive order.
  */
-export function billingCodeSummary(db: ReadableDB, accountNumber: string, period: string): BillingCodeRow[] {
-  return prepare<[string, string], BillingCodeRow>(db, BILLING_CODE_SUMMARY).all(accountNumber, period);
+export function billingCodeSummary(db: ReadableDB, scope: ViewScope, period: string): BillingCodeRow[] {
+  return prepare<[PeriodParams], BillingCodeRow>(db, summarySql(scope)).all({ ...scopeParams(scope), period });
 }
 
 /** The conferences whose effective code is `billingCode` (null = Unallocated), in start order. */
-export function billingCodeConferences(db: ReadableDB, accountNumber: string, period: string, billingCode: string | null): ConferenceRow[] {
-  return prepare<[string, string, string | null], ConferenceRecord>(db, BILLING_CODE_CONFERENCES)
-    .all(accountNumber, period, billingCode)
+export function billingCodeConferences(db: ReadableDB, scope: ViewScope, period: string, billingCode: string | null): ConferenceRow[] {
+  return prepare<[PeriodParams & { billingCode: string | null }], ConferenceRecord>(db, conferencesSql(scope))
+    .all({ ...scopeParams(scope), period, billingCode })
     .map(toConferenceRow);
 }

@@ -1,6 +1,14 @@
 // SQL pieces and the row mapper every conference read shares: a conference
-// with its unsent local billing-code change, if any.
+// with its unsent local billing-code change, if any, among the conferences a
+// sign-in may see (its account at its provider; its room for a room sign-in).
 import type { ConferenceRow, OutboxState, PendingBillingCode } from '../../../shared/domain';
+import type { ViewScope } from '../types';
+import { ACCOUNT_ID, roomClause } from './keys';
+
+/** The scope's conferences `c` of @period (named parameters: scopeParams() and period). */
+export function scopeConferences(scope: ViewScope): string {
+  return `c.account_id = ${ACCOUNT_ID} AND c.period = @period${roomClause(scope, 'c.room_number')}`;
+}
 
 export const CONFERENCE_COLUMNS = `c.conference_id AS id, c.room_number AS roomNumber, c.start_utc AS start,
   c.service_type AS serviceType, c.billing_code AS billingCode, c.participant_count AS participantCount,
@@ -10,7 +18,7 @@ export const CONFERENCE_COLUMNS = `c.conference_id AS id, c.room_number AS roomN
 
 /** The conference's unsent local change, if any (at most one, by a unique partial index). */
 export const UNSENT_CHANGE_JOIN = `LEFT JOIN billing_code_outbox o
-  ON o.account_number = c.account_number AND o.conference_id = c.conference_id AND o.state IN ('pending', 'failed')`;
+  ON o.account_id = c.account_id AND o.period = c.period AND o.conference_id = c.conference_id AND o.state IN ('pending', 'failed')`;
 
 /**
  * The code a conference will have once queued changes reach the provider: a

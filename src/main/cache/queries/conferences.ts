@@ -1,30 +1,39 @@
 // What the room and conference views read: one room's conferences of a
-// period, one conference, and its participant legs.
+// period, one conference of a period, and its participant legs. A room
+// sign-in finds nothing of another room.
 import type { ConferenceRow, ParticipantRow } from '../../../shared/domain';
 import type { ReadableDB } from '../db';
 import { prepare } from '../statements';
-import { CONFERENCE_COLUMNS, PARTICIPANT_COLUMNS, toConferenceRow, UNSENT_CHANGE_JOIN, type ConferenceRecord } from './conference-rows';
+import type { ViewScope } from '../types';
+import { CONFERENCE_COLUMNS, PARTICIPANT_COLUMNS, scopeConferences, toConferenceRow, UNSENT_CHANGE_JOIN, type ConferenceRecord } from './conference-rows';
+import { scopeParams, type ScopeParams } from './keys';
 
-const ROOM_CONFERENCES = `SELECT ${CONFERENCE_COLUMNS} FROM conferences c ${UNSENT_CHANGE_JOIN}
-  WHERE c.account_number = ? AND c.period = ? AND c.room_number = ?
+type PeriodParams = ScopeParams & { period: string };
+type ConferenceParams = PeriodParams & { conferenceId: string };
+
+const roomConferencesSql = (scope: ViewScope) => `SELECT ${CONFERENCE_COLUMNS} FROM conferences c ${UNSENT_CHANGE_JOIN}
+  WHERE ${scopeConferences(scope)} AND c.room_number = @room
   ORDER BY c.start_utc, c.row`;
-const CONFERENCE = `SELECT ${CONFERENCE_COLUMNS} FROM conferences c ${UNSENT_CHANGE_JOIN}
-  WHERE c.account_number = ? AND c.conference_id = ?`;
-const CONFERENCE_PARTICIPANTS = `SELECT ${PARTICIPANT_COLUMNS} FROM conferences c JOIN participants p ON p.conference_row = c.row
-  WHERE c.account_number = ? AND c.conference_id = ?
+const conferenceSql = (scope: ViewScope) => `SELECT ${CONFERENCE_COLUMNS} FROM conferences c ${UNSENT_CHANGE_JOIN}
+  WHERE ${scopeConferences(scope)} AND c.conference_id = @conferenceId`;
+const participantsSql = (scope: ViewScope) => `SELECT ${PARTICIPANT_COLUMNS} FROM conferences c JOIN participants p ON p.conference_row = c.row
+  WHERE ${scopeConferences(scope)} AND c.conference_id = @conferenceId
   ORDER BY p.joined_at, p.rowid`;
 
-/** One room's conferences of a period, in start order. */
-export function roomConferences(db: ReadableDB, accountNumber: string, period: string, roomNumber: string): ConferenceRow[] {
-  return prepare<[string, string, string], ConferenceRecord>(db, ROOM_CONFERENCES).all(accountNumber, period, roomNumber).map(toConferenceRow);
+/** One room's conferences of a period, in start order (none for a room outside the scope). */
+export function roomConferences(db: ReadableDB, scope: ViewScope, period: string, roomNumber: string): ConferenceRow[] {
+  return prepare<[PeriodParams & { room: string }], ConferenceRecord>(db, roomConferencesSql(scope))
+    .all({ ...scopeParams(scope), period, room: roomNumber })
+    .map(toConferenceRow);
 }
 
-export function getConference(db: ReadableDB, accountNumber: string, conferenceId: string): ConferenceRow | null {
-  const record = prepare<[string, string], ConferenceRecord>(db, CONFERENCE).get(accountNumber, conferenceId);
+/** A conference of a period, or null (not cached, or outside the scope). */
+export function getConference(db: ReadableDB, scope: ViewScope, period: string, conferenceId: string): ConferenceRow | null {
+  const record = prepare<[ConferenceParams], ConferenceRecord>(db, conferenceSql(scope)).get({ ...scopeParams(scope), period, conferenceId });
   return record ? toConferenceRow(record) : null;
 }
 
-/** In joined order. */
-export function conferenceParticipants(db: ReadableDB, accountNumber: string, conferenceId: string): ParticipantRow[] {
-  return prepare<[string, string], ParticipantRow>(db, CONFERENCE_PARTICIPANTS).all(accountNumber, conferenceId);
+/** In joined order (none for a conference outside the scope). */
+export function conferenceParticipants(db: ReadableDB, scope: ViewScope, period: string, conferenceId: string): ParticipantRow[] {
+  return prepare<[ConferenceParams], ParticipantRow>(db, participantsSql(scope)).all({ ...scopeParams(scope), period, conferenceId });
 }

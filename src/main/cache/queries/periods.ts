@@ -6,33 +6,35 @@
 import type { PeriodInfo } from '../../../shared/domain';
 import type { ReadableDB, WritableDB } from '../db';
 import { prepare } from '../statements';
-import { ACCOUNT_SCOPE, type PeriodMeta, type SyncScope } from '../types';
+import { ACCOUNT_SCOPE, type AccountKey, type PeriodMeta, type SyncScope } from '../types';
+import { ensureAccount } from './accounts';
+import { ACCOUNT_ID, keyParams, type KeyParams } from './keys';
 
-const PERIOD_COLUMNS = `account_number AS accountNumber, period, start_date AS start, invoiced, revision,
-  served_by_provider AS servedByProvider, scope, origin, last_synced_at AS lastSyncedAt,
-  last_error AS lastError, last_error_at AS lastErrorAt`;
+const PERIOD_COLUMNS = `a.account_number AS accountNumber, p.period, p.start_date AS start, p.invoiced, p.revision,
+  p.served_by_provider AS servedByProvider, p.scope, p.origin, p.last_synced_at AS lastSyncedAt,
+  p.last_error AS lastError, p.last_error_at AS lastErrorAt`;
+const PERIODS_OF_ACCOUNT = `FROM periods p JOIN accounts a ON a.id = p.account_id WHERE p.account_id = ${ACCOUNT_ID}`;
 
-const GET_PERIOD = `SELECT ${PERIOD_COLUMNS} FROM periods WHERE account_number = ? AND period = ?`;
-const LIST_PERIODS = `SELECT ${PERIOD_COLUMNS} FROM periods WHERE account_number = ? ORDER BY period DESC`;
-const NOTE_PERIOD_SERVED = `INSERT INTO periods (account_number, period, start_date, invoiced, served_by_provider, last_seen_at)
+const GET_PERIOD = `SELECT ${PERIOD_COLUMNS} ${PERIODS_OF_ACCOUNT} AND p.period = @period`;
+const LIST_PERIODS = `SELECT ${PERIOD_COLUMNS} ${PERIODS_OF_ACCOUNT} ORDER BY p.period DESC`;
+const NOTE_PERIOD_SERVED = `INSERT INTO periods (account_id, period, start_date, invoiced, served_by_provider, last_seen_at)
   VALUES (?, ?, ?, ?, 1, ?)
-  ON CONFLICT (account_number, period) DO UPDATE SET start_date = excluded.start_date,
+  ON CONFLICT (account_id, period) DO UPDATE SET start_date = excluded.start_date,
     invoiced = excluded.invoiced, served_by_provider = 1, last_seen_at = excluded.last_seen_at`;
 const ARCHIVE_PERIODS_NOT_SERVED = `UPDATE periods SET served_by_provider = 0
-  WHERE account_number = ? AND served_by_provider = 1 AND period NOT IN (SELECT value FROM json_each(?))`;
-const SAVE_PERIOD_SYNC = `INSERT INTO periods (account_number, period, start_date, invoiced, revision, served_by_provider, scope, origin,
+  WHERE account_id = ? AND served_by_provider = 1 AND period NOT IN (SELECT value FROM json_each(?))`;
+const SAVE_PERIOD_SYNC = `INSERT INTO periods (account_id, period, start_date, invoiced, revision, served_by_provider, scope, origin,
     first_synced_at, last_synced_at, last_seen_at)
-  VALUES (@accountNumber, @period, @start, @invoiced, @revision, 1, @scope, @origin, @syncedAt, @syncedAt, @syncedAt)
-  ON CONFLICT (account_number, period) DO UPDATE SET start_date = excluded.start_date,
+  VALUES (@accountId, @period, @start, @invoiced, @revision, 1, @scope, @origin, @syncedAt, @syncedAt, @syncedAt)
+  ON CONFLICT (account_id, period) DO UPDATE SET start_date = excluded.start_date,
     invoiced = excluded.invoiced, revision = excluded.revision, served_by_provider = 1,
     scope = excluded.scope, origin = excluded.origin,
     first_synced_at = coalesce(periods.first_synced_at, excluded.first_synced_at),
     last_synced_at = excluded.last_synced_at, last_seen_at = excluded.last_seen_at,
     last_error = NULL, last_error_at = NULL`;
-const FORGET_PERIOD_REVISION = `UPDATE periods SET revision = NULL WHERE account_number = ? AND period = ?`;
-const RECORD_PERIOD_ERROR = `INSERT INTO periods (account_number, period, start_date, last_error, last_error_at)
+const RECORD_PERIOD_ERROR = `INSERT INTO periods (account_id, period, start_date, last_error, last_error_at)
   VALUES (?, ?, ?, ?, ?)
-  ON CONFLICT (account_number, period) DO UPDATE SET last_error = excluded.last_error, last_error_at = excluded.last_error_at`;
+  ON CONFLICT (account_id, period) DO UPDATE SET last_error = excluded.last_error, last_error_at = excluded.last_error_at`;
 
 interface PeriodRecord extends Omit<PeriodInfo, 'invoiced' | 'servedByProvider'> {
   invoiced: number;
@@ -44,12 +46,12 @@ function toPeriodInfo(record: PeriodRecord): PeriodInfo {
 }
 
 /** Newest first, archived ones included. */
-export function listPeriods(db: ReadableDB, accountNumber: string): PeriodInfo[] {
-  return prepare<[string], PeriodRecord>(db, LIST_PERIODS).all(accountNumber).map(toPeriodInfo);
+export function listPeriods(db: ReadableDB, key: AccountKey): PeriodInfo[] {
+  return prepare<[KeyParams], PeriodRecord>(db, LIST_PERIODS).all(keyParams(key)).map(toPeriodInfo);
 }
 
-export function getPeriod(db: ReadableDB, accountNumber: string, period: string): PeriodInfo | null {
-  const record = prepare<[string, string], PeriodRecord>(db, GET_PERIOD).get(accountNumber, period);
+export function getPeriod(db: ReadableDB, key: AccountKey, period: string): PeriodInfo | null {
+  const record = prepare<[KeyParams & { period: string }], PeriodRecord>(db, GET_PERIOD).get({ ...keyParams(key), period });
   return record ? toPeriodInfo(record) : null;
 }
 
@@ -58,33 +60,35 @@ export function getPeriod(db: ReadableDB, accountNumber: string, period: string)
  * (content and revision untouched) and every other cached period of the
  * account is marked archived. Nothing is deleted.
  */
-export function notePeriodsServed(db: WritableDB, accountNumber: string, served: readonly PeriodMeta[], seenAt: string): void {
-  const noteServed = prepare<[string, string, string, number, string]>(db, NOTE_PERIOD_SERVED);
-  const archiveOthers = prepare<[string, string]>(db, ARCHIVE_PERIODS_NOT_SERVED);
+export function notePeriodsServed(db: WritableDB, key: AccountKey, served: readonly PeriodMeta[], seenAt: string): void {
+  const noteServed = prepare<[number, string, string, number, string]>(db, NOTE_PERIOD_SERVED);
+  const archiveOthers = prepare<[number, string]>(db, ARCHIVE_PERIODS_NOT_SERVED);
   db.transaction(() => {
-    for (const period of served) noteServed.run(accountNumber, period.period, period.start, period.invoiced ? 1 : 0, seenAt);
-    archiveOthers.run(accountNumber, JSON.stringify(served.map((period) => period.period)));
+    const accountId = ensureAccount(db, key);
+    for (const period of served) noteServed.run(accountId, period.period, period.start, period.invoiced ? 1 : 0, seenAt);
+    archiveOthers.run(accountId, JSON.stringify(served.map((period) => period.period)));
   }).immediate();
 }
 
 /**
  * Whether a sync with this login must fetch the period: false only when the
  * cache holds a complete copy at the provider's current revision, from the
- * same provider, covering the login's scope.
+ * same provider address, covering the login's scope.
  */
-export function periodNeedsSync(db: ReadableDB, accountNumber: string, served: PeriodMeta, scope: SyncScope, origin: string): boolean {
-  const cached = getPeriod(db, accountNumber, served.period);
+export function periodNeedsSync(db: ReadableDB, key: AccountKey, served: PeriodMeta, scope: SyncScope, origin: string): boolean {
+  const cached = getPeriod(db, key, served.period);
   if (!cached || cached.revision === null || cached.revision !== served.revision || cached.origin !== origin) return true;
   return !(cached.scope === scope || cached.scope === ACCOUNT_SCOPE);
 }
 
 /** Notes a failed sync of the period; its cached content stays as it is. */
-export function recordPeriodError(db: WritableDB, accountNumber: string, period: string, message: string, at: string): void {
-  prepare<[string, string, string, string, string]>(db, RECORD_PERIOD_ERROR).run(accountNumber, period, `${period}-01`, message, at);
+export function recordPeriodError(db: WritableDB, key: AccountKey, period: string, message: string, at: string): void {
+  const accountId = ensureAccount(db, key);
+  prepare<[number, string, string, string, string]>(db, RECORD_PERIOD_ERROR).run(accountId, period, `${period}-01`, message, at);
 }
 
 export interface PeriodSyncState {
-  accountNumber: string;
+  accountId: number;
   period: PeriodMeta;
   /** May differ from the period's own revision (see the period swap's scope rules); null = must sync again. */
   revision: string | null;
@@ -96,7 +100,7 @@ export interface PeriodSyncState {
 /** A period's content was just replaced: its metadata, revision and sync time; its last error is cleared. */
 export function savePeriodSync(db: WritableDB, state: PeriodSyncState): void {
   prepare<[Record<string, unknown>]>(db, SAVE_PERIOD_SYNC).run({
-    accountNumber: state.accountNumber,
+    accountId: state.accountId,
     period: state.period.period,
     start: state.period.start,
     invoiced: state.period.invoiced ? 1 : 0,
@@ -107,11 +111,6 @@ export function savePeriodSync(db: WritableDB, state: PeriodSyncState): void {
   });
 }
 
-/** The period's cached copy is no longer complete: the next sync fetches it whatever its revision. */
-export function forgetPeriodRevision(db: WritableDB, accountNumber: string, period: string): void {
-  prepare<[string, string]>(db, FORGET_PERIOD_REVISION).run(accountNumber, period);
-}
-
 export interface CachedMonth {
   accountNumber: string;
   /** YYYY-MM. */
@@ -120,12 +119,17 @@ export interface CachedMonth {
   archived: boolean;
 }
 
-const CACHED_MONTHS = `SELECT account_number AS accountNumber, period, served_by_provider AS served FROM periods
+const CACHED_MONTHS = `SELECT a.account_number AS accountNumber, p.period, p.served_by_provider AS served
+  FROM periods p JOIN accounts a ON a.id = p.account_id
+  WHERE p.first_synced_at IS NOT NULL ORDER BY a.account_number, p.period`;
+/** The same before schema 3 keyed periods by account id (a backup or restore candidate of an older version). */
+const CACHED_MONTHS_BY_NUMBER = `SELECT account_number AS accountNumber, period, served_by_provider AS served FROM periods
   WHERE first_synced_at IS NOT NULL ORDER BY account_number, period`;
 
-/** Every month that holds synced data, oldest first per account (what a backup or restore holds). */
+/** Every month that holds synced data, oldest first per account (what a backup or restore holds), in any known schema. */
 export function listCachedMonths(db: ReadableDB): CachedMonth[] {
-  return prepare<[], { accountNumber: string; period: string; served: number }>(db, CACHED_MONTHS)
+  const keyedById = (db.pragma('table_info(periods)') as { name: string }[]).some((column) => column.name === 'account_id');
+  return prepare<[], { accountNumber: string; period: string; served: number }>(db, keyedById ? CACHED_MONTHS : CACHED_MONTHS_BY_NUMBER)
     .all()
     .map((row) => ({ accountNumber: row.accountNumber, period: row.period, archived: row.served === 0 }));
 }

@@ -1,10 +1,13 @@
 // The account summary of a period: one row per room, from the provider's
-// per-room totals (never summed from conferences), and their total.
+// per-room totals (never summed from conferences), and their total. A room
+// sign-in's summary has its room only.
 import type { AccountInfo, PeriodInfo, RoomDisplay, RoomSummaryRow, Totals } from '../../../shared/domain';
 import { sumTotals } from '../../../shared/view-rules';
 import type { ReadableDB } from '../db';
 import { prepare } from '../statements';
+import type { ViewScope } from '../types';
 import { getAccount } from './accounts';
+import { ACCOUNT_ID, roomClause, scopeParams, type ScopeParams } from './keys';
 import { getPeriod } from './periods';
 
 export type { RoomDisplay } from '../../../shared/domain';
@@ -22,17 +25,18 @@ const ROOM_COLUMNS = `room_number AS roomNumber, cardholder, auto_billing_code A
 
 /** Room numbers are digit strings: shorter first, then text order = numeric order. */
 const ROOM_ORDER = 'ORDER BY length(room_number), room_number';
+const ACTIVE_ONLY: Record<RoomDisplay, string> = { all: '', active: ' AND conference_count > 0' };
 
-const ROOMS: Record<RoomDisplay, string> = {
-  all: `SELECT ${ROOM_COLUMNS} FROM rooms WHERE account_number = ? AND period = ? ${ROOM_ORDER}`,
-  active: `SELECT ${ROOM_COLUMNS} FROM rooms WHERE account_number = ? AND period = ? AND conference_count > 0 ${ROOM_ORDER}`,
-};
+function roomsSql(scope: ViewScope, display: RoomDisplay): string {
+  return `SELECT ${ROOM_COLUMNS} FROM rooms WHERE account_id = ${ACCOUNT_ID} AND period = @period${roomClause(scope, 'room_number')}${ACTIVE_ONLY[display]}
+  ${ROOM_ORDER}`;
+}
 
-export function accountSummary(db: ReadableDB, accountNumber: string, period: string, display: RoomDisplay): AccountSummary {
-  const rooms = prepare<[string, string], RoomSummaryRow>(db, ROOMS[display]).all(accountNumber, period);
+export function accountSummary(db: ReadableDB, scope: ViewScope, period: string, display: RoomDisplay): AccountSummary {
+  const rooms = prepare<[ScopeParams & { period: string }], RoomSummaryRow>(db, roomsSql(scope, display)).all({ ...scopeParams(scope), period });
   return {
-    account: getAccount(db, accountNumber),
-    period: getPeriod(db, accountNumber, period),
+    account: getAccount(db, scope),
+    period: getPeriod(db, scope, period),
     rooms,
     total: sumTotals(rooms),
   };

@@ -1,26 +1,31 @@
 // The log of syncs: one run per sync of a sign-in, with each period's outcome.
 import type { ReadableDB, WritableDB } from '../db';
 import { prepare } from '../statements';
-import type { ReplaceCounts, SyncRun, SyncRunPeriod, SyncRunPeriodStatus, SyncRunStatus, SyncScope } from '../types';
+import type { AccountKey, ReplaceCounts, SyncRun, SyncRunPeriod, SyncRunPeriodStatus, SyncRunStatus, SyncScope } from '../types';
+import { ensureAccount } from './accounts';
+import { ACCOUNT_ID, keyParams, type KeyParams } from './keys';
 
-const SYNC_RUN_COLUMNS = `id, account_number AS accountNumber, scope, origin, started_at AS startedAt,
-  finished_at AS finishedAt, status, error`;
+const SYNC_RUN_COLUMNS = `r.id, a.provider, a.account_number AS accountNumber, r.scope, r.origin, r.started_at AS startedAt,
+  r.finished_at AS finishedAt, r.status, r.error`;
 
-const START_RUN = `INSERT INTO sync_runs (account_number, scope, origin, started_at, status) VALUES (?, ?, ?, ?, 'running')`;
+const START_RUN = `INSERT INTO sync_runs (account_id, scope, origin, started_at, status) VALUES (?, ?, ?, ?, 'running')`;
 const RECORD_RUN_PERIOD = `INSERT INTO sync_run_periods (run_id, period, status, conferences, participants, error) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT (run_id, period) DO UPDATE SET status = excluded.status, conferences = excluded.conferences,
     participants = excluded.participants, error = excluded.error`;
 const FINISH_RUN = `UPDATE sync_runs SET status = ?, finished_at = ?, error = ? WHERE id = ? AND status = 'running'`;
 const INTERRUPT_RUNNING = `UPDATE sync_runs SET status = 'failed', finished_at = ?, error = ? WHERE status = 'running'`;
-const LAST_SUCCESSFUL_SYNC = `SELECT finished_at AS finishedAt FROM sync_runs WHERE account_number = ? AND status = 'ok'
+const LAST_SUCCESSFUL_SYNC = `SELECT finished_at AS finishedAt FROM sync_runs WHERE account_id = ${ACCOUNT_ID} AND status = 'ok'
   ORDER BY finished_at DESC, id DESC LIMIT 1`;
-const LIST_RUNS = `SELECT ${SYNC_RUN_COLUMNS} FROM sync_runs WHERE account_number = ? ORDER BY id DESC LIMIT ?`;
+const LIST_RUNS = `SELECT ${SYNC_RUN_COLUMNS} FROM sync_runs r JOIN accounts a ON a.id = r.account_id
+  WHERE r.account_id = ${ACCOUNT_ID} ORDER BY r.id DESC LIMIT @limit`;
 const RUN_PERIODS = `SELECT period, status, conferences, participants, error FROM sync_run_periods WHERE run_id = ? ORDER BY period DESC`;
 
 type SyncRunRecord = Omit<SyncRun, 'periods'>;
 
-export function startSyncRun(db: WritableDB, accountNumber: string, scope: SyncScope, origin: string, at: string): number {
-  return Number(prepare<[string, string, string, string]>(db, START_RUN).run(accountNumber, scope, origin, at).lastInsertRowid);
+/** `origin` is the provider's full base URL; the account key's provider is its origin (providerKey()). */
+export function startSyncRun(db: WritableDB, key: AccountKey, scope: SyncScope, origin: string, at: string): number {
+  const accountId = ensureAccount(db, key);
+  return Number(prepare<[number, string, string, string]>(db, START_RUN).run(accountId, scope, origin, at).lastInsertRowid);
 }
 
 /** Recording the same period again in a run (e.g. restarted after period_changed) overwrites it. */
@@ -51,15 +56,15 @@ export function closeInterruptedSyncRuns(db: WritableDB, at: string, message = '
   return prepare<[string, string]>(db, INTERRUPT_RUNNING).run(at, message).changes;
 }
 
-/** When the last fully successful sync of the account finished, or null. */
-export function lastSuccessfulSync(db: ReadableDB, accountNumber: string): string | null {
-  return prepare<[string], { finishedAt: string }>(db, LAST_SUCCESSFUL_SYNC).get(accountNumber)?.finishedAt ?? null;
+/** When the last fully successful sync of the account (at its provider) finished, or null. */
+export function lastSuccessfulSync(db: ReadableDB, key: AccountKey): string | null {
+  return prepare<[KeyParams], { finishedAt: string }>(db, LAST_SUCCESSFUL_SYNC).get(keyParams(key))?.finishedAt ?? null;
 }
 
 /** Newest first, each with its periods (newest period first). */
-export function listSyncRuns(db: ReadableDB, accountNumber: string, limit = 20): SyncRun[] {
+export function listSyncRuns(db: ReadableDB, key: AccountKey, limit = 20): SyncRun[] {
   const periods = prepare<[number], SyncRunPeriod>(db, RUN_PERIODS);
-  return prepare<[string, number], SyncRunRecord>(db, LIST_RUNS)
-    .all(accountNumber, limit)
+  return prepare<[KeyParams & { limit: number }], SyncRunRecord>(db, LIST_RUNS)
+    .all({ ...keyParams(key), limit })
     .map((run) => ({ ...run, periods: periods.all(run.id) }));
 }

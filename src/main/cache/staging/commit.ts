@@ -3,34 +3,32 @@
 // inserts the rooms, copies the staged conferences and legs in, and records
 // the period's revision, scope and sync time. Anything failing leaves the
 // previous content exactly as it was.
+//
+// Nothing outside the slice is ever deleted. A conference is unique per
+// (account, period, id), so an id the provider reuses in another month is
+// another conference; the one thing a commit could collide with outside its
+// slice is the same id under another room of the same month (a room login
+// whose provider moved a conference between rooms): that refuses the commit.
 import type { PeriodInfo } from '../../../shared/domain';
 import type { WritableDB } from '../db';
 import { CacheError } from '../errors';
-import { forgetPeriodRevision, getPeriod, savePeriodSync } from '../queries/periods';
+import { ensureAccount } from '../queries/accounts';
+import { getPeriod, savePeriodSync } from '../queries/periods';
 import { prepare } from '../statements';
 import { ACCOUNT_SCOPE, type ReplaceCounts, type RoomInput, type StagedPeriodInput, type SyncScope } from '../types';
 import { assertInScope, stagingStatements, type PeriodSlice, type PeriodStage } from './stage';
 
-const DELETE_PERIOD_PARTICIPANTS = `DELETE FROM participants WHERE conference_row IN (SELECT row FROM conferences WHERE account_number = ? AND period = ?)`;
-const DELETE_PERIOD_CONFERENCES = `DELETE FROM conferences WHERE account_number = ? AND period = ?`;
-const DELETE_PERIOD_ROOMS = `DELETE FROM rooms WHERE account_number = ? AND period = ?`;
+const DELETE_PERIOD_PARTICIPANTS = `DELETE FROM participants WHERE conference_row IN (SELECT row FROM conferences WHERE account_id = ? AND period = ?)`;
+const DELETE_PERIOD_CONFERENCES = `DELETE FROM conferences WHERE account_id = ? AND period = ?`;
+const DELETE_PERIOD_ROOMS = `DELETE FROM rooms WHERE account_id = ? AND period = ?`;
 const DELETE_ROOM_PARTICIPANTS = `DELETE FROM participants WHERE conference_row IN
-  (SELECT row FROM conferences WHERE account_number = ? AND period = ? AND room_number = ?)`;
-const DELETE_ROOM_CONFERENCES = `DELETE FROM conferences WHERE account_number = ? AND period = ? AND room_number = ?`;
-const DELETE_ROOM = `DELETE FROM rooms WHERE account_number = ? AND period = ? AND room_number = ?`;
-const INSERT_ROOM = `INSERT INTO rooms (account_number, period, room_number, cardholder, auto_billing_code,
+  (SELECT row FROM conferences WHERE account_id = ? AND period = ? AND room_number = ?)`;
+const DELETE_ROOM_CONFERENCES = `DELETE FROM conferences WHERE account_id = ? AND period = ? AND room_number = ?`;
+const DELETE_ROOM = `DELETE FROM rooms WHERE account_id = ? AND period = ? AND room_number = ?`;
+const INSERT_ROOM = `INSERT INTO rooms (account_id, period, room_number, cardholder, auto_billing_code,
     conference_count, accumulated_seconds, charge_cents, extra_json)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const CONFERENCE_LOCATION = `SELECT row, period, room_number AS roomNumber FROM conferences WHERE account_number = ? AND conference_id = ?`;
-const DELETE_CONFERENCE_PARTICIPANTS = `DELETE FROM participants WHERE conference_row = ?`;
-const DELETE_CONFERENCE = `DELETE FROM conferences WHERE row = ?`;
 const NEXT_CONFERENCE_ROW = 'SELECT coalesce(max(row), 0) + 1 AS next FROM conferences';
-
-interface ConferenceLocation {
-  row: number;
-  period: string;
-  roomNumber: string;
-}
 
 type CommitTransaction = (input: StagedPeriodInput, stage: PeriodStage) => ReplaceCounts;
 
@@ -49,52 +47,52 @@ export function commitStagedPeriod(db: WritableDB, input: StagedPeriodInput, sta
   try {
     return commit(input, stage);
   } catch (error) {
-    const duplicate = (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ? stagingStatements(db).duplicateId.get() : undefined;
-    if (duplicate) throw duplicateConferenceError(duplicate.conferenceId, stage.slice);
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw explainCollision(db, stage.slice) ?? error;
     throw error;
   }
 }
 
 function commitInTransaction(db: WritableDB, input: StagedPeriodInput, stage: PeriodStage): ReplaceCounts {
   const slice = stage.slice;
-  if (slice.period !== input.period.period || slice.accountNumber !== input.accountNumber) {
-    throw new Error(`staged ${slice.accountNumber}/${slice.period} but asked to commit ${input.accountNumber}/${input.period.period}`);
+  if (slice.period !== input.period.period || slice.accountNumber !== input.accountNumber || slice.provider !== input.provider) {
+    throw new Error(
+      `staged ${slice.provider}/${slice.accountNumber}/${slice.period} but asked to commit ${input.provider}/${input.accountNumber}/${input.period.period}`,
+    );
   }
   const staging = stagingStatements(db);
   const counts = stage.counts();
-  const previous = getPeriod(db, slice.accountNumber, slice.period);
-  deleteSlice(db, slice);
-  insertRooms(db, slice, input.rooms);
-  for (const { conferenceId } of staging.cachedElsewhere.all(slice.accountNumber)) {
-    evictConferenceFiledElsewhere(db, slice, conferenceId);
-  }
+  const accountId = ensureAccount(db, slice);
+  const previous = getPeriod(db, slice, slice.period);
+  deleteSlice(db, accountId, slice);
+  insertRooms(db, accountId, slice, input.rooms);
   const offset = (prepare<[], { next: number }>(db, NEXT_CONFERENCE_ROW).get()?.next ?? 1) - 1;
-  staging.copyConferences.run(slice.accountNumber, slice.period, offset);
+  // A staged id still cached in this period (another room's) breaks the UNIQUE key here: see explainCollision.
+  staging.copyConferences.run(accountId, slice.period, offset);
   staging.copyParticipants.run(offset);
   const { scope, revision } = periodStateAfterReplace(previous, stage.scope, input.period.revision);
-  savePeriodSync(db, { accountNumber: slice.accountNumber, period: input.period, revision, scope, origin: input.origin, syncedAt: input.syncedAt });
+  savePeriodSync(db, { accountId, period: input.period, revision, scope, origin: input.origin, syncedAt: input.syncedAt });
   return counts;
 }
 
-function deleteSlice(db: WritableDB, { accountNumber, period, room }: PeriodSlice): void {
+function deleteSlice(db: WritableDB, accountId: number, { period, room }: PeriodSlice): void {
   // Legs first: the foreign key forbids conferences that still have legs.
   if (room === null) {
-    prepare<[string, string]>(db, DELETE_PERIOD_PARTICIPANTS).run(accountNumber, period);
-    prepare<[string, string]>(db, DELETE_PERIOD_CONFERENCES).run(accountNumber, period);
-    prepare<[string, string]>(db, DELETE_PERIOD_ROOMS).run(accountNumber, period);
+    prepare<[number, string]>(db, DELETE_PERIOD_PARTICIPANTS).run(accountId, period);
+    prepare<[number, string]>(db, DELETE_PERIOD_CONFERENCES).run(accountId, period);
+    prepare<[number, string]>(db, DELETE_PERIOD_ROOMS).run(accountId, period);
   } else {
-    prepare<[string, string, string]>(db, DELETE_ROOM_PARTICIPANTS).run(accountNumber, period, room);
-    prepare<[string, string, string]>(db, DELETE_ROOM_CONFERENCES).run(accountNumber, period, room);
-    prepare<[string, string, string]>(db, DELETE_ROOM).run(accountNumber, period, room);
+    prepare<[number, string, string]>(db, DELETE_ROOM_PARTICIPANTS).run(accountId, period, room);
+    prepare<[number, string, string]>(db, DELETE_ROOM_CONFERENCES).run(accountId, period, room);
+    prepare<[number, string, string]>(db, DELETE_ROOM).run(accountId, period, room);
   }
 }
 
-function insertRooms(db: WritableDB, slice: PeriodSlice, rooms: readonly RoomInput[]): void {
-  const insertRoom = prepare<[string, string, string, string | null, string | null, number, number, number, string | null]>(db, INSERT_ROOM);
+function insertRooms(db: WritableDB, accountId: number, slice: PeriodSlice, rooms: readonly RoomInput[]): void {
+  const insertRoom = prepare<[number, string, string, string | null, string | null, number, number, number, string | null]>(db, INSERT_ROOM);
   for (const room of rooms) {
     assertInScope(slice, room.roomNumber, `room ${room.roomNumber}`);
     insertRoom.run(
-      slice.accountNumber,
+      accountId,
       slice.period,
       room.roomNumber,
       room.cardholder,
@@ -108,25 +106,28 @@ function insertRooms(db: WritableDB, slice: PeriodSlice, rooms: readonly RoomInp
 }
 
 /**
- * The conference id is already cached. Inside the slice being replaced that
- * can only be a duplicate in the provider's data: refuse. Elsewhere (another
- * period or room), the provider now files it here: move it, and make its old
- * period fetch again since that copy is no longer complete.
+ * Why the copy broke the conferences' UNIQUE key, read once the transaction
+ * has rolled back (the cache as it was, the stage still there): the same id
+ * twice in the provider's data, or an id the cache holds under another room
+ * of the month, which only the whole month's sync may move. Checked only on
+ * failure, so the copy pays nothing for it.
  */
-function evictConferenceFiledElsewhere(db: WritableDB, slice: PeriodSlice, conferenceId: string): void {
-  const existing = prepare<[string, string], ConferenceLocation>(db, CONFERENCE_LOCATION).get(slice.accountNumber, conferenceId);
-  if (!existing) throw new Error(`Conference ${conferenceId} violates a unique constraint but is not cached.`);
-  const insideSlice = existing.period === slice.period && (slice.room === null || existing.roomNumber === slice.room);
-  if (insideSlice) throw duplicateConferenceError(conferenceId, slice);
-  prepare<[number]>(db, DELETE_CONFERENCE_PARTICIPANTS).run(existing.row);
-  prepare<[number]>(db, DELETE_CONFERENCE).run(existing.row);
-  forgetPeriodRevision(db, slice.accountNumber, existing.period);
-}
-
-function duplicateConferenceError(conferenceId: string, slice: PeriodSlice): CacheError {
+function explainCollision(db: WritableDB, slice: PeriodSlice): CacheError | null {
+  const staging = stagingStatements(db);
+  const duplicate = staging.duplicateId.get();
+  if (duplicate) {
+    return new CacheError(
+      'duplicate_conference',
+      `The provider sent conference ${duplicate.conferenceId} twice for period ${slice.period} of account ${slice.accountNumber}; the cached period was left unchanged.`,
+    );
+  }
+  const moved = staging.filedUnderAnotherRoom.get(slice.provider, slice.accountNumber, slice.period);
+  if (!moved) return null;
   return new CacheError(
-    'duplicate_conference',
-    `The provider sent conference ${conferenceId} twice for period ${slice.period} of account ${slice.accountNumber}; the cached period was left unchanged.`,
+    'conference_in_another_room',
+    `The provider now files conference ${moved.conferenceId} of ${slice.period} under room ${moved.stagedRoom}, but the cache holds it under room ${moved.cachedRoom}. ` +
+      `Replacing room ${moved.stagedRoom} would remove it from room ${moved.cachedRoom}, so the sync of ${slice.period} was refused and the cache kept what it had; ` +
+      `a sign-in for the whole account can sync the month.`,
   );
 }
 

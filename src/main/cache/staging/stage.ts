@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { WritableDB } from '../db';
 import { CacheError } from '../errors';
-import { ACCOUNT_SCOPE, type ReplaceCounts, type SyncScope } from '../types';
+import { ACCOUNT_SCOPE, type AccountKey, type ReplaceCounts, type SyncScope } from '../types';
 import {
   BATCH_ROWS,
   flatConferenceId,
@@ -23,8 +23,7 @@ import {
 } from './row-batches';
 
 /** The part of a period a replacement rewrites: the whole period, or one room of it. */
-export interface PeriodSlice {
-  accountNumber: string;
+export interface PeriodSlice extends AccountKey {
   period: string;
   /** null = every room (account login). */
   room: string | null;
@@ -34,11 +33,18 @@ export interface PeriodSlice {
 export interface StagingStatements {
   conferences: RowStatements;
   participants: RowStatements;
-  cachedElsewhere: Database.Statement<[string], { conferenceId: string }>;
+  /** A staged conference the cache holds under another room of the same period (provider, account number, period). */
+  filedUnderAnotherRoom: Database.Statement<[string, string, string], FiledUnderAnotherRoom>;
   duplicateId: Database.Statement<[], { conferenceId: string }>;
-  copyConferences: Database.Statement<[string, string, number]>;
+  copyConferences: Database.Statement<[number, string, number]>;
   copyParticipants: Database.Statement<[number]>;
   clear(): void;
+}
+
+export interface FiledUnderAnotherRoom {
+  conferenceId: string;
+  cachedRoom: string;
+  stagedRoom: string;
 }
 
 const STAGED_CONFERENCES = 'temp.staged_conferences';
@@ -74,15 +80,18 @@ function prepareStaging(db: WritableDB): StagingStatements {
   return {
     conferences: rows(STAGED_CONFERENCES, STAGED_CONFERENCE_COLUMNS),
     participants: rows(STAGED_PARTICIPANTS, STAGED_PARTICIPANT_COLUMNS),
-    cachedElsewhere: db.prepare(
-      `SELECT s.conference_id AS conferenceId FROM ${STAGED_CONFERENCES} s
-       JOIN main.conferences c ON c.account_number = ? AND c.conference_id = s.conference_id`,
+    filedUnderAnotherRoom: db.prepare(
+      `SELECT s.conference_id AS conferenceId, c.room_number AS cachedRoom, s.room_number AS stagedRoom
+       FROM ${STAGED_CONFERENCES} s
+       JOIN main.conferences c ON c.account_id = (SELECT id FROM main.accounts WHERE provider = ? AND account_number = ?)
+         AND c.period = ? AND c.conference_id = s.conference_id AND c.room_number <> s.room_number
+       LIMIT 1`,
     ),
     duplicateId: db.prepare(
       `SELECT conference_id AS conferenceId FROM ${STAGED_CONFERENCES} GROUP BY conference_id HAVING count(*) > 1 LIMIT 1`,
     ),
     copyConferences: db.prepare(
-      `INSERT INTO main.conferences (account_number, period, ${STAGED_CONFERENCE_COLUMN_LIST})
+      `INSERT INTO main.conferences (account_id, period, ${STAGED_CONFERENCE_COLUMN_LIST})
        SELECT ?, ?, ${shifted(STAGED_CONFERENCE_COLUMN_LIST, 'row')} FROM ${STAGED_CONFERENCES} ORDER BY rowid`,
     ),
     copyParticipants: db.prepare(
@@ -101,10 +110,11 @@ function prepareStaging(db: WritableDB): StagingStatements {
  * staged before): one stage per connection at a time. Commit it with
  * commitStagedPeriod() on the same connection.
  */
-export function stagePeriod(db: WritableDB, accountNumber: string, period: string, scope: SyncScope): PeriodStage {
+export function stagePeriod(db: WritableDB, key: AccountKey, period: string, scope: SyncScope): PeriodStage {
   const statements = stagingStatements(db);
   statements.clear();
-  return new PeriodStage(db, { accountNumber, period, room: scope === ACCOUNT_SCOPE ? null : scope }, statements);
+  const slice = { provider: key.provider, accountNumber: key.accountNumber, period, room: scope === ACCOUNT_SCOPE ? null : scope };
+  return new PeriodStage(db, slice, statements);
 }
 
 /** A period's new content, staged page by page until it is committed or discarded. */

@@ -1,31 +1,41 @@
 // Billing codes: totals per code, a code's conferences, and assigning a code
 // in place (queued in the outbox, sent at the next sync), retried or
-// discarded when the provider refused it.
+// discarded when the provider refused it; all within what the calling
+// sign-in may see.
 import type { FeatureHandlers } from '../../bridge/handlers';
-import { billingCodeConferences, billingCodeSummary, discardOutbox, queueBillingCode, retryOutbox } from '../../cache';
+import { billingCodeConferences, billingCodeSummary, discardOutbox, outboxEntryInScope, queueBillingCode, retryOutbox, type ViewScope } from '../../cache';
 import type { FeatureDeps } from '../deps';
+import { resolveScope } from '../scope';
 import { userFacing } from '../user-errors';
 import { billingCodeToAssign, changeNotWaiting } from './rules';
 
-export function billingCodeHandlers({ cache, backups }: Pick<FeatureDeps, 'cache'> & Partial<Pick<FeatureDeps, 'backups'>>) {
+export function billingCodeHandlers({ cache, profiles, backups }: Pick<FeatureDeps, 'cache' | 'profiles'> & Partial<Pick<FeatureDeps, 'backups'>>) {
+  const scopeOf = (profileId: string) => resolveScope(profiles, profileId);
+  /** A change of another sign-in's account or room is, for this one, not waiting. */
+  const changeInScope = (scope: ViewScope, outboxId: number) => {
+    if (outboxEntryInScope(cache.read(), scope, outboxId) === null) throw changeNotWaiting();
+  };
   // A local change is archive data too: backed up a minute after the last one.
   const changed = () => backups?.changed('billing-codes');
   return {
-    billingCodeSummary: ({ accountNumber, period }) => billingCodeSummary(cache.read(), accountNumber, period),
-    billingCodeConferences: ({ accountNumber, period, billingCode }) => billingCodeConferences(cache.read(), accountNumber, period, billingCode),
-    assignBillingCode: ({ accountNumber, conferenceId, billingCode }) => {
+    billingCodeSummary: ({ profileId, period }) => billingCodeSummary(cache.read(), scopeOf(profileId), period),
+    billingCodeConferences: ({ profileId, period, billingCode }) => billingCodeConferences(cache.read(), scopeOf(profileId), period, billingCode),
+    assignBillingCode: ({ profileId, period, conferenceId, billingCode }) => {
+      const scope = scopeOf(profileId);
       const code = billingCodeToAssign(billingCode);
-      // An unknown conference is the cache's refusal, as 'not_found'.
-      const queued = userFacing(() => queueBillingCode(cache.write(), accountNumber, conferenceId, code, new Date().toISOString()));
+      // An unknown conference (or one outside the scope) is the cache's refusal, as 'not_found'.
+      const queued = userFacing(() => queueBillingCode(cache.write(), scope, period, conferenceId, code, new Date().toISOString()));
       changed();
       return queued;
     },
-    retryBillingCode: ({ outboxId }) => {
+    retryBillingCode: ({ profileId, outboxId }) => {
+      changeInScope(scopeOf(profileId), outboxId);
       if (!retryOutbox(cache.write(), outboxId, new Date().toISOString())) throw changeNotWaiting();
       changed();
       return null;
     },
-    discardBillingCode: ({ outboxId }) => {
+    discardBillingCode: ({ profileId, outboxId }) => {
+      changeInScope(scopeOf(profileId), outboxId);
       if (!discardOutbox(cache.write(), outboxId)) throw changeNotWaiting();
       changed();
       return null;

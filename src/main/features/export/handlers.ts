@@ -1,12 +1,15 @@
 // Download (Excel), Print and Save as PDF of a view. The renderer sends what
-// the view shows (a ViewRef and the presentation), never a path: main asks
-// the shell where to save and reads the rows itself.
+// the view shows (a ViewRef naming its sign-in, and the presentation), never
+// a path: main asks the shell where to save and reads the rows the sign-in
+// may see itself. The print layout is the renderer's print route, whose
+// calls name the same sign-in.
 import type { ExportProgress, ViewRef } from '../../../shared/bridge';
 import { printRouteHash } from '../../../shared/print-route';
 import { writeFileAtomically } from '../../app/save-file';
 import type { FeatureHandlers } from '../../bridge/handlers';
 import { defaultExportFileName } from '../../export';
 import type { EmitBridgeEvent, FeatureDeps } from '../deps';
+import { requireRoomInScope, resolveScope, type ViewScope } from '../scope';
 import { saveViewWorkbook } from './workbook';
 
 type ReportRows = (rows: number, total: number | null) => void;
@@ -22,22 +25,31 @@ async function withExportProgress<T>(emit: EmitBridgeEvent, kind: ExportProgress
   }
 }
 
-const pdfName = (view: ViewRef) => defaultExportFileName(view).replace(/\.xlsx$/, '.pdf');
+const pdfName = (view: ViewRef, scope: ViewScope) => defaultExportFileName(view, scope.accountNumber).replace(/\.xlsx$/, '.pdf');
 
-export function exportHandlers(deps: Pick<FeatureDeps, 'cache' | 'integration' | 'emit' | 'log'>) {
+export function exportHandlers(deps: Pick<FeatureDeps, 'cache' | 'profiles' | 'integration' | 'emit' | 'log'>) {
   const { integration, emit, log } = deps;
+  /** The view's sign-in's scope; a room view of another room is not found before anything is asked or written. */
+  const scopeOf = (view: ViewRef): ViewScope => {
+    const scope = resolveScope(deps.profiles, view.profileId);
+    if (view.kind === 'room') requireRoomInScope(scope, view.roomNumber);
+    return scope;
+  };
   return {
     exportView: async ({ view, presentation }) => {
-      const file = await integration.chooseSaveFile(defaultExportFileName(view), 'xlsx');
+      const scope = scopeOf(view);
+      const file = await integration.chooseSaveFile(defaultExportFileName(view, scope.accountNumber), 'xlsx');
       if (file === null) return { status: 'cancelled' as const, path: null };
-      await withExportProgress(emit, 'xlsx', (report) => saveViewWorkbook(deps, view, presentation, file, report));
+      await withExportProgress(emit, 'xlsx', (report) => saveViewWorkbook(deps, scope, view, presentation, file, report));
       log.info(`exported ${view.kind} to ${file}`);
       return { status: 'saved' as const, path: file };
     },
-    printView: ({ view, presentation }) =>
-      withExportProgress(emit, 'print', () => integration.print(printRouteHash(view, presentation), pdfName(view))),
+    printView: ({ view, presentation }) => {
+      const scope = scopeOf(view);
+      return withExportProgress(emit, 'print', () => integration.print(printRouteHash(view, presentation), pdfName(view, scope)));
+    },
     savePdf: async ({ view, presentation }) => {
-      const file = await integration.chooseSaveFile(pdfName(view), 'pdf');
+      const file = await integration.chooseSaveFile(pdfName(view, scopeOf(view)), 'pdf');
       if (file === null) return { status: 'cancelled' as const, path: null };
       await withExportProgress(emit, 'pdf', async () => writeFileAtomically(file, await integration.renderPdf(printRouteHash(view, presentation))));
       return { status: 'saved' as const, path: file };

@@ -1,15 +1,18 @@
 // A view's Excel workbook written to a file: the app's Download and the CLI's
-// `export` write the same workbook through this.
+// `export` write the same workbook through this, within a scope the caller
+// resolved (the app: the sign-in the view names; the CLI: its --account).
 import type { Presentation, ViewRef } from '../../../shared/bridge';
+import type { ViewScope } from '../../cache';
 import { exportView, type ExportResult } from '../../export';
 import type { FeatureDeps } from '../deps';
 
 export function saveViewWorkbook(
   { cache }: Pick<FeatureDeps, 'cache'>,
+  scope: ViewScope,
   view: ViewRef,
   presentation: Presentation,
   file: string,
   onProgress?: (rows: number, total: number | null) => void,
 ): Promise<ExportResult> {
-  return exportView(cache.read(), view, presentation, { file }, { onProgress });
+  return exportView(cache.read(), scope, view, presentation, { file }, { onProgress });
 }

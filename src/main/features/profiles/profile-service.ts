@@ -2,17 +2,16 @@
 // one room. Profiles are settings (no secrets); passwords are in the keychain
 // when remembered, otherwise only in this process's memory until it ends.
 import { createHash } from 'node:crypto';
-import type { Profile } from '../../../shared/bridge';
+import type { Profile, RelinkCandidate } from '../../../shared/bridge';
+import { DEMO_PROVIDER } from '../../cache';
 import { credentialKey, type CredentialStore } from '../../credentials/keychain';
 import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from '../../demo';
 import { AppError } from '../../errors';
 import type { ProviderClient, ProviderClientOptions } from '../../provider/client';
 import type { SettingsStore, StoredProfile } from '../../settings/settings-store';
+import { providerOfProfile } from '../scope';
 import { userFacing } from '../user-errors';
 import { providerClientFor, type ClientIdentity } from './provider-client';
-
-/** The embedded demo provider's stable name; its real URL changes every launch. */
-export const DEMO_SERVER = 'embedded-demo';
 
 export interface SignInRequest {
   serverUrl: string;
@@ -35,16 +34,19 @@ export function profileId(identity: { serverUrl: string; username: string; accou
   return createHash('sha256').update(credentialKey(identity)).digest('hex').slice(0, 16);
 }
 
-export function toProfile(stored: StoredProfile): Profile {
+/** What the renderer sees of a sign-in; `relinkCandidates` while it waits for the provider-link answer. */
+export function toProfile(stored: StoredProfile, relinkCandidates: RelinkCandidate[] = []): Profile {
   return {
     id: stored.id,
     serverUrl: stored.serverUrl,
+    provider: providerOfProfile(stored),
     username: stored.username,
     accountNumber: stored.accountNumber,
     roomNumber: stored.roomNumber,
     isDemo: stored.isDemo,
     // The demo's password is public and never stored: nothing to forget.
     hasSavedPassword: !stored.isDemo && stored.rememberPassword,
+    relinkCandidates: stored.awaitingLinkAnswer ? relinkCandidates : [],
   };
 }
 
@@ -87,6 +89,7 @@ export class ProfileService {
       roomNumber: identity.roomNumber,
       isDemo: false,
       rememberPassword: request.rememberPassword,
+      awaitingLinkAnswer: false,
     };
     const key = credentialKey(identity);
     if (request.rememberPassword) {
@@ -100,8 +103,8 @@ export class ProfileService {
   }
 
   signInDemo(): StoredProfile {
-    const identity = { serverUrl: DEMO_SERVER, username: DEMO_USERNAME, accountNumber: DEMO_ACCOUNT_NUMBER, roomNumber: null };
-    const stored: StoredProfile = { id: profileId(identity), ...identity, isDemo: true, rememberPassword: false };
+    const identity = { serverUrl: DEMO_PROVIDER, username: DEMO_USERNAME, accountNumber: DEMO_ACCOUNT_NUMBER, roomNumber: null };
+    const stored: StoredProfile = { id: profileId(identity), ...identity, isDemo: true, rememberPassword: false, awaitingLinkAnswer: false };
     this.save(stored);
     return stored;
   }
@@ -109,6 +112,13 @@ export class ProfileService {
   switchTo(id: string): StoredProfile {
     const profile = this.get(id);
     this.options.settings.update((s) => ({ ...s, activeProfileId: id }));
+    return profile;
+  }
+
+  /** Notes whether the sign-in waits for its provider-link answer (it does not sync meanwhile). */
+  setAwaitingLinkAnswer(id: string, awaiting: boolean): StoredProfile {
+    const profile = { ...this.get(id), awaitingLinkAnswer: awaiting };
+    this.options.settings.update((s) => ({ ...s, profiles: s.profiles.map((p) => (p.id === id ? profile : p)) }));
     return profile;
   }
 

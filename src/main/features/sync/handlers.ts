@@ -1,7 +1,7 @@
 // Sync on demand: start (or join), cancel, and ask a sign-in's sync status.
 import type { FeatureHandlers } from '../../bridge/handlers';
 import type { FeatureDeps } from '../deps';
-import { startProfileSync } from './targets';
+import { profileKey, startProfileSync } from './targets';
 
 export function syncHandlers(deps: Pick<FeatureDeps, 'coordinator' | 'profiles'>) {
   const { coordinator, profiles } = deps;
@@ -13,7 +13,7 @@ export function syncHandlers(deps: Pick<FeatureDeps, 'coordinator' | 'profiles'>
     },
     syncStatus: ({ profileId }) => {
       const profile = profiles.get(profileId);
-      return coordinator.status(profile.id, profile.accountNumber);
+      return coordinator.status(profile.id, profileKey(profile));
     },
   } satisfies FeatureHandlers<'syncNow' | 'cancelSync' | 'syncStatus'>;
 }

@@ -19,7 +19,8 @@ export function createSyncSchedule(
         settings.get().syncIntervalHours,
         () => {
           const active = profiles.active();
-          return Promise.resolve(active ? [profileSyncTarget(profiles, active)] : []);
+          // One waiting for its provider-link answer syncs once answered.
+          return Promise.resolve(active && !active.awaitingLinkAnswer ? [profileSyncTarget(profiles, active)] : []);
         },
         (error) => log.error('scheduled sync failed', error),
         runNow,

@@ -1,17 +1,25 @@
-// The views' data, read from the cache: periods, account summary, a room's
-// conferences, a conference's participants.
+// The views' data, read from the cache within what the calling sign-in may
+// see: periods, account summary, a room's conferences, a conference's
+// participants.
 import type { FeatureHandlers } from '../../bridge/handlers';
 import { accountSummary, conferenceParticipants, getConference, listPeriods, roomConferences } from '../../cache';
 import type { FeatureDeps } from '../deps';
+import { requireRoomInScope, resolveScope } from '../scope';
 
-export function viewHandlers({ cache }: Pick<FeatureDeps, 'cache'>) {
+export function viewHandlers({ cache, profiles }: Pick<FeatureDeps, 'cache' | 'profiles'>) {
+  const scopeOf = (profileId: string) => resolveScope(profiles, profileId);
   return {
-    listPeriods: ({ accountNumber }) => listPeriods(cache.read(), accountNumber),
-    accountSummary: ({ accountNumber, period, display }) => accountSummary(cache.read(), accountNumber, period, display),
-    roomConferences: ({ accountNumber, period, roomNumber }) => roomConferences(cache.read(), accountNumber, period, roomNumber),
-    conferenceParticipants: ({ accountNumber, conferenceId }) => ({
-      conference: getConference(cache.read(), accountNumber, conferenceId),
-      participants: conferenceParticipants(cache.read(), accountNumber, conferenceId),
-    }),
+    listPeriods: ({ profileId }) => listPeriods(cache.read(), scopeOf(profileId)),
+    accountSummary: ({ profileId, period, display }) => accountSummary(cache.read(), scopeOf(profileId), period, display),
+    roomConferences: ({ profileId, period, roomNumber }) => {
+      const scope = scopeOf(profileId);
+      requireRoomInScope(scope, roomNumber);
+      return roomConferences(cache.read(), scope, period, roomNumber);
+    },
+    conferenceParticipants: ({ profileId, period, conferenceId }) => {
+      const scope = scopeOf(profileId);
+      const conference = getConference(cache.read(), scope, period, conferenceId);
+      return { conference, participants: conference ? conferenceParticipants(cache.read(), scope, period, conferenceId) : [] };
+    },
   } satisfies FeatureHandlers<'listPeriods' | 'accountSummary' | 'roomConferences' | 'conferenceParticipants'>;
 }

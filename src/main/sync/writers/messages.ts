@@ -1,9 +1,9 @@
 // The messages between the main thread (writer-thread.ts) and a writer thread
 // (writer-thread.worker.ts).
-import type { FlatPage, ReplaceCounts, StagedPeriodInput, SyncScope } from '../../cache';
+import type { AccountKey, FlatPage, ReplaceCounts, StagedPeriodInput, SyncScope } from '../../cache';
 
 export type WriterRequest =
-  | { type: 'begin'; accountNumber: string; period: string; scope: SyncScope }
+  | { type: 'begin'; key: AccountKey; period: string; scope: SyncScope }
   /** A page flattened into rows ready to bind (see flattenPage). */
   | { type: 'add'; id: number; page: FlatPage }
   | { type: 'commit'; id: number; input: StagedPeriodInput }

@@ -3,13 +3,13 @@
 // app's cache connection. On writer threads (writer-thread.ts): the same on
 // each thread's own connection, so writing overlaps downloading and the main
 // thread never blocks on a large transaction.
-import { commitStagedPeriod, stagePeriod, type CacheHandle, type PeriodStage, type ReplaceCounts, type StagedPeriodInput, type SyncScope } from '../../cache';
+import { commitStagedPeriod, stagePeriod, type AccountKey, type CacheHandle, type PeriodStage, type ReplaceCounts, type StagedPeriodInput, type SyncScope } from '../../cache';
 import type { ApiConference } from '../../provider/api-schemas';
 import { flattenPage } from '../flatten-page';
 
 export interface PeriodWriter {
   /** Starts a period afresh (drops anything staged before). */
-  begin(accountNumber: string, period: string, scope: SyncScope): Promise<void>;
+  begin(key: AccountKey, period: string, scope: SyncScope): Promise<void>;
   /** Resolves when the writer can take the next page (back-pressure, so pages don't pile up in memory). */
   add(conferences: readonly ApiConference[]): Promise<void>;
   /** Swaps the staged content in with one transaction; rejects and changes nothing on any error. */
@@ -26,9 +26,9 @@ export function inProcessPeriodWriter(cache: CacheHandle): PeriodWriter {
     return stage;
   };
   return {
-    begin(accountNumber, period, scope) {
+    begin(key, period, scope) {
       stage?.discard();
-      stage = stagePeriod(cache.write(), accountNumber, period, scope);
+      stage = stagePeriod(cache.write(), key, period, scope);
       return Promise.resolve();
     },
     add: (conferences) => {

@@ -18,7 +18,7 @@ export function lazyPeriodWriter(
     return writer;
   };
   return {
-    async begin(accountNumber, period, scope) {
+    async begin(key, period, scope) {
       if (writer === null) {
         try {
           writer = await start();
@@ -27,7 +27,7 @@ export function lazyPeriodWriter(
           writer = fallback();
         }
       }
-      await writer.begin(accountNumber, period, scope);
+      await writer.begin(key, period, scope);
     },
     add: (conferences) => current().add(conferences),
     commit: (input) => current().commit(input),
@@ -70,11 +70,11 @@ export function alternatingPeriodWriter(first: PeriodWriter, startAnother: () =>
     return writers[slot % writers.length]!;
   };
   return {
-    async begin(accountNumber, period, scope) {
+    async begin(key, period, scope) {
       const writer = await next();
       await commitIssued.get(writer);
       current = writer;
-      await writer.begin(accountNumber, period, scope);
+      await writer.begin(key, period, scope);
     },
     add: (conferences) => active().add(conferences),
     commit: (input) => {

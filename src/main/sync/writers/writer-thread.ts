@@ -84,9 +84,9 @@ function startWriterThread(cacheFile: string): Promise<PeriodWriter> {
     });
 
   const writer: PeriodWriter = {
-    begin: (accountNumber, period, scope) => {
+    begin: (key, period, scope) => {
       nextRow = 1;
-      send({ type: 'begin', accountNumber, period, scope });
+      send({ type: 'begin', key, period, scope });
       return Promise.resolve();
     },
     add: async (conferences) => {

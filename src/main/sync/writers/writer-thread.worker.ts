@@ -36,7 +36,7 @@ port.on('message', (request: WriterRequest) => {
     case 'begin':
       stage?.discard();
       stagingError = null;
-      stage = stagePeriod(db, request.accountNumber, request.period, request.scope);
+      stage = stagePeriod(db, request.key, request.period, request.scope);
       return;
     case 'add':
       if (stagingError === null && stage !== null) {

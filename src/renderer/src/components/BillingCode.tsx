@@ -4,7 +4,7 @@
 // refused one shows the provider's reason with Retry and Discard.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ConferenceRow, PendingBillingCode } from '../../../shared/domain';
-import { parseBillingCodeInput, shownBillingCode } from '../billing-code';
+import { failureReason, parseBillingCodeInput, shownBillingCode } from '../billing-code';
 import { callMain } from '../bridge';
 import { describeError } from '../errors';
 import { useFormat } from '../format-context';
@@ -14,7 +14,9 @@ import { Badge } from './ViewParts';
 export type UpdateConference = (conferenceId: string, pending: PendingBillingCode | null) => void;
 
 export function BillingCodeCell(props: {
-  accountNumber: string;
+  profileId: string;
+  /** The conference's period (its id is unique within a period only). */
+  period: string;
   conference: ConferenceRow;
   /** Says which conference the code belongs to, for screen readers. */
   describe: string;
@@ -62,7 +64,8 @@ export function BillingCodeCell(props: {
     }
     setSaving(true);
     callMain('assignBillingCode', {
-      accountNumber: props.accountNumber,
+      profileId: props.profileId,
+      period: props.period,
       conferenceId: conference.id,
       billingCode: parsed.billingCode,
     }).then(
@@ -139,7 +142,7 @@ export function BillingCodeCell(props: {
         </Badge>
       ) : null}
       {pending?.state === 'failed' ? (
-        <Badge tone="danger" title={pending.errorMessage ?? undefined}>
+        <Badge tone="danger" title={failureReason(pending, t)}>
           {t('code.failed')}
         </Badge>
       ) : null}
@@ -152,6 +155,7 @@ export function BillingCodeCell(props: {
  * each with the provider's reason and what to do about it.
  */
 export function FailedChanges(props: {
+  profileId: string;
   conferences: readonly ConferenceRow[];
   timeZone: string | undefined;
   onChanged: UpdateConference;
@@ -164,14 +168,14 @@ export function FailedChanges(props: {
 
   const retry = (conference: ConferenceRow, pending: PendingBillingCode) => {
     setError(null);
-    callMain('retryBillingCode', { outboxId: pending.outboxId }).then(
+    callMain('retryBillingCode', { profileId: props.profileId, outboxId: pending.outboxId }).then(
       () => props.onChanged(conference.id, { ...pending, state: 'pending', errorCode: null, errorMessage: null }),
       (cause: unknown) => setError(describeError(cause, t)),
     );
   };
   const discard = (conference: ConferenceRow, pending: PendingBillingCode) => {
     setError(null);
-    callMain('discardBillingCode', { outboxId: pending.outboxId }).then(
+    callMain('discardBillingCode', { profileId: props.profileId, outboxId: pending.outboxId }).then(
       () => props.onChanged(conference.id, null),
       (cause: unknown) => setError(describeError(cause, t)),
     );
@@ -192,7 +196,7 @@ export function FailedChanges(props: {
                   time: format.time(conference.start, props.timeZone),
                   room: format.room(conference.roomNumber),
                 })}{' '}
-                <em>{pending.errorMessage ?? pending.errorCode ?? t('error.unknown')}</em>
+                <em>{failureReason(pending, t)}</em>
               </span>
               <span className="failed-actions">
                 <button type="button" className="button button-small" onClick={() => retry(conference, pending)}>

@@ -33,7 +33,8 @@ const LAYOUT: Record<string, ColumnLayout> = {
 interface ConferenceListOptions {
   t: Translate;
   format: Formatter;
-  accountNumber: string;
+  profileId: string;
+  period: string;
   timeZone: string | undefined;
   /** The period's first day, YYYY-MM-DD (the Time header's offset when the list is empty). */
   periodStart: string;
@@ -65,14 +66,16 @@ function conferenceListColumns(o: ConferenceListOptions): Column<ConferenceRow>[
           {shown.text}
         </button>
       ),
-      code: (r) => <BillingCodeCell accountNumber={o.accountNumber} conference={r} describe={describe(r)} onChanged={o.onChanged} />,
+      code: (r) => (
+        <BillingCodeCell profileId={o.profileId} period={o.period} conference={r} describe={describe(r)} onChanged={o.onChanged} />
+      ),
     },
     cellClassNames: { code: () => 'cell-code' },
   });
 }
 
 export function ConferenceList(props: {
-  accountNumber: string;
+  profileId: string;
   account: AccountInfo | null;
   period: PeriodInfo;
   query: Query<ConferenceRow[]>;
@@ -97,7 +100,8 @@ export function ConferenceList(props: {
   const columns = conferenceListColumns({
     t,
     format,
-    accountNumber: props.accountNumber,
+    profileId: props.profileId,
+    period: props.period.period,
     timeZone,
     periodStart: props.period.start,
     currency: currencyOf(props.account),
@@ -109,7 +113,7 @@ export function ConferenceList(props: {
   return (
     <>
       <TimeZoneNote timeZone={timeZone} />
-      <FailedChanges conferences={rows} timeZone={timeZone} onChanged={onChanged} />
+      <FailedChanges profileId={props.profileId} conferences={rows} timeZone={timeZone} onChanged={onChanged} />
       <LoadState loading={query.loading} error={query.error} empty={query.data === undefined} />
       {query.data ? (
         <DataTable

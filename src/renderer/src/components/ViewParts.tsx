@@ -133,3 +133,13 @@ export function BackButton(props: { onClick: () => void; children: ReactNode }) 
     </button>
   );
 }
+
+/** Why a form's action failed, announced as it appears; nothing when there is no error. */
+export function FormError(props: { error: string | null; testId?: string }) {
+  if (!props.error) return null;
+  return (
+    <p role="alert" className="form-error" data-testid={props.testId}>
+      {props.error}
+    </p>
+  );
+}

@@ -17,9 +17,9 @@ import {
   withOffset,
 } from '../../../shared/columns';
 import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
-import { formatDate, timeZoneNote, timeZoneOffset, type Formatter } from '../../../shared/format';
+import { timeZoneNote, timeZoneOffset, type Formatter } from '../../../shared/format';
 import { serviceTypeName, type Translate } from '../../../shared/i18n';
-import { newestFirst, periodLabel } from '../../../shared/period-label';
+import { periodLabel } from '../../../shared/period-label';
 import { billingCodeRowsForView, effectiveBillingCode, type SortDirection } from '../../../shared/view-rules';
 import { callMain } from '../bridge';
 import { printTable, type PrintColumn } from './print-table';
@@ -70,14 +70,14 @@ export function loadPrintDocument(view: ViewRef, context: Context): Promise<Prin
 
 // ------------------------------------------------------------------ shared
 
-async function periodOf(accountNumber: string, period: string): Promise<PeriodInfo | null> {
-  const periods = await callMain('listPeriods', { accountNumber });
+async function periodOf(profileId: string, period: string): Promise<PeriodInfo | null> {
+  const periods = await callMain('listPeriods', { profileId });
   return periods.find((p) => p.period === period) ?? null;
 }
 
-function accountFacts(accountNumber: string, account: AccountInfo | null, { t }: Context): PrintFact[] {
+function accountFacts(account: AccountInfo | null, { t }: Context): PrintFact[] {
   return [
-    { label: t('col.accountNumber'), value: account?.accountNumber ?? accountNumber },
+    { label: t('col.accountNumber'), value: account?.accountNumber ?? '—' },
     { label: t('col.companyName'), value: account?.companyName ?? '—' },
   ];
 }
@@ -125,14 +125,14 @@ function accountFormat(account: AccountInfo | null, { t, format }: Context) {
 async function summaryDocument(view: Extract<ViewRef, { kind: 'summary' }>, context: Context): Promise<PrintDocument> {
   const { t } = context;
   const [summary, period] = await Promise.all([
-    callMain('accountSummary', { accountNumber: view.accountNumber, period: view.period, display: view.display }),
-    periodOf(view.accountNumber, view.period),
+    callMain('accountSummary', { profileId: view.profileId, period: view.period, display: view.display }),
+    periodOf(view.profileId, view.period),
   ]);
   const account = summary.account;
   const rooms = summaryRowsForView(summary.rooms, view.filter, view.sort, t);
   const filter = view.filter.trim();
   const facts = [
-    ...accountFacts(view.accountNumber, account, context),
+    ...accountFacts(account, context),
     periodFact(period, context),
     { label: t('col.roomDisplay'), value: view.display === 'active' ? t('summary.displayActive') : t('summary.displayAll') },
   ];
@@ -147,7 +147,7 @@ async function summaryDocument(view: Extract<ViewRef, { kind: 'summary' }>, cont
     sort: view.sort,
     emptyText: t(summaryEmptyKey(view.filter, view.display)),
     supportPhone: account?.supportPhone ?? null,
-    documentTitle: documentTitle(t('summary.title'), account?.accountNumber ?? view.accountNumber, periodName),
+    documentTitle: documentTitle(t('summary.title'), account?.accountNumber, periodName),
   };
 }
 
@@ -156,9 +156,9 @@ async function summaryDocument(view: Extract<ViewRef, { kind: 'summary' }>, cont
 async function billingCodesDocument(view: Extract<ViewRef, { kind: 'billingCodes' }>, context: Context): Promise<PrintDocument> {
   const { t, format } = context;
   const [codes, summary, period] = await Promise.all([
-    callMain('billingCodeSummary', { accountNumber: view.accountNumber, period: view.period }),
-    callMain('accountSummary', { accountNumber: view.accountNumber, period: view.period, display: 'active' }),
-    periodOf(view.accountNumber, view.period),
+    callMain('billingCodeSummary', { profileId: view.profileId, period: view.period }),
+    callMain('accountSummary', { profileId: view.profileId, period: view.period, display: 'active' }),
+    periodOf(view.profileId, view.period),
   ]);
   const account = summary.account;
   const rows = billingCodeRowsForView(codes);
@@ -167,7 +167,7 @@ async function billingCodesDocument(view: Extract<ViewRef, { kind: 'billingCodes
     title: t('codes.title'),
     factGroups: [
       [
-        ...accountFacts(view.accountNumber, account, context),
+        ...accountFacts(account, context),
         periodFact(period, context),
         { label: t('codes.codeCount'), value: format.count(codesUsed(rows)) },
       ],
@@ -179,7 +179,7 @@ async function billingCodesDocument(view: Extract<ViewRef, { kind: 'billingCodes
     sort: null,
     emptyText: t('codes.empty'),
     supportPhone: account?.supportPhone ?? null,
-    documentTitle: documentTitle(t('codes.title'), account?.accountNumber ?? view.accountNumber, periodName),
+    documentTitle: documentTitle(t('codes.title'), account?.accountNumber, periodName),
   };
 }
 
@@ -188,9 +188,9 @@ async function billingCodesDocument(view: Extract<ViewRef, { kind: 'billingCodes
 async function roomDocument(view: Extract<ViewRef, { kind: 'room' }>, context: Context): Promise<PrintDocument> {
   const { t, format } = context;
   const [conferences, summary, period] = await Promise.all([
-    callMain('roomConferences', { accountNumber: view.accountNumber, period: view.period, roomNumber: view.roomNumber }),
-    callMain('accountSummary', { accountNumber: view.accountNumber, period: view.period, display: 'all' }),
-    periodOf(view.accountNumber, view.period),
+    callMain('roomConferences', { profileId: view.profileId, period: view.period, roomNumber: view.roomNumber }),
+    callMain('accountSummary', { profileId: view.profileId, period: view.period, display: 'all' }),
+    periodOf(view.profileId, view.period),
   ]);
   const account = summary.account;
   const cardholder = summary.rooms.find((r) => r.roomNumber === view.roomNumber)?.cardholder ?? null;
@@ -205,7 +205,7 @@ async function roomDocument(view: Extract<ViewRef, { kind: 'room' }>, context: C
         { label: t('col.cardholder'), value: cardholder ?? t('summary.noCardholder') },
         periodFact(period, context),
       ],
-      accountFacts(view.accountNumber, account, context),
+      accountFacts(account, context),
     ],
     ...periodState,
     notes: [...periodNotes(period, context), ...timeZoneNotes(account, context)],
@@ -226,26 +226,16 @@ async function roomDocument(view: Extract<ViewRef, { kind: 'room' }>, context: C
 
 async function conferenceDocument(view: Extract<ViewRef, { kind: 'conference' }>, context: Context): Promise<PrintDocument> {
   const { t, format } = context;
-  const [{ conference, participants }, periods] = await Promise.all([
-    callMain('conferenceParticipants', { accountNumber: view.accountNumber, conferenceId: view.conferenceId }),
-    callMain('listPeriods', { accountNumber: view.accountNumber }),
+  // The account (its time zone, currency, phone) and the room's cardholder come with the month's summary.
+  const [{ conference, participants }, summary] = await Promise.all([
+    callMain('conferenceParticipants', { profileId: view.profileId, period: view.period, conferenceId: view.conferenceId }),
+    callMain('accountSummary', { profileId: view.profileId, period: view.period, display: 'all' }),
   ]);
-  // The account (its time zone, currency, phone) comes with any month's summary; the
-  // conference's billing period is its month in the account's time zone.
-  const utcMonth = conference?.start.slice(0, 7) ?? null;
-  const firstPeriod = periods.find((p) => p.period === utcMonth) ?? newestFirst(periods)[0] ?? null;
-  let summary = firstPeriod
-    ? await callMain('accountSummary', { accountNumber: view.accountNumber, period: firstPeriod.period, display: 'all' })
-    : null;
-  const account = summary?.account ?? null;
+  const account = summary.account;
+  const period = summary.period;
   const timeZone = account?.timeZone;
-  const localMonth = conference && timeZone ? formatDate(conference.start, timeZone, { language: 'en', dateStyle: 'iso' }).slice(0, 7) : utcMonth;
-  const period = conference ? (periods.find((p) => p.period === localMonth) ?? periods.find((p) => p.period === utcMonth) ?? null) : null;
-  if (period && period.period !== firstPeriod?.period) {
-    summary = await callMain('accountSummary', { accountNumber: view.accountNumber, period: period.period, display: 'all' });
-  }
   const currency = currencyOf(account);
-  const cardholder = conference ? (summary?.rooms.find((r) => r.roomNumber === conference.roomNumber)?.cardholder ?? null) : null;
+  const cardholder = conference ? (summary.rooms.find((r) => r.roomNumber === conference.roomNumber)?.cardholder ?? null) : null;
   const offset = timeZone && conference ? timeZoneOffset(timeZone, conference.start) : 'GMT';
 
   const factGroups: PrintFact[][] = conference
@@ -263,10 +253,10 @@ async function conferenceDocument(view: Extract<ViewRef, { kind: 'conference' }>
           { label: t('col.accumTime'), value: format.duration(conference.accumulatedSeconds) },
           { label: t('col.charge'), value: format.money(conference.chargeCents, currency) },
           periodFact(period, context),
-          ...accountFacts(view.accountNumber, account, context),
+          ...accountFacts(account, context),
         ],
       ]
-    : [accountFacts(view.accountNumber, account, context)];
+    : [accountFacts(account, context)];
   const notes = conference === null ? [t('conference.notFound')] : period && !period.servedByProvider ? [t('period.archivedHint')] : [];
   notes.push(...timeZoneNotes(account, context));
   return {

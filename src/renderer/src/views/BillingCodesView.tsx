@@ -21,6 +21,8 @@ const CODES_LAYOUT: Record<string, ColumnLayout> = {
 };
 
 export function BillingCodesView(props: {
+  profileId: string;
+  /** Shown until the summary has the account's details. */
   accountNumber: string;
   account: AccountInfo | null;
   periods: readonly PeriodInfo[];
@@ -33,10 +35,10 @@ export function BillingCodesView(props: {
 }) {
   const { t } = useI18n();
   const format = useFormat();
-  const { accountNumber } = props;
+  const { accountNumber, profileId } = props;
   const period = props.period.period;
-  const query = useBridgeQuery(`${accountNumber}|${period}`, props.refresh, () =>
-    callMain('billingCodeSummary', { accountNumber, period }),
+  const query = useBridgeQuery(`${profileId}|${period}`, props.refresh, () =>
+    callMain('billingCodeSummary', { profileId, period }),
   );
   const rows = useMemo(() => query.data ?? [], [query.data]);
 
@@ -83,7 +85,7 @@ export function BillingCodesView(props: {
       <PeriodNotice period={props.period} />
       <div className="toolbar">
         <div className="toolbar-end">
-          <ExportActions view={{ kind: 'billingCodes', accountNumber, period }} />
+          <ExportActions view={{ kind: 'billingCodes', profileId, period }} />
         </div>
       </div>
       <LoadState loading={query.loading} error={query.error} empty={query.data === undefined} />

@@ -12,7 +12,7 @@ import type { SortState } from '../../../shared/view-rules';
 import { useBridgeQuery } from '../use-bridge-query';
 
 export function CodeConferencesView(props: {
-  accountNumber: string;
+  profileId: string;
   account: AccountInfo | null;
   period: PeriodInfo;
   billingCode: string | null;
@@ -24,10 +24,10 @@ export function CodeConferencesView(props: {
   const { t } = useI18n();
   const format = useFormat();
   const [sort, setSort] = useState<SortState | null>({ column: 'date', direction: 'ascending' });
-  const { accountNumber, billingCode } = props;
+  const { profileId, billingCode } = props;
   const period = props.period.period;
-  const query = useBridgeQuery(`${accountNumber}|${period}|${billingCode ?? '\u0000'}`, props.refresh, () =>
-    callMain('billingCodeConferences', { accountNumber, period, billingCode }),
+  const query = useBridgeQuery(`${profileId}|${period}|${billingCode ?? '\u0000'}`, props.refresh, () =>
+    callMain('billingCodeConferences', { profileId, period, billingCode }),
   );
   const rows = query.data ?? [];
   const chargeCents = rows.reduce((sum, r) => sum + r.chargeCents, 0);
@@ -55,7 +55,7 @@ export function CodeConferencesView(props: {
       </section>
       <PeriodNotice period={props.period} />
       <ConferenceList
-        accountNumber={accountNumber}
+        profileId={profileId}
         account={props.account}
         period={props.period}
         query={query}

@@ -27,8 +27,10 @@ const PARTICIPANTS_LAYOUT: Record<string, ColumnLayout> = {
 };
 
 export function ConferenceView(props: {
-  accountNumber: string;
+  profileId: string;
   account: AccountInfo | null;
+  /** The period it was opened from: a conference id is unique within a period only. */
+  period: string;
   conferenceId: string;
   cardholderOf: (roomNumber: string) => string | null;
   refresh: string;
@@ -38,9 +40,9 @@ export function ConferenceView(props: {
   const { t } = useI18n();
   const format = useFormat();
   const [sort, setSort] = useState<SortState | null>({ column: 'joined', direction: 'ascending' });
-  const { accountNumber, conferenceId } = props;
-  const query = useBridgeQuery(`${accountNumber}|${conferenceId}`, props.refresh, () =>
-    callMain('conferenceParticipants', { accountNumber, conferenceId }),
+  const { profileId, period, conferenceId } = props;
+  const query = useBridgeQuery(`${profileId}|${period}|${conferenceId}`, props.refresh, () =>
+    callMain('conferenceParticipants', { profileId, period, conferenceId }),
   );
   const conference = query.data?.conference ?? null;
   const participants = useMemo(() => query.data?.participants ?? [], [query.data]);
@@ -89,7 +91,8 @@ export function ConferenceView(props: {
             <Fact label={t('col.serviceType')}>{serviceTypeName(conference.serviceType, t)}</Fact>
             <Fact label={t('col.billingCode')}>
               <BillingCodeCell
-                accountNumber={accountNumber}
+                profileId={profileId}
+                period={period}
                 conference={conference}
                 describe={t('conference.describe', {
                   date: format.date(conference.start, timeZone),
@@ -105,10 +108,10 @@ export function ConferenceView(props: {
         ) : null}
       </section>
       <TimeZoneNote timeZone={timeZone} />
-      {conference ? <FailedChanges conferences={[conference]} timeZone={timeZone} onChanged={onChanged} /> : null}
+      {conference ? <FailedChanges profileId={profileId} conferences={[conference]} timeZone={timeZone} onChanged={onChanged} /> : null}
       <div className="toolbar">
         <div className="toolbar-end">
-          <ExportActions view={{ kind: 'conference', accountNumber, conferenceId }} />
+          <ExportActions view={{ kind: 'conference', profileId, period, conferenceId }} />
         </div>
       </div>
       <LoadState loading={query.loading} error={query.error} empty={query.data === undefined} />

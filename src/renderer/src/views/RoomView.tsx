@@ -12,7 +12,7 @@ import type { SortState } from '../../../shared/view-rules';
 import { useBridgeQuery } from '../use-bridge-query';
 
 export function RoomView(props: {
-  accountNumber: string;
+  profileId: string;
   account: AccountInfo | null;
   period: PeriodInfo;
   roomNumber: string;
@@ -24,10 +24,10 @@ export function RoomView(props: {
   const { t } = useI18n();
   const format = useFormat();
   const [sort, setSort] = useState<SortState | null>({ column: 'date', direction: 'ascending' });
-  const { accountNumber, roomNumber } = props;
+  const { profileId, roomNumber } = props;
   const period = props.period.period;
-  const query = useBridgeQuery(`${accountNumber}|${period}|${roomNumber}`, props.refresh, () =>
-    callMain('roomConferences', { accountNumber, period, roomNumber }),
+  const query = useBridgeQuery(`${profileId}|${period}|${roomNumber}`, props.refresh, () =>
+    callMain('roomConferences', { profileId, period, roomNumber }),
   );
   const rows = query.data ?? [];
 
@@ -62,11 +62,11 @@ export function RoomView(props: {
       <PeriodNotice period={props.period} />
       <div className="toolbar">
         <div className="toolbar-end">
-          <ExportActions view={{ kind: 'room', accountNumber, period, roomNumber, sort }} />
+          <ExportActions view={{ kind: 'room', profileId, period, roomNumber, sort }} />
         </div>
       </div>
       <ConferenceList
-        accountNumber={accountNumber}
+        profileId={profileId}
         account={props.account}
         period={props.period}
         query={query}

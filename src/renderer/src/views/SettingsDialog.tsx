@@ -6,6 +6,7 @@ import { Dialog } from '../components/Dialog';
 import { describeError } from '../errors';
 import { formatDate } from '../../../shared/format';
 import type { Language } from '../../../shared/i18n';
+import { FormError } from '../components/ViewParts';
 import { useI18n } from '../i18n';
 
 const SYNC_INTERVALS = [1, 4, 12, 24, 168];
@@ -95,11 +96,7 @@ export function SettingsDialog(props: {
           ))}
         </select>
       </div>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </Dialog>
   );
 }

@@ -6,6 +6,7 @@ import type { Profile } from '../../../shared/bridge';
 import { callMain } from '../bridge';
 import { describeError } from '../errors';
 import { useFormat } from '../format-context';
+import { FormError } from '../components/ViewParts';
 import { useI18n } from '../i18n';
 import { useBridgeQuery } from '../use-bridge-query';
 
@@ -83,11 +84,7 @@ function DemoCard(props: { prominent: boolean; onSignedIn: (profile: Profile) =>
         >
           {busy ? t('signIn.demoOpening') : t('signIn.demoButton')}
         </button>
-        {error ? (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={error} />
       </div>
     </section>
   );
@@ -119,28 +116,41 @@ function SavedAccounts(props: { profiles: readonly Profile[]; onSignedIn: (profi
         {props.profiles.map((profile) => (
           <li key={profile.id}>
             <button type="button" className="saved-account" onClick={() => open(profile)} disabled={busyId !== null}>
-              <span className="saved-account-name">{profileTitle(profile, t, format.room)}</span>
+              <span className="saved-account-name">{profileTitle(profile, props.profiles, t, format.room)}</span>
               <span className="saved-account-user">{profile.username}</span>
             </button>
           </li>
         ))}
       </ul>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </section>
   );
 }
 
-/** How a saved sign-in is named in lists: its account or room, and demo marked as such. */
-export function profileTitle(profile: Profile, t: ReturnType<typeof useI18n>['t'], room: (n: string) => string): string {
-  const scope =
-    profile.roomNumber !== null
-      ? t('profile.room', { room: room(profile.roomNumber) })
-      : t('profile.account', { account: profile.accountNumber ?? '' });
-  return profile.isDemo ? `${scope} · ${t('profile.demo')}` : scope;
+/**
+ * How a saved sign-in is named in lists: its account or room, demo marked as
+ * such, and its provider's address when another saved sign-in would read the
+ * same (the same account kept apart at two addresses).
+ */
+export function profileTitle(profile: Profile, profiles: readonly Profile[], t: ReturnType<typeof useI18n>['t'], room: (n: string) => string): string {
+  const scope = scopeTitle(profile, t, room);
+  if (profile.isDemo) return `${scope} · ${t('profile.demo')}`;
+  const twin = profiles.some((other) => !other.isDemo && other.provider !== profile.provider && scopeTitle(other, t, room) === scope);
+  return twin ? `${scope} · ${hostOf(profile.provider)}` : scope;
+}
+
+function scopeTitle(profile: Profile, t: ReturnType<typeof useI18n>['t'], room: (n: string) => string): string {
+  return profile.roomNumber !== null
+    ? t('profile.room', { room: room(profile.roomNumber) })
+    : t('profile.account', { account: profile.accountNumber ?? '' });
+}
+
+function hostOf(provider: string): string {
+  try {
+    return new URL(provider).host;
+  } catch {
+    return provider;
+  }
 }
 
 interface FormErrors {
@@ -217,11 +227,7 @@ function SignInForm(props: { onSignedIn: (profile: Profile) => void; onCancel: (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('signIn.formTitle')}</h2>
       <form className="signin-form" onSubmit={submit} noValidate>
-        {failure ? (
-          <p role="alert" className="form-error" data-testid="signin-error">
-            {failure}
-          </p>
-        ) : null}
+        <FormError error={failure} testId="signin-error" />
         <div className="field">
           <label htmlFor={`${id}-username`}>{t('signIn.username')}</label>
           <input

@@ -4,6 +4,7 @@ import type { Profile } from '../../../shared/bridge';
 import { callMain } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { describeError } from '../errors';
+import { FormError } from '../components/ViewParts';
 import { useI18n } from '../i18n';
 
 export function SignOutDialog(props: { profile: Profile; onSignedOut: () => void; onClose: () => void }) {
@@ -44,11 +45,7 @@ export function SignOutDialog(props: { profile: Profile; onSignedOut: () => void
           <span>{t('signOut.forgetPassword')}</span>
         </label>
       ) : null}
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </Dialog>
   );
 }

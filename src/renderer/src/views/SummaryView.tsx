@@ -29,6 +29,8 @@ export interface SummaryState {
 
 
 export function SummaryView(props: {
+  profileId: string;
+  /** Shown until the summary has the account's details. */
   accountNumber: string;
   periods: readonly PeriodInfo[];
   period: PeriodInfo | null;
@@ -144,7 +146,7 @@ export function SummaryView(props: {
             <ExportActions
               view={{
                 kind: 'summary',
-                accountNumber: props.accountNumber,
+                profileId: props.profileId,
                 period: props.period.period,
                 display: state.display,
                 filter: state.filter,
