@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { logUncaughtErrors } from '../main/log';
 import { startHarnessApp } from './harness-app';
 
 const USAGE =
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
     },
     { rendererDir: options.rendererDir, downloadsDir: options.downloadsDir, port: options.port },
   );
+  logUncaughtErrors(process, app.services.log);
   process.stdout.write(`${app.url}\n`);
   process.stderr.write(`OAI Desktop browser harness: open ${app.url} (data in ${options.dataDir}, downloads in ${options.downloadsDir}). Ctrl+C stops it.\n`);
   const stop = () => {

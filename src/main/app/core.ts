@@ -3,7 +3,7 @@
 import type { SyncProgress } from '../../shared/bridge';
 import { openCacheHandle, type CacheHandle } from '../cache';
 import type { Logger } from '../log';
-import { SyncCoordinator } from '../sync/sync-coordinator';
+import { SyncCoordinator, type SyncCoordinatorOptions } from '../sync/sync-coordinator';
 import { inProcessPeriodWriter } from '../sync/writers/period-writer';
 import { lazyPeriodWriter } from '../sync/writers/writer-pool';
 import { startWriterThreads } from '../sync/writers/writer-thread';
@@ -14,6 +14,9 @@ export interface CoreOptions {
   readonly?: boolean;
   log?: Logger;
   onSyncProgress?: (progress: SyncProgress) => void;
+  onSyncStart?: SyncCoordinatorOptions['onStart'];
+  /** After each run, once it is logged. */
+  onSyncReport?: SyncCoordinatorOptions['onReport'];
 }
 
 export interface Core {
@@ -36,7 +39,11 @@ export function createCore(options: CoreOptions): Core {
         () => inProcessPeriodWriter(cache),
         (error) => log?.error('sync writer thread unavailable; writing on the main thread', error),
       ),
-    onReport: (target, report) => log?.info(`sync ${target.profileId}: ${report.status}${report.error ? ` (${report.error})` : ''}`),
+    onStart: options.onSyncStart,
+    onReport: (target, report) => {
+      log?.info(`sync ${target.profileId}: ${report.status}${report.error ? ` (${report.error})` : ''}`);
+      options.onSyncReport?.(target, report);
+    },
   });
   return {
     cache,
