@@ -13,6 +13,7 @@ import { viewHandlers } from '../main/features/views/handlers';
 import type { ViewRef } from '../shared/bridge';
 import { languageSchema } from '../shared/i18n/language';
 import type { SyncEngineProgress, SyncReport } from '../main/sync/sync-engine';
+import { proxyAwareFetch } from './proxy-fetch';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -27,7 +28,8 @@ export const USAGE = `usage: npm run cli -- <command> [options]
 
 commands:
   sync     --server URL --user EMAIL (--account N | --room N) [--db FILE] [--password-stdin]
-           password from the keychain entry of that sign-in, else OAI_PASSWORD, else --password-stdin
+           password from the keychain entry of that sign-in, else OAI_PASSWORD, else --password-stdin;
+           through the proxy in HTTPS_PROXY / HTTP_PROXY, except for hosts in NO_PROXY
   summary  --period YYYY-MM [--account N] [--db FILE] [--json]
   periods  [--account N] [--db FILE] [--json]
   export   --period YYYY-MM [--account N] [--room N] --out FILE.xlsx [--db FILE] [--lang en|fr]
@@ -129,7 +131,7 @@ async function syncCommand(args: string[], io: CliIo): Promise<number> {
   if ((accountNumber === null) === (roomNumber === null)) throw new UsageError('give exactly one of --account and --room');
   const identity = { serverUrl, username, accountNumber, roomNumber };
   const password = await readPassword(values, io, credentialKey(identity));
-  const client = providerClientFor(serverUrl, identity, () => password);
+  const client = providerClientFor(serverUrl, identity, () => password, { clientOptions: { fetch: proxyAwareFetch(io.env) } });
   const core = createCore({ cacheFile: dbFile(values, io.env) });
   try {
     const report = await core.coordinator.sync({
