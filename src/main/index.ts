@@ -26,7 +26,7 @@ import { reloadWhenRendererFails } from './electron/renderer-recovery';
 import { hardenSession, hardenWebContents } from './electron/security';
 import { bringToFront, claimSingleInstance } from './electron/single-instance';
 import { createStartFailureHandler, recoveryScreenNotAvailable, startSafely } from './electron/startup';
-import { createUpdates, type Updater } from './electron/updates';
+import { createUpdates } from './electron/updates';
 import { createMainWindow } from './electron/window';
 import { createFileLogger, LOG_FILE_NAME, logUncaughtErrors } from './log';
 import { peekSettingsLanguage, type SettingsBackendFactory, type SettingsStore } from './settings/settings-store';
@@ -51,13 +51,13 @@ const t = () => translator(language());
 
 /** Settings through electron-store: conf with Electron's defaults, given the same options as the harness's conf. */
 const electronStoreBackend: SettingsBackendFactory = (options) =>
-  new ElectronStore({ ...options, name: options.configName }) as unknown as ReturnType<SettingsBackendFactory>;
+  new ElectronStore({ ...options, name: options.configName });
 
 const updates = createUpdates({
   isPackaged: app.isPackaged,
   configured: existsSync(path.join(process.resourcesPath ?? '', 'app-update.yml')),
   version: app.getVersion(),
-  loadUpdater: async () => (await import('electron-updater')).default.autoUpdater as unknown as Updater,
+  loadUpdater: async () => (await import('electron-updater')).default.autoUpdater,
   log,
   t,
   tell: (message, detail) => void dialog.showMessageBox({ type: 'info', message, detail }),
@@ -68,7 +68,7 @@ const menuActions: MenuActions = {
   send: (command) => services?.events.emit('bridge-event', 'menuCommand', { command }),
   openLogsFolder: () => void shell.openPath(logFolder).then((problem) => problem && log.error(`could not open the logs folder: ${problem}`)),
   checkForUpdates: () => void updates.checkNow(),
-  copySupportPhone: (phone) => clipboard.writeText(phone),
+  copySupportPhone: (phone) => void clipboard.writeText(phone),
   showAbout: () =>
     void dialog.showMessageBox({ type: 'info', message: PRODUCT_NAME, detail: t()('menu.aboutDetail', { version: app.getVersion() }) }),
 };

@@ -11,11 +11,17 @@ export type MenuCommand = z.infer<typeof menuCommandSchema>;
 /** Items hidden (not only disabled) until the renderer offers them: their features are not built yet. */
 export const FUTURE_MENU_COMMANDS: readonly MenuCommand[] = ['import', 'backUp'];
 
-/** A phone number as the provider's account data gives it, shown in the Help menu. */
+/** A phone number as the provider's account data gives it, shown in the Help menu: short, one line. */
 export const supportPhoneSchema = z
   .string()
-  .max(40)
-  .regex(/^[0-9 +().\-/]+$/);
+  .min(1)
+  .max(60)
+  .regex(/^[^\p{Cc}]+$/u);
+
+/** The phone as the menu may show it, or null when it cannot be shown. */
+export function menuSupportPhone(phone: string | null | undefined): string | null {
+  return phone && supportPhoneSchema.safeParse(phone).success ? phone : null;
+}
 
 export const menuStateSchema = z
   .object({

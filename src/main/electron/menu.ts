@@ -10,12 +10,12 @@ import type { Translate } from '../../shared/i18n';
 import { FUTURE_MENU_COMMANDS, type MenuCommand, type MenuState } from '../../shared/menu-commands';
 
 export interface MenuActions {
-  send(command: MenuCommand): void;
-  openLogsFolder(): void;
-  checkForUpdates(): void;
-  copySupportPhone(phone: string): void;
+  send: (command: MenuCommand) => void;
+  openLogsFolder: () => void;
+  checkForUpdates: () => void;
+  copySupportPhone: (phone: string) => void;
   /** Windows and Linux; macOS uses the About role. */
-  showAbout(): void;
+  showAbout: () => void;
 }
 
 export interface MenuOptions {

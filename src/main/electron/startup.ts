@@ -14,15 +14,15 @@ export const recoveryScreenNotAvailable: ShowRecoveryScreen = () => Promise.reso
 export interface StartFailureDeps {
   showRecoveryScreen: ShowRecoveryScreen;
   /** Electron's dialog.showErrorBox: safe before the app is ready. */
-  showErrorBox(title: string, content: string): void;
+  showErrorBox: (title: string, content: string) => void;
   /** The user's words: the settings' language if readable, else the OS locale's. */
-  translate(): Translate;
+  translate: () => Translate;
   /** Where the log is, named in the error box. */
   logFolder: string;
   log: Logger;
   /** Closes the services and windows opened so far (bounded in time). */
-  cleanup(): Promise<void>;
-  exit(code: number): void;
+  cleanup: () => Promise<void>;
+  exit: (code: number) => void;
 }
 
 function reasonOf(error: unknown): string {

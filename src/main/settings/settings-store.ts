@@ -74,7 +74,7 @@ export function settingsStoreOptions(dataDir: string): SettingsStoreOptions {
   };
 }
 
-export const confBackend: SettingsBackendFactory = (options) => new Conf<Settings>(options) as unknown as SettingsBackend;
+export const confBackend: SettingsBackendFactory = (options) => new Conf<Settings>(options);
 
 export function createSettingsStore(
   dataDir: string,

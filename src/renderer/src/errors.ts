@@ -14,6 +14,9 @@ const MESSAGE_BY_CODE: Partial<Record<BridgeFailureCode, MessageKey>> = {
   unavailable: 'error.unavailable',
   malformed: 'error.malformed',
   cache_unusable: 'error.cacheUnusable',
+  print_busy: 'error.printBusy',
+  print_timeout: 'error.printTimeout',
+  no_printer: 'error.noPrinter',
 };
 
 function messageKeyOf(code: string): MessageKey | undefined {

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bridgeCall, createElectronState, menuItem, quitEvent, type ElectronState } from './electron-mock';
+import { bridgeCall, menuItem, quitEvent, type ElectronState } from './electron-mock';
 
 const state = vi.hoisted(() => ({ current: null as unknown as ElectronState }));
 const updater = vi.hoisted(() => ({ imported: false, checks: 0 }));

@@ -25,7 +25,7 @@ function watch(window: ReturnType<typeof fakeWindow>) {
   const notifyReloaded = vi.fn();
   const giveUp = vi.fn();
   const log = { info: vi.fn(), error: vi.fn() };
-  reloadWhenRendererFails(window as any, { url: 'app://oai/index.html', log, notifyReloaded, giveUp, delayMs: 0, maxReloads: 3, withinMs: 60_000 });
+  reloadWhenRendererFails(window, { url: 'app://oai/index.html', log, notifyReloaded, giveUp, delayMs: 0, maxReloads: 3, withinMs: 60_000 });
   return { notifyReloaded, giveUp, log };
 }
 

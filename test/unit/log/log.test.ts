@@ -36,7 +36,7 @@ describe('log file', () => {
     const lines: string[] = [];
     const log = createFileLogger(path.join(tempDir('oai-log-'), 'x.log'), (line) => lines.push(line));
     const processEvents = new EventEmitter();
-    logUncaughtErrors(processEvents as any, log);
+    logUncaughtErrors(processEvents, log);
     processEvents.emit('uncaughtException', new TypeError('boom'));
     processEvents.emit('unhandledRejection', new Error('lost promise'));
     expect(lines[0]).toMatch(/ERROR uncaught exception — TypeError: boom$/);
