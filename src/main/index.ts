@@ -138,14 +138,16 @@ async function start(): Promise<void> {
 
 const onStartFailure = createStartFailureHandler({
   showRecoveryScreen: recoveryScreenNotAvailable,
-  showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+  showErrorBox: (title, content) => {
+    // Not closed here: the last window closing would start a second, ordinary quit.
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.hide();
+    dialog.showErrorBox(title, content);
+  },
   translate: t,
   logFolder,
   log,
-  cleanup: async () => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.destroy();
-    await closeWithin(() => services?.close() ?? Promise.resolve(), QUIT_TIME_LIMIT_MS);
-  },
+  // app.exit closes the windows.
+  cleanup: async () => void (await closeWithin(() => services?.close() ?? Promise.resolve(), QUIT_TIME_LIMIT_MS)),
   exit: (code) => app.exit(code),
 });
 

@@ -14,6 +14,8 @@ export interface MockOptions {
   /** The single-instance lock: false plays a second launch. */
   gotLock?: boolean;
   printers?: number;
+  /** The app's page fails to load (a broken install). */
+  failLoad?: boolean;
 }
 
 export type Listener = (...args: any[]) => any;
@@ -76,8 +78,10 @@ export function electronModule(state: ElectronState) {
     webContents = new WebContents();
     loadURL = vi.fn(async (url: string) => {
       this.loads.push(url);
+      if (options.failLoad) throw new Error(`ERR_FILE_NOT_FOUND (-6) loading '${url}'`);
     });
     show = vi.fn();
+    hide = vi.fn();
     focus = vi.fn();
     restore = vi.fn(() => (this.minimized = false));
     maximize = vi.fn(() => (this.maximized = true));
@@ -86,15 +90,16 @@ export function electronModule(state: ElectronState) {
     isFullScreen = () => false;
     getNormalBounds = () => ({ x: this.options.x, y: this.options.y, width: this.options.width, height: this.options.height });
     isDestroyed = () => this.destroyed;
+    /** As Electron: 'closed', then 'window-all-closed' when it was the last window. */
     destroy = vi.fn(() => {
       this.destroyed = true;
+      this.emit('closed');
+      if (state.windows.every((w) => w.destroyed)) state.app.emit('window-all-closed');
     });
     /** What Electron does when the user closes the window. */
     userCloses() {
       this.emit('close', { preventDefault() {} });
-      this.destroyed = true;
-      this.emit('closed');
-      if (state.windows.every((w) => w.destroyed)) state.app.emit('window-all-closed');
+      this.destroy();
     }
     constructor(windowOptions: Record<string, any>) {
       super();
