@@ -11,6 +11,7 @@ import { accountSummary, getPeriod, openCache } from '../../../src/main/cache';
 import { createKeychainStore, credentialKey } from '../../../src/main/credentials/keychain';
 import { DEMO_PASSWORD, DEMO_USERNAME, startDemoProvider, type DemoProvider } from '../../../src/main/demo';
 import { tempDir } from '../sync/helpers';
+import { runProcess } from './helpers';
 
 const keychain = createKeychainStore(`OAI Desktop Tests ${process.pid}`);
 let provider: DemoProvider;
@@ -204,16 +205,5 @@ function revisionOf(file: string, period: string) {
   } finally {
     db.close();
   }
-}
-
-function runProcess(args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 

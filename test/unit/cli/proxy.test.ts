@@ -1,13 +1,13 @@
 // The CLI behind a proxy: a real CONNECT proxy on loopback (a few lines of
 // node:http) sees the CLI's sync go through it when HTTPS_PROXY/HTTP_PROXY
 // name it, and nothing when NO_PROXY lists the provider's host.
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERNAME, startDemoProvider, type DemoProvider } from '../../../src/main/demo';
 import { tempDir } from '../sync/helpers';
+import { runProcess } from './helpers';
 
 interface ConnectProxy {
   url: string;
@@ -50,15 +50,7 @@ function cliSync(provider: DemoProvider, proxyEnv: Record<string, string>) {
     if (!(name in proxyEnv)) delete env[name];
   }
   const db = path.join(tempDir(), 'cache.sqlite');
-  const args = ['--import', 'tsx', 'src/cli/main.ts', 'sync', '--server', provider.url, '--user', DEMO_USERNAME, '--account', '602127', '--db', db];
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess(['--import', 'tsx', 'src/cli/main.ts', 'sync', '--server', provider.url, '--user', DEMO_USERNAME, '--account', '602127', '--db', db], env);
 }
 
 let provider: DemoProvider;
