@@ -7,5 +7,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // electron-store imports 'electron': processed by Vite, it gets the tests' mock of Electron.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -1,14 +1,18 @@
-// `npm test`: typecheck, lint, build, unit tests, end-to-end tests — in that
-// order, stopping at the first failure. On Linux the tests need a Secret
-// Service (the OS keychain): when none is running, this script re-runs itself
-// inside a private D-Bus session with an unlocked gnome-keyring, so a
-// developer's own keyring is never touched. On macOS and Windows the tests use
-// the real keychain under their own service name and clean up after
+// `npm test`: typecheck, lint, build, security scan, unit tests, end-to-end
+// tests — in that order, stopping at the first failure. First the system
+// packages the tests need: on Debian or Ubuntu as root the missing ones are
+// installed (the list is .ci/apt-packages.txt, shared with .ci/run);
+// elsewhere the one command to run is printed. On Linux the tests need a
+// Secret Service (the OS keychain): when none is running, this script re-runs
+// itself inside a private D-Bus session with an unlocked gnome-keyring, so a
+// developer's own keyring is never touched. On macOS and Windows the tests
+// use the real keychain under their own service name and clean up after
 // themselves.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureSystemPackages } from './system-packages.mjs';
 
 const bin = (name) => path.resolve('node_modules/.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 
@@ -21,19 +25,7 @@ function run(title, command, args) {
   }
 }
 
-function have(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
 function reRunInsideKeyringSession() {
-  for (const command of ['dbus-run-session', 'gnome-keyring-daemon']) {
-    if (!have(command)) {
-      process.stderr.write(
-        `npm test needs ${command} on Linux for the keychain tests: apt-get install dbus gnome-keyring\n`,
-      );
-      process.exit(2);
-    }
-  }
   const keyringHome = mkdtempSync(path.join(os.tmpdir(), 'oai-test-keyring-'));
   const script =
     'echo -n test-keyring | HOME="$OAI_KEYRING_HOME" gnome-keyring-daemon --unlock --components=secrets >/dev/null' +
@@ -45,13 +37,21 @@ function reRunInsideKeyringSession() {
   process.exit(result.status ?? 1);
 }
 
-if (process.platform === 'linux' && !process.env.OAI_TEST_KEYRING) reRunInsideKeyringSession();
+if (!process.env.OAI_TEST_KEYRING) {
+  const problem = await ensureSystemPackages();
+  if (problem) {
+    process.stderr.write(problem);
+    process.exit(2);
+  }
+  if (process.platform === 'linux') reRunInsideKeyringSession();
+}
 
 run('Typecheck', bin('tsc'), ['-p', 'tsconfig.node.json']);
 run('Typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json']);
 run('Typecheck (end-to-end tests)', bin('tsc'), ['-p', 'tsconfig.e2e.json']);
 run('Lint', bin('eslint'), ['--max-warnings', '0', '.']);
 run('Build', bin('electron-vite'), ['build', '--logLevel', 'warn']);
+run('Security scan of the built app (Electronegativity)', process.execPath, ['scripts/security-scan.mjs', 'out']);
 run('Unit and integration tests (Vitest)', bin('vitest'), ['run']);
 run('End-to-end tests (Playwright)', bin('playwright'), ['test']);
 process.stdout.write('\nAll checks passed.\n');

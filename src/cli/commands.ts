@@ -22,6 +22,7 @@ export const USAGE = `usage: npm run cli -- <command> [options]
 commands:
   sync     --server URL --user EMAIL (--account N | --room N) [--db FILE] [--password-stdin]
            password from the keychain entry of that sign-in, else OAI_PASSWORD, else --password-stdin;
+           through the proxy in HTTPS_PROXY / HTTP_PROXY, except for hosts in NO_PROXY;
            after a sync that changed something, a backup goes to backups/ beside the cache
   summary  --period YYYY-MM [--account N] [--server URL] [--db FILE] [--json]
   periods  [--account N] [--server URL] [--db FILE] [--json]

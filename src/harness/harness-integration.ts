@@ -27,7 +27,12 @@ function chromiumPath(): string | undefined {
   return process.env.CHROMIUM_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 }
 
-export function createHarnessIntegration(options: { downloadsDir: string; pageUrl: () => string }): HarnessIntegration {
+export function createHarnessIntegration(options: {
+  downloadsDir: string;
+  pageUrl: () => string;
+  /** Plays a computer without a printer: Print answers no_printer, as Electron does there. */
+  noPrinter?: boolean;
+}): HarnessIntegration {
   let browser: Promise<Browser> | null = null;
   const launch = () =>
     (browser ??= chromium.launch({
@@ -54,6 +59,7 @@ export function createHarnessIntegration(options: { downloadsDir: string; pageUr
     chooseSaveFile: (defaultName) => Promise.resolve(freshFileName(options.downloadsDir, defaultName)),
     renderPdf,
     async print(layoutHash, defaultName) {
+      if (options.noPrinter) throw new AppError('no_printer', 'This computer has no printer. Save the view as a PDF instead.');
       const file = freshFileName(options.downloadsDir, defaultName);
       await writeFileAtomically(file, await renderPdf(layoutHash));
       return { status: 'saved', path: file };

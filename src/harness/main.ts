@@ -5,11 +5,12 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { logUncaughtErrors } from '../main/log';
 import { startHarnessApp } from './harness-app';
 
 const USAGE =
   'usage: start:browser [--port N] [--data DIR] [--downloads DIR] [--renderer DIR] [--locale LOCALE]\n' +
-  '                     [--demo-now YYYY-MM-DD] [--demo-rooms N] [--demo-per-room N]';
+  '                     [--demo-now YYYY-MM-DD] [--demo-rooms N] [--demo-per-room N] [--no-printer]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -28,6 +29,7 @@ function parseOptions() {
         'demo-now': { type: 'string' },
         'demo-rooms': { type: 'string' },
         'demo-per-room': { type: 'string' },
+        'no-printer': { type: 'boolean', default: false },
       },
       strict: true,
     });
@@ -42,7 +44,7 @@ function parseOptions() {
       rooms: positiveInteger(values['demo-rooms'], '--demo-rooms'),
       perRoom: positiveInteger(values['demo-per-room'], '--demo-per-room'),
     };
-    return { port, dataDir, downloadsDir, rendererDir: path.resolve(values.renderer), locale: values.locale, demo };
+    return { port, dataDir, downloadsDir, rendererDir: path.resolve(values.renderer), locale: values.locale, demo, noPrinter: values['no-printer'] };
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
@@ -70,8 +72,9 @@ async function main(): Promise<void> {
       demo: options.demo,
       echoLog: (line) => process.stderr.write(line + '\n'),
     },
-    { rendererDir: options.rendererDir, downloadsDir: options.downloadsDir, port: options.port },
+    { rendererDir: options.rendererDir, downloadsDir: options.downloadsDir, port: options.port, noPrinter: options.noPrinter },
   );
+  logUncaughtErrors(process, app.services.log);
   process.stdout.write(`${app.url}\n`);
   process.stderr.write(`OAI Desktop browser harness: open ${app.url} (data in ${options.dataDir}, downloads in ${options.downloadsDir}). Ctrl+C stops it.\n`);
   const stop = () => {

@@ -26,6 +26,7 @@ import {
   totalsSchema,
 } from './domain';
 import { dateStyleSchema, languageSchema } from './i18n/language';
+import { menuCommandSchema, menuStateSchema } from './menu-commands';
 
 const none = z.object({}).strict();
 
@@ -126,6 +127,8 @@ export const settingsViewSchema = z.object({
   dateStyle: dateStyleSchema,
   syncIntervalHours: z.number(),
   activeProfileId: z.string().nullable(),
+  /** A system notification when a sync brings a new month (desktop app; off by default). */
+  notifyNewMonth: z.boolean(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
@@ -134,6 +137,7 @@ export const settingsChangeSchema = z
     language: languageSchema.nullable(),
     dateStyle: dateStyleSchema,
     syncIntervalHours: z.number().int().min(1).max(168),
+    notifyNewMonth: z.boolean(),
   })
   .partial()
   .strict();
@@ -221,6 +225,8 @@ export const bridgeCalls = {
   syncNow: call(profileRef, syncProgressSchema),
   cancelSync: call(profileRef, z.null()),
   syncStatus: call(profileRef, syncProgressSchema),
+  /** Which menu commands the renderer can carry out now, and the support phone for the Help menu. */
+  menuState: call(menuStateSchema, z.null()),
 } as const;
 
 export type BridgeCalls = typeof bridgeCalls;
@@ -254,6 +260,8 @@ export type ExportProgress = z.infer<typeof exportProgressSchema>;
 export const bridgeEvents = {
   syncProgress: syncProgressSchema,
   exportProgress: exportProgressSchema,
+  /** An application menu item the renderer carries out with the same function as its button. */
+  menuCommand: z.object({ command: menuCommandSchema }),
 } as const;
 export type BridgeEventName = keyof typeof bridgeEvents;
 export type BridgeEventPayload<E extends BridgeEventName> = z.infer<(typeof bridgeEvents)[E]>;

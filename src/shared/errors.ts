@@ -38,6 +38,12 @@ export type AppErrorCode =
   | 'cache_damaged'
   | 'export_failed'
   | 'print_failed'
+  /** Another print is still running: one print at a time. */
+  | 'print_busy'
+  /** The print dialog stayed open past the time limit; the print window was closed. */
+  | 'print_timeout'
+  /** The computer has no printer: the renderer offers Save as PDF instead. */
+  | 'no_printer'
   /** Saving or printing is not offered by this shell. */
   | 'not_available';
 

@@ -45,10 +45,12 @@ export function activeProfileId(app: HarnessFixture): string {
 /** The demo's "today" that reproduces the seed document's May 2009. */
 export const SEED_NOW = '2009-05-20';
 
-export const test = base.extend<{ osLocale: string; demo: DemoOptions; app: HarnessFixture }>({
+export const test = base.extend<{ osLocale: string; demo: DemoOptions; noPrinter: boolean; app: HarnessFixture }>({
   osLocale: ['en-GB', { option: true }],
   demo: [{ now: SEED_NOW, rooms: 40 }, { option: true }],
-  app: async ({ osLocale, demo }, use) => {
+  /** A computer without a printer. */
+  noPrinter: [false, { option: true }],
+  app: async ({ osLocale, demo, noPrinter }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oai-e2e-'));
     const downloadsDir = path.join(dataDir, 'downloads');
     const app = await startHarnessApp(
@@ -62,7 +64,7 @@ export const test = base.extend<{ osLocale: string; demo: DemoOptions; app: Harn
         // Failures (unreachable, TLS…) come back quickly: one retry, short waits.
         clientOptions: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000 },
       },
-      { rendererDir: RENDERER_DIR, downloadsDir },
+      { rendererDir: RENDERER_DIR, downloadsDir, noPrinter },
     );
     await use({ url: app.url, dataDir, downloadsDir, services: app.services, harness: app.harness });
     await app.close();

@@ -8,6 +8,7 @@ import { providerClientFor } from '../../main/features/profiles/provider-client'
 import type { SyncEngineProgress, SyncReport } from '../../main/sync/sync-engine';
 import { cliVersion, dbFile, digits, parse, required, UsageError, type CliIo, type Values } from '../args';
 import { oneLine } from '../terminal-text';
+import { proxyAwareFetch } from '../proxy-fetch';
 
 export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, {
@@ -25,7 +26,7 @@ export async function syncCommand(args: string[], io: CliIo): Promise<number> {
   if ((accountNumber === null) === (roomNumber === null)) throw new UsageError('give exactly one of --account and --room');
   const identity = { serverUrl, username, accountNumber, roomNumber };
   const password = await readPassword(values, io, credentialKey(identity));
-  const client = providerClientFor(serverUrl, identity, () => password);
+  const client = providerClientFor(serverUrl, identity, () => password, { clientOptions: { fetch: proxyAwareFetch(io.env) } });
   const core = createCore({ cacheFile: dbFile(values, io.env), appVersion: cliVersion(), onBackup: backupPrinter(io) });
   try {
     const report = await core.coordinator.sync({

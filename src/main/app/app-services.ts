@@ -13,17 +13,20 @@ import { appInfoHandlers } from '../features/app-info/handlers';
 import { billingCodeHandlers } from '../features/billing-codes/handlers';
 import type { FeatureDeps } from '../features/deps';
 import { exportHandlers } from '../features/export/handlers';
+import { menuHandlers } from '../features/menu/handlers';
+import { createMenuStateStore, type MenuStateStore } from '../features/menu/menu-state';
 import { profileHandlers } from '../features/profiles/handlers';
 import { ProfileService } from '../features/profiles/profile-service';
 import { settingsHandlers } from '../features/settings/handlers';
 import { syncHandlers } from '../features/sync/handlers';
+import { createNewMonthWatcher, type NewMonths, type NewMonthWatcher } from '../features/sync/new-months';
 import { createSyncSchedule } from '../features/sync/schedule';
 import { viewHandlers } from '../features/views/handlers';
-import { createFileLogger, type Logger } from '../log';
+import { createFileLogger, LOG_FILE_NAME, type Logger } from '../log';
 import type { ProviderClientOptions } from '../provider/client';
-import { createSettingsStore, type SettingsStore } from '../settings/settings-store';
+import { createSettingsStore, type SettingsBackendFactory, type SettingsStore } from '../settings/settings-store';
 import type { SyncCoordinator } from '../sync/sync-coordinator';
-import { createCore } from './core';
+import { createCore, type Core } from './core';
 import { CACHE_FILE_NAME } from './data-dir';
 import { embeddedDemo, type EmbeddedDemoOptions } from './embedded-demo';
 import type { ShellIntegration } from './shell-integration';
@@ -35,7 +38,13 @@ export interface AppEnvironment {
   version: string;
   /** OS locale, e.g. 'fr-FR'. */
   locale: string;
+  /** Where to log (Electron: its logs folder); default `<dataDir>/logs/oai-desktop.log`. */
+  log?: Logger;
   echoLog?: (line: string) => void;
+  /** conf by default; electron-store in the desktop app (same options, same file). */
+  settingsBackend?: SettingsBackendFactory;
+  /** A finished sync brought a month the cache did not have (desktop: optional notification). */
+  onNewMonths?: (news: NewMonths) => void;
   /** Keychain; tests pass one with their own service name. */
   credentials?: CredentialStore;
   /** Options of the embedded demo provider (date, size). */
@@ -67,6 +76,8 @@ export interface AppServices {
   /** The cache: ask it for the connection at each use (it can be swapped at run time). */
   cache: CacheHandle;
   settings: SettingsStore;
+  /** What the renderer can do from the application menu now. */
+  menu: MenuStateStore;
   /** The embedded demo provider, if it was started. */
   demoProvider(): DemoProvider | null;
   /** Stops the embedded demo provider (offline tests); it starts again on demand. */
@@ -86,21 +97,40 @@ export function bridgeHandlers(deps: FeatureDeps): BridgeHandlers {
     ...billingCodeHandlers(deps),
     ...exportHandlers(deps),
     ...syncHandlers(deps),
+    ...menuHandlers(deps),
   } satisfies BridgeHandlers;
 }
 
-export function createAppServices(env: AppEnvironment): Promise<AppServices> {
-  const log = createFileLogger(path.join(env.dataDir, 'logs', 'oai-desktop.log'), env.echoLog);
+export async function createAppServices(env: AppEnvironment): Promise<AppServices> {
+  const log = env.log ?? createFileLogger(path.join(env.dataDir, 'logs', LOG_FILE_NAME), env.echoLog);
   const events = new EventEmitter();
   const emit: FeatureDeps['emit'] = (name, payload) => events.emit('bridge-event', name, payload);
+  let newMonths: NewMonthWatcher | null = null;
   const core = createCore({
     cacheFile: path.join(env.dataDir, CACHE_FILE_NAME),
     appVersion: env.version,
     log,
     onSyncProgress: (progress) => emit('syncProgress', progress),
+    onSyncStart: (target) => newMonths?.onStart(target),
+    onSyncReport: (target, report) => newMonths?.onReport(target, report),
   });
+  if (env.onNewMonths) newMonths = createNewMonthWatcher(core.cache, env.onNewMonths);
+  try {
+    return wireServices(env, { log, events, emit, core });
+  } catch (error) {
+    // Start-up failed half-way: close what is open, so the process can exit cleanly.
+    await core.close();
+    throw error;
+  }
+}
+
+function wireServices(
+  env: AppEnvironment,
+  { log, events, emit, core }: { log: Logger; events: EventEmitter; emit: FeatureDeps['emit']; core: Core },
+): AppServices {
   closeInterruptedSyncRuns(core.cache.write(), new Date().toISOString());
-  const settings = createSettingsStore(path.join(env.dataDir, 'settings.json'), (m) => log.error(m));
+  const settings = createSettingsStore(env.dataDir, { backend: env.settingsBackend, onProblem: (m) => log.error(m) });
+  const menu = createMenuStateStore();
   const demo = embeddedDemo(env.demo ?? {}, log);
   const profiles = new ProfileService({
     settings,
@@ -120,18 +150,20 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
     backups,
     integration: env.integration ?? NO_INTEGRATION,
     log,
+    menu,
     emit,
   };
   syncSchedule.restart(true);
   if (env.dailyBackups !== false) backups.startDaily();
   log.info(`services started (${env.shell}, data in ${env.dataDir})`);
 
-  return Promise.resolve({
+  return {
     handlers: bridgeHandlers(deps),
     events,
     log,
     cache,
     settings,
+    menu,
     syncCoordinator: coordinator,
     demoProvider: () => demo.running(),
     stopDemoProvider: () => demo.stop(),
@@ -140,5 +172,5 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
       await demo.stop();
       events.removeAllListeners();
     },
-  });
+  };
 }

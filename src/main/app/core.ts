@@ -6,7 +6,7 @@ import { openCacheHandle, type CacheHandle } from '../cache';
 import { verifyCacheFileInBackground } from '../cache/archive';
 import { createBackupPolicy, type BackupOutcome, type BackupPolicy } from '../features/archive/backup-policy';
 import type { Logger } from '../log';
-import { SyncCoordinator } from '../sync/sync-coordinator';
+import { SyncCoordinator, type SyncCoordinatorOptions } from '../sync/sync-coordinator';
 import type { SyncReport } from '../sync/sync-engine';
 import { inProcessPeriodWriter } from '../sync/writers/period-writer';
 import { lazyPeriodWriter } from '../sync/writers/writer-pool';
@@ -22,6 +22,9 @@ export interface CoreOptions {
   onSyncProgress?: (progress: SyncProgress) => void;
   /** Each automatic backup's outcome (the CLI prints it). */
   onBackup?: (outcome: BackupOutcome) => void;
+  onSyncStart?: SyncCoordinatorOptions['onStart'];
+  /** After each run, once it is logged. */
+  onSyncReport?: SyncCoordinatorOptions['onReport'];
 }
 
 export interface Core {
@@ -50,9 +53,11 @@ export function createCore(options: CoreOptions): Core {
         (error) => log?.error('sync writer thread unavailable; writing on the main thread', error),
       ),
     checkBeforeWrite: (file) => verifyCacheFileInBackground(file),
+    onStart: options.onSyncStart,
     onReport: (target, report) => {
       log?.info(`sync ${target.profileId}: ${report.status}${report.error ? ` (${report.error})` : ''}`);
       if (!readonly && changedArchive(report)) backups.changed('sync');
+      options.onSyncReport?.(target, report);
     },
   });
   return {

@@ -1,23 +1,29 @@
-// Electron's side of exports and printing: the system Save dialog (in
-// Documents by default) and the system Print dialog for a print layout that
-// is rendered in a hidden window. The hidden window is always destroyed.
-import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, WebContents } from 'electron';
-import path from 'node:path';
+// Electron's side of exports and printing: the system Save dialog (in the
+// last folder used, Documents at first) and the system Print dialog for a
+// print layout rendered in a hidden window whose parent is the main window.
+// One print at a time; a machine without a printer is told so (the renderer
+// offers Save as PDF); a print dialog left open past the time limit is
+// closed and the user told. The hidden window is always destroyed.
+import type { BrowserWindow, BrowserWindowConstructorOptions, Dialog, WebContents } from 'electron';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE } from '../../shared/print-route';
 import type { SaveKind, ShellIntegration } from '../app/shell-integration';
 import { AppError } from '../errors';
+import type { FolderMemory } from './dialog-folder';
 import { secureWebPreferences } from './security';
+import path from 'node:path';
 
 export interface ElectronIntegrationDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
   dialog: Pick<Dialog, 'showSaveDialog'>;
-  app: Pick<App, 'getPath'>;
+  folders: FolderMemory;
   preloadPath: string;
   /** e.g. app://oai/index.html — the layout route is appended as its hash. */
   rendererUrl: string;
   parentWindow: () => BrowserWindow | null;
   /** How long a layout may take to render before printing gives up. */
   readyTimeoutMs?: number;
+  /** How long the print dialog may stay open before the print window is closed. */
+  printTimeoutMs?: number;
 }
 
 const FILTERS: Record<SaveKind, { name: string; extensions: string[] }> = {
@@ -25,12 +31,24 @@ const FILTERS: Record<SaveKind, { name: string; extensions: string[] }> = {
   pdf: { name: 'PDF', extensions: ['pdf'] },
 };
 
+type PrintResult = Awaited<ReturnType<ShellIntegration['print']>>;
+
 export function createElectronIntegration(deps: ElectronIntegrationDeps): ShellIntegration {
   const readyTimeoutMs = deps.readyTimeoutMs ?? 60_000;
+  const printTimeoutMs = deps.printTimeoutMs ?? 10 * 60_000;
+  let printing = false;
 
-  async function withLayoutWindow<T>(layoutHash: string, use: (contents: WebContents) => Promise<T>): Promise<T> {
-    const window = new deps.BrowserWindow({ show: false, width: 1024, height: 1400, webPreferences: secureWebPreferences(deps.preloadPath) });
+  async function withLayoutWindow<T>(layoutHash: string, use: (contents: WebContents) => Promise<T>, before?: (contents: WebContents) => Promise<void>): Promise<T> {
+    const parent = deps.parentWindow();
+    const window = new deps.BrowserWindow({
+      show: false,
+      width: 1024,
+      height: 1400,
+      ...(parent && !parent.isDestroyed() ? { parent } : {}),
+      webPreferences: secureWebPreferences(deps.preloadPath),
+    });
     try {
+      await before?.(window.webContents);
       await window.loadURL(deps.rendererUrl + layoutHash);
       await waitUntilRendered(window.webContents, readyTimeoutMs);
       return await use(window.webContents);
@@ -41,26 +59,47 @@ export function createElectronIntegration(deps: ElectronIntegrationDeps): ShellI
 
   return {
     async chooseSaveFile(defaultName, kind) {
-      const options = { defaultPath: path.join(deps.app.getPath('documents'), defaultName), filters: [FILTERS[kind]] };
+      const options = { defaultPath: path.join(deps.folders.folder(), defaultName), filters: [FILTERS[kind]] };
       const parent = deps.parentWindow();
       const result = parent ? await deps.dialog.showSaveDialog(parent, options) : await deps.dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
+      if (result.canceled || !result.filePath) return null;
+      deps.folders.remember(result.filePath);
+      return result.filePath;
     },
-    print: (layoutHash) =>
-      withLayoutWindow(layoutHash, (contents) =>
-        new Promise((resolve, reject) => {
-          contents.print({ silent: false, printBackground: true }, (success, failureReason) => {
-            if (success) resolve({ status: 'printed', path: null });
-            else if (/cancel/i.test(failureReason)) resolve({ status: 'cancelled', path: null });
-            else reject(new AppError('print_failed', `Printing failed: ${failureReason}.`));
-          });
-        }),
-      ),
+    async print(layoutHash) {
+      if (printing) throw new AppError('print_busy', 'Another print is still being prepared or printed. Finish it, then print again.');
+      printing = true;
+      try {
+        return await withLayoutWindow(layoutHash, (contents) => printWithin(contents, printTimeoutMs), refuseWithoutPrinter);
+      } finally {
+        printing = false;
+      }
+    },
     renderPdf: (layoutHash) =>
       withLayoutWindow(layoutHash, async (contents) =>
         Buffer.from(await contents.printToPDF({ printBackground: true, preferCSSPageSize: true })),
       ),
   };
+}
+
+async function refuseWithoutPrinter(contents: WebContents): Promise<void> {
+  const printers = await contents.getPrintersAsync();
+  if (printers.length === 0) throw new AppError('no_printer', 'This computer has no printer. Save the view as a PDF instead.');
+}
+
+/** The system print dialog; past the time limit the caller destroys the window and the user is told. */
+function printWithin(contents: WebContents, timeLimitMs: number): Promise<PrintResult> {
+  return new Promise<PrintResult>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new AppError('print_timeout', `Printing did not finish within ${Math.round(timeLimitMs / 60_000)} minutes and was stopped. Print again.`));
+    }, timeLimitMs);
+    contents.print({ silent: false, printBackground: true }, (success, failureReason) => {
+      clearTimeout(timer);
+      if (success) resolve({ status: 'printed', path: null });
+      else if (/cancel/i.test(failureReason)) resolve({ status: 'cancelled', path: null });
+      else reject(new AppError('print_failed', `Printing failed: ${failureReason}.`));
+    });
+  });
 }
 
 /** Waits until the print layout marks itself ready (all rows on screen). */

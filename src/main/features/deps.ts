@@ -8,6 +8,7 @@ import type { Logger } from '../log';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SyncCoordinator } from '../sync/sync-coordinator';
 import type { BackupPolicy } from './archive/backup-policy';
+import type { MenuStateStore } from './menu/menu-state';
 import type { ProfileService } from './profiles/profile-service';
 import type { SyncSchedule } from './sync/schedule';
 
@@ -34,6 +35,8 @@ export interface FeatureDeps {
   /** Save dialogs and printing (Electron's, or the harness's equivalents). */
   integration: ShellIntegration;
   log: Logger;
+  /** What the renderer can do from the application menu now. */
+  menu: MenuStateStore;
   /** Sends an event to the renderer. */
   emit: EmitBridgeEvent;
 }

@@ -91,6 +91,12 @@ const TLS_REASONS: Record<string, string> = {
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its certificate is not signed by a trusted authority',
   ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is issued for a different host name',
   ERR_SSL_WRONG_VERSION_NUMBER: 'it does not speak TLS on this port (try http:// for a local server)',
+  // Chromium's names (the desktop app's net.fetch).
+  ERR_CERT_AUTHORITY_INVALID: 'its certificate is not signed by a trusted authority',
+  ERR_CERT_DATE_INVALID: 'its certificate has expired or is not valid yet',
+  ERR_CERT_COMMON_NAME_INVALID: 'its certificate is issued for a different host name',
+  ERR_CERT_REVOKED: 'its certificate has been revoked',
+  ERR_SSL_PROTOCOL_ERROR: 'it does not speak TLS on this port (try http:// for a local server)',
 };
 
 const NETWORK_REASONS: Record<string, string> = {
@@ -106,12 +112,23 @@ const NETWORK_REASONS: Record<string, string> = {
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
   ENETDOWN: 'network is down',
+  // Chromium's names (the desktop app's net.fetch).
+  ERR_CONNECTION_REFUSED: 'connection refused',
+  ERR_CONNECTION_RESET: 'connection reset',
+  ERR_CONNECTION_CLOSED: 'connection closed',
+  ERR_CONNECTION_TIMED_OUT: 'connection timed out',
+  ERR_NAME_NOT_RESOLVED: 'host name not found',
+  ERR_INTERNET_DISCONNECTED: 'no network connection',
+  ERR_ADDRESS_UNREACHABLE: 'host unreachable',
+  ERR_PROXY_CONNECTION_FAILED: 'the proxy server could not be reached',
+  ERR_TUNNEL_CONNECTION_FAILED: 'the proxy server refused the connection',
 };
 
 function isTlsCode(code: string): boolean {
   return (
     code in TLS_REASONS ||
     code.startsWith('CERT_') ||
+    code.startsWith('ERR_CERT_') ||
     code.startsWith('ERR_TLS_') ||
     code.startsWith('ERR_SSL_') ||
     code.startsWith('UNABLE_TO_') ||

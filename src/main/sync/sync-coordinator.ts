@@ -26,6 +26,8 @@ interface Running {
 export interface SyncCoordinatorOptions {
   cache: CacheHandle;
   onProgress: (progress: SyncProgress) => void;
+  /** Before a run touches the cache (e.g. to note which months it holds). */
+  onStart?: (target: SyncTarget) => void;
   onReport?: (target: SyncTarget, report: SyncReport) => void;
   pageLimit?: number;
   /** Where each run writes periods (the app: writer threads); in-process when absent. */
@@ -105,6 +107,7 @@ export class SyncCoordinator {
       const key = targetKey(target, target.accountNumber);
       return key ? lastSuccessfulSync(cache.read(), key) : null;
     };
+    this.options.onStart?.(target);
     publish({ ...idleProgress(target.profileId, lastSuccess()), state: 'running' });
     let report: SyncReport;
     const writer = this.options.createWriter?.() ?? null;

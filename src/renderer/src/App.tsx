@@ -13,6 +13,7 @@ import { describeError } from './errors';
 import { FormatProvider } from './format-context';
 import { languageFromLocale, translator, type Language } from '../../shared/i18n';
 import { I18nProvider, useI18n } from './i18n';
+import { MenuCommandProvider } from './menu-commands';
 import { PrintApp } from './print/PrintLayout';
 import { SignInView } from './views/SignInView';
 import { Workspace } from './Workspace';
@@ -69,40 +70,42 @@ function InteractiveApp() {
 
   return (
     <I18nProvider language={language}>
-      <FormatProvider options={{ language, dateStyle }}>
-        {boot === null ? (
-          <BootScreen error={bootError} />
-        ) : profile && !addingAccount ? (
-          <Workspace
-            key={profile.id}
-            profile={profile}
-            profiles={boot.profiles}
-            settings={boot.settings}
-            systemLanguage={systemLanguage}
-            version={boot.info.version}
-            shell={boot.info.shell}
-            onSettings={(settings) => setBoot({ ...boot, settings })}
-            onSwitchProfile={(p) => reloadProfiles(p.id)}
-            onProfileChanged={(p) => reloadProfiles(p.id)}
-            onAddAccount={() => setAddingAccount(true)}
-            onSignedOut={() => reloadProfiles(null)}
-          />
-        ) : (
-          <SignedOutShell
-            boot={boot}
-            language={language}
-            onLanguage={(next) => {
-              callMain('updateSettings', { language: next }).then((settings) => setBoot({ ...boot, settings }), setBootError);
-            }}
-          >
-            <SignInView
+      <MenuCommandProvider>
+        <FormatProvider options={{ language, dateStyle }}>
+          {boot === null ? (
+            <BootScreen error={bootError} />
+          ) : profile && !addingAccount ? (
+            <Workspace
+              key={profile.id}
+              profile={profile}
               profiles={boot.profiles}
-              onSignedIn={(p) => reloadProfiles(p.id)}
-              onCancel={profile ? () => setAddingAccount(false) : undefined}
+              settings={boot.settings}
+              systemLanguage={systemLanguage}
+              version={boot.info.version}
+              shell={boot.info.shell}
+              onSettings={(settings) => setBoot({ ...boot, settings })}
+              onSwitchProfile={(p) => reloadProfiles(p.id)}
+              onProfileChanged={(p) => reloadProfiles(p.id)}
+              onAddAccount={() => setAddingAccount(true)}
+              onSignedOut={() => reloadProfiles(null)}
             />
-          </SignedOutShell>
-        )}
-      </FormatProvider>
+          ) : (
+            <SignedOutShell
+              boot={boot}
+              language={language}
+              onLanguage={(next) => {
+                callMain('updateSettings', { language: next }).then((settings) => setBoot({ ...boot, settings }), setBootError);
+              }}
+            >
+              <SignInView
+                profiles={boot.profiles}
+                onSignedIn={(p) => reloadProfiles(p.id)}
+                onCancel={profile ? () => setAddingAccount(false) : undefined}
+              />
+            </SignedOutShell>
+          )}
+        </FormatProvider>
+      </MenuCommandProvider>
     </I18nProvider>
   );
 }

@@ -17,8 +17,12 @@ import { useFormat } from './format-context';
 import { useI18n } from './i18n';
 import { newestFirst } from '../../shared/period-label';
 import type { SortState } from '../../shared/view-rules';
+import { useMenuCommand, useMenuSupportPhone } from './menu-commands';
+import { menuSupportPhone } from '../../shared/menu-commands';
 import { createSyncStore, refreshKey } from './sync-store';
 import { useBridgeQuery } from './use-bridge-query';
+import { useWindowShortcuts } from './use-shortcuts';
+import { useSyncActions } from './use-sync-actions';
 import { BillingCodesView } from './views/BillingCodesView';
 import { CodeConferencesView } from './views/CodeConferencesView';
 import { ConferenceView } from './views/ConferenceView';
@@ -71,6 +75,7 @@ export function Workspace(props: {
   // Views reload when a sync moves to its next period or ends.
   const refresh = useSyncExternalStore(syncStore.subscribe, () => refreshKey(syncStore.get()));
   const syncRunning = refresh.startsWith('running|');
+  const syncActions = useSyncActions(syncStore, profile.id);
 
   const periodsQuery = useBridgeQuery(accountNumber && profileId, refresh, () => callMain('listPeriods', { profileId }));
   const periods = useMemo(() => newestFirst(periodsQuery.data ?? []), [periodsQuery.data]);
@@ -84,6 +89,13 @@ export function Workspace(props: {
   const account = summary?.account ?? null;
   const cardholders = useMemo(() => new Map((summary?.rooms ?? []).map((r) => [r.roomNumber, r.cardholder])), [summary]);
   const cardholderOf = useCallback((roomNumber: string) => cardholders.get(roomNumber) ?? null, [cardholders]);
+
+  // The application menu and the keyboard run the same actions as the buttons.
+  useMenuCommand('syncNow', syncActions.syncNow);
+  useMenuCommand('settings', dialog === null ? () => setDialog('settings') : null);
+  useMenuSupportPhone(menuSupportPhone(account?.supportPhone));
+  const backRoute = route.view === 'room' ? ({ view: 'summary' } as const) : route.view === 'code' ? ({ view: 'codes' } as const) : route.view === 'conference' ? route.back : null;
+  useWindowShortcuts({ back: backRoute ? () => setRoute(backRoute) : null, dialogOpen: dialog !== null });
 
   // After moving to another view, keyboard and screen-reader users land on its title.
   const shownRoute = useRef(route);
@@ -239,7 +251,7 @@ export function Workspace(props: {
             {mainView()}
           </ErrorBoundary>
         </main>
-        <StatusBar version={props.version} shell={props.shell} sync={{ store: syncStore, profileId: profile.id }} />
+        <StatusBar version={props.version} shell={props.shell} sync={{ store: syncStore, actions: syncActions }} />
         {dialog === 'settings' ? (
           <ErrorBoundary fallback={(error) => <DialogErrorPanel error={error} onBack={closeDialogToSummary} />}>
             <SettingsDialog

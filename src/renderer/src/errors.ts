@@ -15,6 +15,9 @@ const MESSAGE_BY_CODE: Partial<Record<BridgeFailureCode, MessageKey>> = {
   malformed: 'error.malformed',
   cache_unusable: 'error.cacheUnusable',
   link_question_pending: 'workspace.linkPending',
+  print_busy: 'error.printBusy',
+  print_timeout: 'error.printTimeout',
+  no_printer: 'error.noPrinter',
 };
 
 function messageKeyOf(code: string): MessageKey | undefined {

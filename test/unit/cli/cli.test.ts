@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inProcessCli } from './helpers';
+import { inProcessCli, runProcess } from './helpers';
 import { accountSummary, getPeriod, openCache } from '../../../src/main/cache';
 import { createKeychainStore, credentialKey } from '../../../src/main/credentials/keychain';
 import { DEMO_PASSWORD, DEMO_USERNAME, startDemoProvider, type DemoProvider } from '../../../src/main/demo';
@@ -239,16 +239,5 @@ function revisionOf(file: string, demo: DemoProvider, period: string) {
   } finally {
     db.close();
   }
-}
-
-function runProcess(args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 

@@ -1,10 +1,29 @@
 // Electron's Save and Print dialogs, driven through fakes of the Electron
 // objects (Electron cannot run here): what is asked of them, in what order,
 // and that the hidden layout window is always destroyed.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { createAppServices } from '../../../src/main/app/app-services';
+import { createFolderMemory } from '../../../src/main/electron/dialog-folder';
 import { createElectronIntegration } from '../../../src/main/electron/electron-integration';
+import { createSettingsStore } from '../../../src/main/settings/settings-store';
+import { tempDir } from '../sync/helpers';
 
-function fakes(options: { readyAfterProbes?: number; loadFails?: boolean; print?: [boolean, string]; layoutError?: string } = {}) {
+const silentLog = { info: () => {}, error: () => {} };
+
+interface FakeOptions {
+  readyAfterProbes?: number;
+  loadFails?: boolean;
+  print?: [boolean, string] | 'never';
+  layoutError?: string;
+  printers?: number;
+  printTimeoutMs?: number;
+  parent?: unknown;
+  documents?: string;
+}
+
+function fakes(options: FakeOptions = {}) {
   const calls: string[] = [];
   let probes = 0;
   const windows: any[] = [];
@@ -18,8 +37,13 @@ function fakes(options: { readyAfterProbes?: number; loadFails?: boolean; print?
         calls.push('probe');
         return probes > (options.readyAfterProbes ?? 0);
       }),
+      getPrintersAsync: vi.fn(async () => {
+        calls.push('printers');
+        return Array.from({ length: options.printers ?? 1 }, (_, i) => ({ name: `printer ${i}` }));
+      }),
       print: vi.fn((_opts: unknown, callback: (success: boolean, reason: string) => void) => {
         calls.push('print');
+        if (options.print === 'never') return;
         const [success, reason] = options.print ?? [true, ''];
         callback(success, reason);
       }),
@@ -42,21 +66,24 @@ function fakes(options: { readyAfterProbes?: number; loadFails?: boolean; print?
       this.destroyed = true;
     };
   }
+  const documents = options.documents ?? '/home/ana/Documents';
+  const settings = createSettingsStore(tempDir());
   const dialog = { showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '/home/ana/Documents/x.xlsx' })) };
   const integration = createElectronIntegration({
     BrowserWindow: FakeWindow as any,
     dialog: dialog,
-    app: { getPath: () => '/home/ana/Documents' },
+    folders: createFolderMemory({ settings: () => settings, documents: () => documents, log: silentLog }),
     preloadPath: '/app/out/preload/index.cjs',
     rendererUrl: 'app://oai/index.html',
-    parentWindow: () => null,
+    parentWindow: () => (options.parent ?? null) as any,
     readyTimeoutMs: 2_000,
+    printTimeoutMs: options.printTimeoutMs ?? 2_000,
   });
-  return { integration, calls, windows, dialog };
+  return { integration, calls, windows, dialog, settings };
 }
 
-describe('Electron integration', () => {
-  it('offers the Documents folder and the default name in the Save dialog; Cancel gives null', async () => {
+describe('Electron integration: Save dialog', () => {
+  it('offers Documents and the default name at first; Cancel gives null', async () => {
     const { integration, dialog } = fakes();
     await expect(integration.chooseSaveFile('OAI_602127_2009-05_summary.xlsx', 'xlsx')).resolves.toBe('/home/ana/Documents/x.xlsx');
     expect(dialog.showSaveDialog).toHaveBeenCalledWith({
@@ -67,11 +94,34 @@ describe('Electron integration', () => {
     await expect(integration.chooseSaveFile('a.pdf', 'pdf')).resolves.toBeNull();
   });
 
-  it('prints from a hidden, sandboxed window only once the layout is rendered, then destroys it', async () => {
-    const { integration, calls, windows } = fakes({ readyAfterProbes: 2 });
+  it('opens the next dialog in the folder chosen last, remembered in the settings; a folder gone falls back to Documents', async () => {
+    const chosen = path.join(tempDir(), 'Reports');
+    mkdirSync(chosen);
+    const { integration, dialog, settings } = fakes();
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(chosen, 'may.xlsx') });
+    await integration.chooseSaveFile('may.xlsx', 'xlsx');
+    expect(settings.get().lastFolder).toBe(chosen);
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(chosen, 'june.pdf') });
+    await integration.chooseSaveFile('june.pdf', 'pdf');
+    expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(expect.objectContaining({ defaultPath: path.join(chosen, 'june.pdf') }));
+    // Cancelling does not change the folder.
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await integration.chooseSaveFile('july.pdf', 'pdf');
+    expect(settings.get().lastFolder).toBe(chosen);
+    settings.update((s) => ({ ...s, lastFolder: path.join(chosen, 'deleted') }));
+    await integration.chooseSaveFile('june.pdf', 'pdf');
+    expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(expect.objectContaining({ defaultPath: '/home/ana/Documents/june.pdf' }));
+  });
+});
+
+describe('Electron integration: printing', () => {
+  it('prints from a hidden, sandboxed child of the main window only once the layout is rendered, then destroys it', async () => {
+    const parent = { isDestroyed: () => false };
+    const { integration, calls, windows } = fakes({ readyAfterProbes: 2, parent });
     await expect(integration.print('#/print/x', 'x.pdf')).resolves.toEqual({ status: 'printed', path: null });
-    expect(calls).toEqual(['load app://oai/index.html#/print/x', 'probe', 'probe', 'probe', 'print', 'destroy']);
+    expect(calls).toEqual(['printers', 'load app://oai/index.html#/print/x', 'probe', 'probe', 'probe', 'print', 'destroy']);
     expect(windows[0].options.show).toBe(false);
+    expect(windows[0].options.parent).toBe(parent);
     expect(windows[0].options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
   });
 
@@ -84,6 +134,30 @@ describe('Electron integration', () => {
   it('reports a failed print and still destroys the window', async () => {
     const { integration, calls } = fakes({ print: [false, 'Print job failed'] });
     await expect(integration.print('#/print/x', 'x.pdf')).rejects.toMatchObject({ code: 'print_failed' });
+    expect(calls.at(-1)).toBe('destroy');
+  });
+
+  it('says there is no printer (the renderer offers Save as PDF) without loading the layout', async () => {
+    const { integration, calls } = fakes({ printers: 0 });
+    await expect(integration.print('#/print/x', 'x.pdf')).rejects.toMatchObject({ code: 'no_printer' });
+    expect(calls).toEqual(['printers', 'destroy']);
+  });
+
+  it('prints one at a time: a second request while one runs is refused with a clear error', async () => {
+    const { integration } = fakes({ print: 'never', printTimeoutMs: 300 });
+    const first = integration.print('#/print/x', 'x.pdf');
+    await expect(integration.print('#/print/y', 'y.pdf')).rejects.toMatchObject({ code: 'print_busy' });
+    await first.catch(() => {});
+    // Once the first is over, printing works again.
+    await expect(integration.print('#/print/y', 'y.pdf')).rejects.toMatchObject({ code: 'print_timeout' });
+  });
+
+  it('destroys the print window and tells the user when the print dialog passes the time limit', async () => {
+    const { integration, calls, windows } = fakes({ print: 'never', printTimeoutMs: 200 });
+    const started = Date.now();
+    await expect(integration.print('#/print/x', 'x.pdf')).rejects.toMatchObject({ code: 'print_timeout', message: expect.stringContaining('Print again') });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    expect(windows[0].destroyed).toBe(true);
     expect(calls.at(-1)).toBe('destroy');
   });
 
@@ -111,5 +185,15 @@ describe('Electron integration', () => {
     const pdf = await integration.renderPdf('#/print/x');
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     expect(calls).toEqual(['load app://oai/index.html#/print/x', 'probe', 'printToPDF', 'destroy']);
+  });
+
+  it('reaches the renderer as the bridge failure code it shows its own words for', async () => {
+    const { integration } = fakes({ printers: 0 });
+    const services = await createAppServices({ dataDir: tempDir(), shell: 'electron', version: '1', locale: 'en', scheduleSync: false, integration, log: silentLog });
+    const view = { kind: 'billingCodes' as const, accountNumber: '602127', period: '2009-05' };
+    const { dispatchBridgeCall } = await import('../../../src/main/bridge/dispatch');
+    const result = await dispatchBridgeCall('printView', { view, presentation: { language: 'en', dateStyle: 'locale' } }, services.handlers, silentLog);
+    expect(result).toMatchObject({ ok: false, error: { code: 'no_printer' } });
+    await services.close();
   });
 });

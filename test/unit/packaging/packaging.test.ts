@@ -1,19 +1,26 @@
-// electron-builder.yml checked offline against electron-builder's own schema.
+// electron-builder.yml checked offline against electron-builder's own schema,
+// and what it promises: the built app only, each platform's binaries only,
+// the architecture from the command line, updates from the address given at
+// build time (scripts/dist.mjs).
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
 // @ts-ignore -- app-builder-lib ships this module without a public type path
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+// @ts-expect-error -- a plain .mjs script without types
+import { archOptions, distConfig } from '../../../scripts/dist.mjs';
 
 type Config = Record<string, any>;
 const config = load(readFileSync('electron-builder.yml', 'utf8')) as Config;
 const quietLogger = { isEnabled: false, add: () => {} };
 const validate = (c: Config) => (validateConfiguration as (c: Config, l: unknown) => Promise<void>)(c, quietLogger);
+const dist = { config: distConfig as (c: Config, env: Record<string, string | undefined>) => Config, arch: archOptions as (argv: string[]) => Record<string, true> };
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder schema validation', async () => {
+  it('passes electron-builder schema validation, with and without an update address', async () => {
     await expect(validate(config)).resolves.toBeUndefined();
+    await expect(validate(dist.config(config, {}))).resolves.toBeUndefined();
   });
 
   it('fails validation with an unknown key', async () => {
@@ -21,14 +28,28 @@ describe('electron-builder.yml', () => {
     await expect(validate({ ...config, mac: { ...config.mac, colour: 'blue' } })).rejects.toThrow(/configuration\.mac/);
   });
 
-  it('targets Windows NSIS and macOS dmg+zip for x64 and arm64', () => {
-    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
-    expect(config.mac.target).toEqual([
-      { target: 'dmg', arch: ['x64', 'arm64'] },
-      { target: 'zip', arch: ['x64', 'arm64'] },
-    ]);
+  it('targets Windows NSIS and macOS dmg+zip, with no architecture list (the command line gives it)', () => {
+    expect(config.win.target).toEqual(['nsis']);
+    expect(config.mac.target).toEqual(['dmg', 'zip']);
+    expect(JSON.stringify(config)).not.toMatch(/"arch"/);
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
     expect(config.productName).toBe('OAI Desktop');
+  });
+
+  it('packs the built app only, without better-sqlite3’s sources or other platforms’ binaries', () => {
+    const included = (config.files as string[]).filter((pattern) => !pattern.startsWith('!'));
+    expect(included).toEqual(['out/{main,preload,renderer}/**', 'package.json']);
+    expect(config.files).toEqual(
+      expect.arrayContaining([
+        '!**/node_modules/better-sqlite3/{src,deps,build}/**',
+        '!**/node_modules/better-sqlite3/prebuilds/!(${platform}-${arch}).node',
+      ]),
+    );
+  });
+
+  it('unpacks only the native binaries of the target: better-sqlite3’s prebuild and the keyring’s', () => {
+    expect(config.asar).toEqual({ smartUnpack: false });
+    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/prebuilds/${platform}-${arch}.node', 'node_modules/@napi-rs/keyring-*/*.node']);
   });
 
   it('never rebuilds native modules and sets the fuses', () => {
@@ -39,6 +60,21 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
     });
+  });
+
+  it('publishes updates to a generic address given at build time, one folder per platform and architecture', () => {
+    expect(config.publish).toEqual({ provider: 'generic', url: '${env.OAI_UPDATE_URL}/${platform}-${arch}' });
+    expect(dist.config(config, { OAI_UPDATE_URL: 'https://updates.example.com/oai' }).publish).toEqual(config.publish);
+    expect(dist.config(config, {}).publish).toBeNull();
+    expect(dist.config(config, { OAI_UPDATE_URL: '  ' }).publish).toBeNull();
+  });
+
+  it('npm run dist builds one architecture: --x64 or --arm64, else the machine’s', () => {
+    expect(dist.arch([])).toEqual({});
+    expect(dist.arch(['--x64'])).toEqual({ x64: true });
+    expect(dist.arch(['--arm64'])).toEqual({ arm64: true });
+    expect(() => dist.arch(['--x64', '--arm64'])).toThrow(/one architecture per run/);
+    expect(() => dist.arch(['--ia32'])).toThrow(/unknown argument/);
   });
 
   it('points at generated icons that are real PNG / ICO / ICNS files', () => {

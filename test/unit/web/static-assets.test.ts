@@ -52,3 +52,16 @@ describe('static renderer assets', () => {
     expect(resolveAssetPath('/r', '/../../etc/passwd.txt')).toBe(path.resolve('/r/etc/passwd.txt'));
   });
 });
+
+describe('Content-Security-Policy in index.html', () => {
+  it('repeats the header’s policy in a <meta> element, less what a <meta> cannot carry', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } = await import('../../../src/main/web/csp');
+    const html = readFileSync('src/renderer/index.html', 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors'))).toEqual(meta!.split('; '));
+    // It comes before anything the page loads.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<link'));
+  });
+});

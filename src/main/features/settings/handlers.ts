@@ -6,7 +6,13 @@ import type { Settings } from '../../settings/settings-store';
 import type { FeatureDeps } from '../deps';
 
 function settingsView(s: Settings): SettingsView {
-  return { language: s.language, dateStyle: s.dateStyle, syncIntervalHours: s.syncIntervalHours, activeProfileId: s.activeProfileId };
+  return {
+    language: s.language,
+    dateStyle: s.dateStyle,
+    syncIntervalHours: s.syncIntervalHours,
+    activeProfileId: s.activeProfileId,
+    notifyNewMonth: s.notifyNewMonth,
+  };
 }
 
 export function settingsHandlers({ settings, syncSchedule }: Pick<FeatureDeps, 'settings' | 'syncSchedule'>) {

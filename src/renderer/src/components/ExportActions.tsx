@@ -1,17 +1,24 @@
 // Download (Excel), Print and Save as PDF of what a view shows. The views
 // pass a ViewRef (what they show: period, filter, sort…), never data; main
 // reads the cache itself. One export runs at a time for the whole window, so
-// its progress and its outcome survive moving to another view meanwhile.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+// its progress and its outcome survive moving to another view meanwhile. The
+// application menu's Download, Print and Save as PDF run the same exports of
+// the view on screen. A computer without a printer is offered Save as PDF.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ExportProgress, SaveOutcome, ViewRef } from '../../../shared/bridge';
 import { callMain } from '../bridge';
 import { describeError, errorCode } from '../errors';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
+import { useMenuCommand } from '../menu-commands';
 
 export type ExportKind = ExportProgress['kind'];
 
-type Outcome = { tone: 'saved'; path: string } | { tone: 'printed' } | { tone: 'error'; message: string };
+type Outcome =
+  | { tone: 'saved'; path: string }
+  | { tone: 'printed' }
+  /** `offerPdf`: the view to save as PDF instead (no printer). */
+  | { tone: 'error'; message: string; offerPdf?: ViewRef };
 
 interface ExportState {
   running: ExportKind | null;
@@ -22,6 +29,8 @@ interface ExportState {
 
 interface ExportController extends ExportState {
   run: (kind: ExportKind, view: ViewRef) => void;
+  /** The view on screen offers its exports (to the menu); returns the function that withdraws them. */
+  offerView: (view: RefObject<ViewRef>) => () => void;
 }
 
 /** Progress shows only for exports that take long enough to notice. */
@@ -45,6 +54,8 @@ export function ExportProvider(props: { children: ReactNode }) {
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const busy = useRef(false);
+  const shownView = useRef<RefObject<ViewRef> | null>(null);
+  const [viewShown, setViewShown] = useState(false);
 
   const run = useCallback(
     (kind: ExportKind, view: ViewRef) => {
@@ -59,8 +70,12 @@ export function ExportProvider(props: { children: ReactNode }) {
       request
         .then(
           (result) => setOutcome(outcomeOf(result)),
-          // A cancelled export is the user's choice, not a failure.
-          (error: unknown) => setOutcome(errorCode(error) === 'cancelled' ? null : { tone: 'error', message: describeError(error, t) }),
+          (error: unknown) => {
+            const code = errorCode(error);
+            // A cancelled export is the user's choice, not a failure.
+            if (code === 'cancelled') return setOutcome(null);
+            setOutcome({ tone: 'error', message: describeError(error, t), ...(code === 'no_printer' ? { offerPdf: view } : {}) });
+          },
         )
         .finally(() => {
           busy.current = false;
@@ -88,18 +103,47 @@ export function ExportProvider(props: { children: ReactNode }) {
     return () => window.clearTimeout(timer);
   }, [outcome]);
 
-  const controller = useMemo(() => ({ running, slow, progress, run }), [running, slow, progress, run]);
+  const offerView = useCallback((view: RefObject<ViewRef>) => {
+    shownView.current = view;
+    setViewShown(true);
+    return () => {
+      if (shownView.current !== view) return;
+      shownView.current = null;
+      setViewShown(false);
+    };
+  }, []);
+  const exportShownView = useCallback(
+    (kind: ExportKind) => {
+      const view = shownView.current?.current;
+      if (view) run(kind, view);
+    },
+    [run],
+  );
+  const menuOffered = viewShown && running === null;
+  useMenuCommand('download', menuOffered ? () => exportShownView('xlsx') : null);
+  useMenuCommand('print', menuOffered ? () => exportShownView('print') : null);
+  useMenuCommand('savePdf', menuOffered ? () => exportShownView('pdf') : null);
+
+  const controller = useMemo(() => ({ running, slow, progress, run, offerView }), [running, slow, progress, run, offerView]);
   return (
     <ExportContext.Provider value={controller}>
       {props.children}
       <div className="export-notices" role="status">
-        {outcome ? <OutcomeNotice outcome={outcome} onDismiss={() => setOutcome(null)} /> : null}
+        {outcome ? (
+          <OutcomeNotice
+            outcome={outcome}
+            onDismiss={() => setOutcome(null)}
+            onSavePdf={(view) => {
+              if (!busy.current) run('pdf', view);
+            }}
+          />
+        ) : null}
       </div>
     </ExportContext.Provider>
   );
 }
 
-function OutcomeNotice(props: { outcome: Outcome; onDismiss: () => void }) {
+function OutcomeNotice(props: { outcome: Outcome; onDismiss: () => void; onSavePdf: (view: ViewRef) => void }) {
   const { t } = useI18n();
   const { outcome } = props;
   let body: ReactNode;
@@ -117,9 +161,18 @@ function OutcomeNotice(props: { outcome: Outcome; onDismiss: () => void }) {
   } else if (outcome.tone === 'printed') {
     body = <span className="export-notice-text">{t('export.printed')}</span>;
   } else {
+    const { offerPdf } = outcome;
     body = (
       <span className="export-notice-text" role="alert">
         {outcome.message}
+        {offerPdf ? (
+          <>
+            {' '}
+            <button type="button" className="button button-small" onClick={() => props.onSavePdf(offerPdf)} data-testid="export-offer-pdf">
+              {t('export.offerPdf')}
+            </button>
+          </>
+        ) : null}
       </span>
     );
   }
@@ -142,7 +195,13 @@ export function useExports(): ExportController {
 /** The Download / Print / Save as PDF buttons of a view, with the running export's progress. */
 export function ExportActions(props: { view: ViewRef }) {
   const { t } = useI18n();
-  const { running, slow, progress, run } = useExports();
+  const { running, slow, progress, run, offerView } = useExports();
+  // The menu exports the view as it is now: the ref follows every render.
+  const view = useRef(props.view);
+  useEffect(() => {
+    view.current = props.view;
+  });
+  useEffect(() => offerView(view), [offerView]);
   const busy = running !== null;
   const button = (kind: ExportKind, label: string, hint: string) => (
     <button

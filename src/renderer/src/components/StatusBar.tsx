@@ -1,16 +1,15 @@
 // The status bar: when the account last synced, a progress bar while it
 // syncs (period i of n, rows), Sync now and Cancel, and the app's version.
-import { useState, useSyncExternalStore } from 'react';
-import { callMain } from '../bridge';
-import { describeError } from '../errors';
+import { useSyncExternalStore } from 'react';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
 import type { SyncStore } from '../sync-store';
+import type { SyncActions } from '../use-sync-actions';
 
 export function StatusBar(props: {
   version: string | null;
   shell: 'electron' | 'browser-harness' | null;
-  sync?: { store: SyncStore; profileId: string };
+  sync?: { store: SyncStore; actions: SyncActions };
 }) {
   const { t } = useI18n();
   return (
@@ -30,24 +29,12 @@ export function StatusBar(props: {
   );
 }
 
-function SyncStatus(props: { store: SyncStore; profileId: string }) {
+function SyncStatus(props: { store: SyncStore; actions: SyncActions }) {
   const { t } = useI18n();
   const format = useFormat();
-  const { store, profileId } = props;
+  const { store } = props;
+  const { syncNow, cancel, error } = props.actions;
   const progress = useSyncExternalStore(store.subscribe, store.get);
-  const [error, setError] = useState<string | null>(null);
-
-  const syncNow = () => {
-    setError(null);
-    const askedAt = store.version();
-    callMain('syncNow', { profileId }).then(
-      (progress) => store.answer(progress, askedAt),
-      (cause: unknown) => setError(describeError(cause, t)),
-    );
-  };
-  const cancel = () => {
-    callMain('cancelSync', { profileId }).catch((cause: unknown) => setError(describeError(cause, t)));
-  };
 
   const lastSuccess = progress?.lastSuccessAt
     ? t('sync.lastSuccess', { when: format.localDateTime(progress.lastSuccessAt) })

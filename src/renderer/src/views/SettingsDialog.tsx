@@ -1,4 +1,5 @@
-// Settings: language (or follow the system), date style, how often to sync.
+// Settings: language (or follow the system), date style, how often to sync,
+// and whether a sync that brings a new month shows a system notification.
 import { useId, useState } from 'react';
 import type { BridgeArgs, SettingsView } from '../../../shared/bridge';
 import { callMain } from '../bridge';
@@ -96,6 +97,15 @@ export function SettingsDialog(props: {
           ))}
         </select>
       </div>
+      <label className="checkbox field">
+        <input
+          type="checkbox"
+          checked={settings.notifyNewMonth}
+          onChange={(e) => change({ notifyNewMonth: e.target.checked })}
+          data-testid="settings-notify-new-month"
+        />
+        <span>{t('settings.notifyNewMonth')}</span>
+      </label>
       <FormError error={error} />
     </Dialog>
   );

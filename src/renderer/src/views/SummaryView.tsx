@@ -121,6 +121,8 @@ export function SummaryView(props: {
           </label>
           <input
             id={filterId}
+            // ⌘F / Ctrl+F focuses it (use-shortcuts.ts).
+            data-filter=""
             type="search"
             maxLength={200}
             placeholder={t('summary.filterPlaceholder')}
