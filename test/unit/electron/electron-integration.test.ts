@@ -9,6 +9,7 @@ import { createFolderMemory } from '../../../src/main/electron/dialog-folder';
 import { createElectronIntegration } from '../../../src/main/electron/electron-integration';
 import { createSettingsStore } from '../../../src/main/settings/settings-store';
 import { tempDir } from '../sync/helpers';
+import { storedProfile } from '../app/profile-fixtures';
 
 const silentLog = { info: () => {}, error: () => {} };
 
@@ -190,7 +191,8 @@ describe('Electron integration: printing', () => {
   it('reaches the renderer as the bridge failure code it shows its own words for', async () => {
     const { integration } = fakes({ printers: 0 });
     const services = await createAppServices({ dataDir: tempDir(), shell: 'electron', version: '1', locale: 'en', scheduleSync: false, integration, log: silentLog });
-    const view = { kind: 'billingCodes' as const, accountNumber: '602127', period: '2009-05' };
+    services.settings.update((settings) => ({ ...settings, profiles: [storedProfile('p1')] }));
+    const view = { kind: 'billingCodes' as const, profileId: 'p1', period: '2009-05' };
     const { dispatchBridgeCall } = await import('../../../src/main/bridge/dispatch');
     const result = await dispatchBridgeCall('printView', { view, presentation: { language: 'en', dateStyle: 'locale' } }, services.handlers, silentLog);
     expect(result).toMatchObject({ ok: false, error: { code: 'no_printer' } });

@@ -35,6 +35,8 @@ describe('settings store', () => {
     const dir = tempDir();
     copyFileSync(FIXTURE, path.join(dir, 'settings.json'));
     const written = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+    // What later versions added, at their defaults: no re-link question pending for a sign-in.
+    written.profiles = written.profiles.map((profile: object) => ({ ...profile, awaitingLinkAnswer: false }));
     const store = createSettingsStore(dir);
     expect(store.get()).toEqual({ ...written, notifyNewMonth: false, window: null, lastFolder: null });
     // A save keeps them too, and the next start reads them back.
