@@ -1,7 +1,6 @@
 // Saved sign-ins for tests of the features' handlers: a real settings file in
 // a temporary folder, and a real profile service over it (its keychain is
 // never asked: these sign-ins are only resolved to their scope).
-import path from 'node:path';
 import { createKeychainStore } from '../../../src/main/credentials/keychain';
 import { ProfileService } from '../../../src/main/features/profiles/profile-service';
 import { createSettingsStore, type StoredProfile } from '../../../src/main/settings/settings-store';
@@ -24,7 +23,7 @@ export function storedProfile(id: string, overrides: Partial<StoredProfile> = {}
 }
 
 export function savedProfiles(profiles: readonly StoredProfile[]): ProfileService {
-  const settings = createSettingsStore(path.join(tempDir('oai-profiles-'), 'settings.json'));
+  const settings = createSettingsStore(tempDir('oai-profiles-'));
   settings.update((current) => ({ ...current, profiles: [...profiles], activeProfileId: profiles[0]?.id ?? null }));
   return new ProfileService({
     settings,
