@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { startHarnessApp } from './harness-app';
 
 const USAGE =
-  'usage: start:browser [--port N] [--data DIR] [--downloads DIR] [--renderer DIR] [--locale LOCALE]\n' +
+  'usage: start:browser [--port N] [--data DIR] [--downloads DIR] [--imports DIR] [--renderer DIR] [--locale LOCALE]\n' +
   '                     [--demo-now YYYY-MM-DD] [--demo-rooms N] [--demo-per-room N]';
 
 function fail(message: string): never {
@@ -23,6 +23,7 @@ function parseOptions() {
         port: { type: 'string', default: '0' },
         data: { type: 'string' },
         downloads: { type: 'string' },
+        imports: { type: 'string' },
         renderer: { type: 'string', default: path.resolve('out/renderer') },
         locale: { type: 'string', default: Intl.DateTimeFormat().resolvedOptions().locale },
         'demo-now': { type: 'string' },
@@ -35,6 +36,8 @@ function parseOptions() {
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got "${values.port}"`);
     const dataDir = path.resolve(values.data ?? path.join(os.homedir(), '.oai-desktop', 'harness'));
     const downloadsDir = path.resolve(values.downloads ?? path.join(dataDir, 'downloads'));
+    // Restore… opens the most recently modified *.sqlite file of this folder.
+    const importsDir = path.resolve(values.imports ?? path.join(dataDir, 'imports'));
     const demoNow = values['demo-now'];
     if (demoNow !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(demoNow)) fail(`--demo-now must be YYYY-MM-DD, got "${demoNow}"`);
     const demo = {
@@ -42,7 +45,7 @@ function parseOptions() {
       rooms: positiveInteger(values['demo-rooms'], '--demo-rooms'),
       perRoom: positiveInteger(values['demo-per-room'], '--demo-per-room'),
     };
-    return { port, dataDir, downloadsDir, rendererDir: path.resolve(values.renderer), locale: values.locale, demo };
+    return { port, dataDir, downloadsDir, importsDir, rendererDir: path.resolve(values.renderer), locale: values.locale, demo };
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
@@ -70,7 +73,7 @@ async function main(): Promise<void> {
       demo: options.demo,
       echoLog: (line) => process.stderr.write(line + '\n'),
     },
-    { rendererDir: options.rendererDir, downloadsDir: options.downloadsDir, port: options.port },
+    { rendererDir: options.rendererDir, downloadsDir: options.downloadsDir, importsDir: options.importsDir, port: options.port },
   );
   process.stdout.write(`${app.url}\n`);
   process.stderr.write(`OAI Desktop browser harness: open ${app.url} (data in ${options.dataDir}, downloads in ${options.downloadsDir}). Ctrl+C stops it.\n`);

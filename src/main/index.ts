@@ -1,6 +1,6 @@
 // Electron main process: thin glue between Electron and the services.
 // Everything testable lives in modules that do not import 'electron'.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT_CHANNEL } from '../shared/bridge';
@@ -35,6 +35,7 @@ async function start(): Promise<void> {
     integration: createElectronIntegration({
       BrowserWindow,
       dialog,
+      shell,
       app,
       preloadPath,
       rendererUrl,

@@ -14,12 +14,17 @@ function describe(detail: unknown): string {
   return typeof detail === 'string' ? detail : JSON.stringify(detail);
 }
 
+/** Never throws: a data folder that cannot be written (read-only, full) must not stop the app, only its log. */
 export function createFileLogger(file: string, echo: (line: string) => void = () => {}): Logger {
-  mkdirSync(path.dirname(file), { recursive: true });
   const write = (level: string, message: string, detail?: unknown) => {
     const suffix = detail === undefined ? '' : ` — ${describe(detail)}`;
     const line = `${new Date().toISOString()} ${level} ${message}${suffix}`;
-    appendFileSync(file, line + '\n');
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      appendFileSync(file, line + '\n');
+    } catch {
+      // The line still reaches `echo` (the harness's stderr).
+    }
     echo(line);
   };
   return {

@@ -22,6 +22,14 @@ import {
   roomSummaryRowSchema,
   totalsSchema,
 } from './domain';
+import {
+  archiveBackupOutcomeSchema,
+  archiveStateSchema,
+  archiveStatusSchema,
+  folderShownSchema,
+  restoreOutcomeSchema,
+  startEmptyOutcomeSchema,
+} from './archive-contract';
 import { dateStyleSchema, languageSchema } from './i18n/language';
 
 const none = z.object({}).strict();
@@ -212,6 +220,13 @@ export const bridgeCalls = {
   syncNow: call(profileRef, syncProgressSchema),
   cancelSync: call(profileRef, z.null()),
   syncStatus: call(profileRef, syncProgressSchema),
+  // The archive (src/shared/archive-contract.ts): main chooses every file itself, through its own dialogs.
+  archiveStatus: call(none, archiveStatusSchema),
+  restoreNewestBackup: call(none, restoreOutcomeSchema),
+  chooseAndRestore: call(none, restoreOutcomeSchema),
+  startEmptyCache: call(none, startEmptyOutcomeSchema),
+  backupNow: call(none, archiveBackupOutcomeSchema),
+  showArchiveFolder: call(none, folderShownSchema),
 } as const;
 
 export type BridgeCalls = typeof bridgeCalls;
@@ -245,6 +260,8 @@ export type ExportProgress = z.infer<typeof exportProgressSchema>;
 export const bridgeEvents = {
   syncProgress: syncProgressSchema,
   exportProgress: exportProgressSchema,
+  /** The archive's state changed (see archiveStatus for its details). */
+  archiveStatus: archiveStateSchema,
 } as const;
 export type BridgeEventName = keyof typeof bridgeEvents;
 export type BridgeEventPayload<E extends BridgeEventName> = z.infer<(typeof bridgeEvents)[E]>;

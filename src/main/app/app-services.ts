@@ -5,11 +5,15 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { BridgeEventName, BridgeEventPayload } from '../../shared/bridge';
 import type { BridgeHandlers } from '../bridge/handlers';
-import { closeInterruptedSyncRuns, type CacheHandle } from '../cache';
+import type { CacheHandle } from '../cache';
 import { createKeychainStore, type CredentialStore } from '../credentials/keychain';
 import type { DemoProvider } from '../demo';
 import { AppError } from '../errors';
 import { appInfoHandlers } from '../features/app-info/handlers';
+import { createArchive, type Archive } from '../features/archive/archive';
+import { stateView } from '../features/archive/archive-state';
+import { gateWrites } from '../features/archive/gate-writes';
+import { archiveHandlers } from '../features/archive/handlers';
 import { billingCodeHandlers } from '../features/billing-codes/handlers';
 import type { FeatureDeps } from '../features/deps';
 import { exportHandlers } from '../features/export/handlers';
@@ -54,6 +58,10 @@ const NO_INTEGRATION: ShellIntegration = {
   chooseSaveFile: () => Promise.reject(new AppError('not_available', 'Saving files is not available here.')),
   print: () => Promise.reject(new AppError('not_available', 'Printing is not available here.')),
   renderPdf: () => Promise.reject(new AppError('not_available', 'Printing is not available here.')),
+  chooseOpenFile: () => Promise.reject(new AppError('not_available', 'Opening files is not available here.')),
+  showInFolder: () => {
+    throw new AppError('not_available', 'Showing files is not available here.');
+  },
 };
 
 export interface AppEvents {
@@ -66,6 +74,8 @@ export interface AppServices {
   log: Logger;
   /** The cache: ask it for the connection at each use (it can be swapped at run time). */
   cache: CacheHandle;
+  /** The archive's state machine (tests wait for `archive.settled()`). */
+  archive: Archive;
   settings: SettingsStore;
   /** The embedded demo provider, if it was started. */
   demoProvider(): DemoProvider | null;
@@ -86,20 +96,27 @@ export function bridgeHandlers(deps: FeatureDeps): BridgeHandlers {
     ...billingCodeHandlers(deps),
     ...exportHandlers(deps),
     ...syncHandlers(deps),
+    ...archiveHandlers(deps),
   } satisfies BridgeHandlers;
 }
 
+/**
+ * Never fails because of the cache: the archive opens in the background
+ * (features/archive/archive.ts) and a cache that cannot be used is a state
+ * the renderer shows (the recovery screen, the read-only banner).
+ */
 export function createAppServices(env: AppEnvironment): Promise<AppServices> {
   const log = createFileLogger(path.join(env.dataDir, 'logs', 'oai-desktop.log'), env.echoLog);
   const events = new EventEmitter();
   const emit: FeatureDeps['emit'] = (name, payload) => events.emit('bridge-event', name, payload);
+  const archive = createArchive({ file: path.join(env.dataDir, CACHE_FILE_NAME), appVersion: env.version, log });
   const core = createCore({
-    cacheFile: path.join(env.dataDir, CACHE_FILE_NAME),
+    cacheFile: archive.file,
+    archive,
     appVersion: env.version,
     log,
     onSyncProgress: (progress) => emit('syncProgress', progress),
   });
-  closeInterruptedSyncRuns(core.cache.write(), new Date().toISOString());
   const settings = createSettingsStore(path.join(env.dataDir, 'settings.json'), (m) => log.error(m));
   const demo = embeddedDemo(env.demo ?? {}, log);
   const profiles = new ProfileService({
@@ -113,6 +130,7 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
   const deps: FeatureDeps = {
     app: { shell: env.shell, version: env.version, locale: env.locale },
     cache,
+    archive,
     settings,
     profiles,
     coordinator,
@@ -122,15 +140,22 @@ export function createAppServices(env: AppEnvironment): Promise<AppServices> {
     log,
     emit,
   };
-  syncSchedule.restart(true);
-  if (env.dailyBackups !== false) backups.startDaily();
+  archive.subscribe((state) => {
+    emit('archiveStatus', stateView(state, archive.file));
+    // Syncs and backups start once the archive can be written (again, after a restore).
+    if (state.state !== 'ready') return;
+    syncSchedule.restart(true);
+    if (env.dailyBackups !== false) backups.startDaily();
+  });
+  void archive.start();
   log.info(`services started (${env.shell}, data in ${env.dataDir})`);
 
   return Promise.resolve({
-    handlers: bridgeHandlers(deps),
+    handlers: gateWrites(bridgeHandlers(deps), archive.whenWritable),
     events,
     log,
     cache,
+    archive,
     settings,
     syncCoordinator: coordinator,
     demoProvider: () => demo.running(),

@@ -1,7 +1,8 @@
 // Electron's side of exports and printing: the system Save dialog (in
 // Documents by default) and the system Print dialog for a print layout that
 // is rendered in a hidden window. The hidden window is always destroyed.
-import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, WebContents } from 'electron';
+// For the archive: the system Open dialog and the file manager.
+import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, Shell, WebContents } from 'electron';
 import path from 'node:path';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE } from '../../shared/print-route';
 import type { SaveKind, ShellIntegration } from '../app/shell-integration';
@@ -10,7 +11,8 @@ import { secureWebPreferences } from './security';
 
 export interface ElectronIntegrationDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
-  dialog: Pick<Dialog, 'showSaveDialog'>;
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
+  shell: Pick<Shell, 'showItemInFolder'>;
   app: Pick<App, 'getPath'>;
   preloadPath: string;
   /** e.g. app://oai/index.html — the layout route is appended as its hash. */
@@ -23,6 +25,7 @@ export interface ElectronIntegrationDeps {
 const FILTERS: Record<SaveKind, { name: string; extensions: string[] }> = {
   xlsx: { name: 'Excel', extensions: ['xlsx'] },
   pdf: { name: 'PDF', extensions: ['pdf'] },
+  sqlite: { name: 'OAI Desktop archive', extensions: ['sqlite'] },
 };
 
 export function createElectronIntegration(deps: ElectronIntegrationDeps): ShellIntegration {
@@ -46,6 +49,17 @@ export function createElectronIntegration(deps: ElectronIntegrationDeps): ShellI
       const result = parent ? await deps.dialog.showSaveDialog(parent, options) : await deps.dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseOpenFile(kind, defaultDir) {
+      const options = {
+        defaultPath: defaultDir,
+        properties: ['openFile' as const],
+        filters: [FILTERS[kind], { name: 'All files', extensions: ['*'] }],
+      };
+      const parent = deps.parentWindow();
+      const result = parent ? await deps.dialog.showOpenDialog(parent, options) : await deps.dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    showInFolder: (file) => deps.shell.showItemInFolder(file),
     print: (layoutHash) =>
       withLayoutWindow(layoutHash, (contents) =>
         new Promise((resolve, reject) => {

@@ -14,6 +14,10 @@ const MESSAGE_BY_CODE: Partial<Record<BridgeFailureCode, MessageKey>> = {
   unavailable: 'error.unavailable',
   malformed: 'error.malformed',
   cache_unusable: 'error.cacheUnusable',
+  cache_damaged: 'error.cacheDamaged',
+  archive_read_only: 'error.archiveReadOnly',
+  archive_unavailable: 'error.archiveUnavailable',
+  archive_busy: 'error.archiveBusy',
 };
 
 function messageKeyOf(code: string): MessageKey | undefined {

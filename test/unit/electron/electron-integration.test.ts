@@ -42,17 +42,22 @@ function fakes(options: { readyAfterProbes?: number; loadFails?: boolean; print?
       this.destroyed = true;
     };
   }
-  const dialog = { showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '/home/ana/Documents/x.xlsx' })) };
+  const dialog = {
+    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '/home/ana/Documents/x.xlsx' })),
+    showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePaths: ['/home/ana/backups/oai-cache-2026-12-02T041500Z.sqlite'] })),
+  };
+  const shell = { showItemInFolder: vi.fn() };
   const integration = createElectronIntegration({
     BrowserWindow: FakeWindow as any,
     dialog: dialog,
+    shell,
     app: { getPath: () => '/home/ana/Documents' },
     preloadPath: '/app/out/preload/index.cjs',
     rendererUrl: 'app://oai/index.html',
     parentWindow: () => null,
     readyTimeoutMs: 2_000,
   });
-  return { integration, calls, windows, dialog };
+  return { integration, calls, windows, dialog, shell };
 }
 
 describe('Electron integration', () => {
@@ -65,6 +70,26 @@ describe('Electron integration', () => {
     });
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     await expect(integration.chooseSaveFile('a.pdf', 'pdf')).resolves.toBeNull();
+  });
+
+  it('offers archives in the Open dialog, in the folder given; Cancel gives null', async () => {
+    const { integration, dialog } = fakes();
+    await expect(integration.chooseOpenFile('sqlite', '/home/ana/backups')).resolves.toBe('/home/ana/backups/oai-cache-2026-12-02T041500Z.sqlite');
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith({
+      defaultPath: '/home/ana/backups',
+      properties: ['openFile'],
+      filters: [{ name: 'OAI Desktop archive', extensions: ['sqlite'] }, { name: 'All files', extensions: ['*'] }],
+    });
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(integration.chooseOpenFile('sqlite', '/home/ana/backups')).resolves.toBeNull();
+  });
+
+  it('saves a backup as .sqlite and shows the archive in the file manager', async () => {
+    const { integration, dialog, shell } = fakes();
+    await integration.chooseSaveFile('OAI_archive_2026-12-02.sqlite', 'sqlite');
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ filters: [{ name: 'OAI Desktop archive', extensions: ['sqlite'] }] }));
+    integration.showInFolder('/home/ana/.config/OAI Desktop/oai-cache.sqlite');
+    expect(shell.showItemInFolder).toHaveBeenCalledWith('/home/ana/.config/OAI Desktop/oai-cache.sqlite');
   });
 
   it('prints from a hidden, sandboxed window only once the layout is rendered, then destroys it', async () => {

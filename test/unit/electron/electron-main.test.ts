@@ -49,7 +49,8 @@ vi.mock('electron', () => {
     },
     BrowserWindow,
     ipcMain: { handle: (channel: string) => state.ipcChannels.push(channel) },
-    dialog: { showSaveDialog: vi.fn() },
+    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    shell: { showItemInFolder: vi.fn() },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => state.privileged.push(...schemes),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>

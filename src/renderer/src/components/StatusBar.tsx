@@ -1,6 +1,7 @@
 // The status bar: when the account last synced, a progress bar while it
 // syncs (period i of n, rows), Sync now and Cancel, and the app's version.
 import { useState, useSyncExternalStore } from 'react';
+import { useArchive } from '../archive-context';
 import { callMain } from '../bridge';
 import { describeError } from '../errors';
 import { useFormat } from '../format-context';
@@ -36,6 +37,7 @@ function SyncStatus(props: { store: SyncStore; profileId: string }) {
   const { store, profileId } = props;
   const progress = useSyncExternalStore(store.subscribe, store.get);
   const [error, setError] = useState<string | null>(null);
+  const archive = useArchive();
 
   const syncNow = () => {
     setError(null);
@@ -87,7 +89,13 @@ function SyncStatus(props: { store: SyncStore; profileId: string }) {
         ) : null}
         {error ? <span className="sync-failed"> · {error}</span> : null}
       </span>
-      <button type="button" className="button button-small" onClick={syncNow}>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={syncNow}
+        disabled={!archive.writable}
+        title={archive.writable ? undefined : t('archive.readOnlyShort')}
+      >
         {t('sync.now')}
       </button>
     </div>

@@ -7,6 +7,7 @@ import { describeError } from '../errors';
 import { formatDate } from '../../../shared/format';
 import type { Language } from '../../../shared/i18n';
 import { useI18n } from '../i18n';
+import { ArchiveSettings } from './ArchiveSettings';
 
 const SYNC_INTERVALS = [1, 4, 12, 24, 168];
 const SAMPLE_INSTANT = '2009-05-06T10:00:00Z';
@@ -100,6 +101,7 @@ export function SettingsDialog(props: {
           {error}
         </p>
       ) : null}
+      <ArchiveSettings />
     </Dialog>
   );
 }

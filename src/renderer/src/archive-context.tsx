@@ -1,0 +1,69 @@
+// The archive's state in the renderer: asked once, then followed through
+// main's archiveStatus events. The App shows the recovery screen or the
+// "Checking your archive…" screen from it; the banner, the status bar and
+// the billing codes read whether the archive can be written. It also carries
+// a one-off notice (a restore's outcome) from the screen that did it to the
+// one that follows.
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ArchiveStateView } from '../../shared/archive-contract';
+import { callMain } from './bridge';
+
+export interface ArchiveContextValue {
+  state: ArchiveStateView;
+  /** Syncs and edits may go (they wait while the archive is checked). */
+  writable: boolean;
+  notice: string | null;
+  setNotice: (notice: string | null) => void;
+}
+
+const ArchiveContext = createContext<ArchiveContextValue | null>(null);
+
+/** The archive's state (null until main answers) and why it could not be asked. */
+export function useArchiveFeed(): { state: ArchiveStateView | null; error: unknown } {
+  const [state, setState] = useState<ArchiveStateView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    let heard = false;
+    const off = window.oai.onArchiveStatus((update) => {
+      heard = true;
+      setState(update);
+    });
+    callMain('archiveStatus', {}).then(
+      // An event since the question is newer than its answer.
+      (status) => {
+        if (live && !heard) setState(status);
+      },
+      (cause: unknown) => {
+        if (live) setError(cause);
+      },
+    );
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+  return { state, error };
+}
+
+export function ArchiveProvider(props: { state: ArchiveStateView; children: ReactNode }) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const { state } = props;
+  const value = useMemo(
+    () => ({ state, writable: state.state === 'ready' || state.state === 'checking', notice, setNotice }),
+    [state, notice],
+  );
+  return <ArchiveContext.Provider value={value}>{props.children}</ArchiveContext.Provider>;
+}
+
+/** Outside a provider (the print layout, tests of a lone component): a writable archive. */
+export function useArchive(): ArchiveContextValue {
+  return useContext(ArchiveContext) ?? FALLBACK;
+}
+
+const FALLBACK: ArchiveContextValue = {
+  state: { state: 'ready', readable: true, reason: null, problem: null, file: '', browsing: null },
+  writable: true,
+  notice: null,
+  setNotice: () => undefined,
+};
