@@ -18,28 +18,42 @@ export interface ArchiveContextValue {
 
 const ArchiveContext = createContext<ArchiveContextValue | null>(null);
 
+/** How often the state is asked again while the archive is checked: an event can be missed while the event stream connects. */
+const RECHECK_MS = 1_000;
+
 /** The archive's state (null until main answers) and why it could not be asked. */
 export function useArchiveFeed(): { state: ArchiveStateView | null; error: unknown } {
   const [state, setState] = useState<ArchiveStateView | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
-    let heard = false;
+    let updates = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const apply = (next: ArchiveStateView) => {
+      updates += 1;
+      setState(next);
+      clearTimeout(timer);
+      if (next.state === 'checking') timer = setTimeout(ask, RECHECK_MS);
+    };
+    function ask() {
+      const askedAt = updates;
+      callMain('archiveStatus', {}).then(
+        // An event since the question is newer than its answer.
+        ({ state, readable, reason, problem, file, browsing }) => {
+          if (live && updates === askedAt) apply({ state, readable, reason, problem, file, browsing });
+        },
+        (cause: unknown) => {
+          if (live) setError(cause);
+        },
+      );
+    }
     const off = window.oai.onArchiveStatus((update) => {
-      heard = true;
-      setState(update);
+      if (live) apply(update);
     });
-    callMain('archiveStatus', {}).then(
-      // An event since the question is newer than its answer.
-      (status) => {
-        if (live && !heard) setState(status);
-      },
-      (cause: unknown) => {
-        if (live) setError(cause);
-      },
-    );
+    ask();
     return () => {
       live = false;
+      clearTimeout(timer);
       off();
     };
   }, []);

@@ -30,17 +30,25 @@ export function readOnlyText(state: ArchiveStateView, t: Translate): string | nu
   }
 }
 
+/** An outcome to tell: done, or refused (an error's tone). */
+export interface Told {
+  tone: 'done' | 'refused';
+  text: string;
+}
+
 /** "12 months (3 archived): Feb 2009 – Jan 2010". */
 export function monthsSummary(months: readonly ArchiveMonth[], t: Translate, format: Formatter): string {
   if (months.length === 0) return t('months.none');
   const archived = months.filter((m) => m.archived).length;
   const span = months.length === 1 ? format.month(months[0]!.period) : `${format.month(months[0]!.period)} – ${format.month(months.at(-1)!.period)}`;
   const count = t('months.count', { count: months.length });
-  return archived > 0 ? `${count} (${t('months.archivedCount', { count: archived })}): ${span}` : `${count}: ${span}`;
+  return archived > 0
+    ? t('months.summaryArchived', { count, archived: t('months.archivedCount', { count: archived }), span })
+    : t('months.summary', { count, span });
 }
 
 /** What a restore (or choosing a file) did, for a notice; null when nothing happened. */
-export function restoreOutcomeText(outcome: RestoreOutcome, t: Translate): { tone: 'done' | 'refused'; text: string } | null {
+export function restoreOutcomeText(outcome: RestoreOutcome, t: Translate): Told | null {
   switch (outcome.status) {
     case 'cancelled':
       return null;

@@ -60,6 +60,8 @@ export const archiveEn = {
   'months.count': { one: '{count} month', other: '{count} months' },
   'months.archivedCount': { one: '{count} archived', other: '{count} archived' },
   'months.none': 'No months yet',
+  'months.summary': '{count}: {span}',
+  'months.summaryArchived': '{count} ({archived}): {span}',
   'months.provider': 'provider',
   'months.archived': 'archived',
 

@@ -61,6 +61,8 @@ export const archiveFr: Record<keyof typeof archiveEn, Message> = {
   'months.count': { one: '{count} mois', other: '{count} mois' },
   'months.archivedCount': { one: '{count} archivé', other: '{count} archivés' },
   'months.none': 'Aucun mois pour le moment',
+  'months.summary': '{count} : {span}',
+  'months.summaryArchived': '{count} ({archived}) : {span}',
   'months.provider': 'fournisseur',
   'months.archived': 'archivé',
 

@@ -3,15 +3,19 @@
 // (main's Save dialog), Restore… (main's Open dialog, after saying the
 // current archive is kept aside) and Show in folder.
 import { useCallback, useEffect, useState } from 'react';
-import type { ArchiveStatus, RestoreOutcome } from '../../../shared/archive-contract';
+import type { ArchiveStatus } from '../../../shared/archive-contract';
+import type { Translate } from '../../../shared/i18n';
 import { useArchive } from '../archive-context';
-import { folderOf, monthsSummary, restoreOutcomeText } from '../archive-words';
+import { folderOf, monthsSummary, restoreOutcomeText, type Told } from '../archive-words';
 import { callMain } from '../bridge';
 import { describeError } from '../errors';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
 
-type Outcome = { tone: 'done' | 'refused'; text: string } | null;
+/** What the last action did, said in the current language (it may change meanwhile). */
+type Outcome = ((t: Translate) => Told | null) | null;
+
+const failed = (cause: unknown): Outcome => (t) => ({ tone: 'refused', text: describeError(cause, t) });
 
 export function ArchiveSettings() {
   const { t } = useI18n();
@@ -23,8 +27,8 @@ export function ArchiveSettings() {
   const [confirmRestore, setConfirmRestore] = useState(false);
 
   const load = useCallback(() => {
-    callMain('archiveStatus', {}).then(setStatus, (cause: unknown) => setOutcome({ tone: 'refused', text: describeError(cause, t) }));
-  }, [t]);
+    callMain('archiveStatus', {}).then(setStatus, (cause: unknown) => setOutcome(() => failed(cause)));
+  }, []);
   useEffect(load, [load, archive.state]);
 
   const run = <T,>(work: () => Promise<T>, told: (result: T) => Outcome) => {
@@ -33,32 +37,33 @@ export function ArchiveSettings() {
     work().then(
       (result) => {
         setBusy(false);
-        setOutcome(told(result));
+        setOutcome(() => told(result));
         load();
       },
       (cause: unknown) => {
         setBusy(false);
-        setOutcome({ tone: 'refused', text: describeError(cause, t) });
+        setOutcome(() => failed(cause));
       },
     );
   };
   const backUp = () =>
     run(
       () => callMain('backupNow', {}),
-      (saved) => (saved.status === 'saved' ? { tone: 'done', text: t('archiveSettings.backedUp', { file: saved.path ?? '', count: saved.monthCount }) } : null),
+      (saved) => (saved.status === 'saved' ? (tr) => ({ tone: 'done', text: tr('archiveSettings.backedUp', { file: saved.path ?? '', count: saved.monthCount }) }) : null),
     );
   const restore = () => {
     setConfirmRestore(false);
     run(
       () => callMain('chooseAndRestore', {}),
-      (result: RestoreOutcome) => restoreOutcomeText(result, t),
+      (result) => (tr) => restoreOutcomeText(result, tr),
     );
   };
   const showFolder = () =>
     run(
       () => callMain('showArchiveFolder', {}),
-      (shown) => ({ tone: 'done', text: t('archiveSettings.folderShown', { folder: folderOf(shown.path) }) }),
+      (shown) => (tr) => ({ tone: 'done', text: tr('archiveSettings.folderShown', { folder: folderOf(shown.path) }) }),
     );
+  const told = outcome?.(t) ?? null;
 
   const file = status?.file ?? archive.state.file;
   return (
@@ -113,9 +118,9 @@ export function ArchiveSettings() {
           </div>
         </div>
       ) : null}
-      {outcome ? (
-        <p role={outcome.tone === 'refused' ? 'alert' : 'status'} className={outcome.tone === 'refused' ? 'form-error' : 'field-hint'} data-testid="archive-outcome">
-          {outcome.text}
+      {told ? (
+        <p role={told.tone === 'refused' ? 'alert' : 'status'} className={told.tone === 'refused' ? 'form-error' : 'field-hint'} data-testid="archive-outcome">
+          {told.text}
         </p>
       ) : null}
     </section>

@@ -6,6 +6,7 @@
 // version's archive is never set aside: only another file can be shown.
 import { useEffect, useId, useState } from 'react';
 import type { ArchiveProblem, ArchiveStateView, ArchiveStatus, RestoreOutcome } from '../../../shared/archive-contract';
+import type { Translate } from '../../../shared/i18n';
 import { useArchive } from '../archive-context';
 import { baseName, folderOf, monthsSummary, restoreOutcomeText } from '../archive-words';
 import { callMain } from '../bridge';
@@ -23,34 +24,39 @@ export function RecoveryScreen(props: { state: ArchiveStateView; version: string
   const newer = problem.kind === 'newer_version';
   const [status, setStatus] = useState<ArchiveStatus | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // Said in the current language, which may change meanwhile.
+  const [failure, setFailure] = useState<((tr: Translate) => string) | null>(null);
   const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     let live = true;
     callMain('archiveStatus', {}).then(
       (answer) => live && setStatus(answer),
-      (cause: unknown) => live && setFailure(describeError(cause, t)),
+      (cause: unknown) => live && setFailure(() => (tr: Translate) => describeError(cause, tr)),
     );
     return () => {
       live = false;
     };
-  }, [props.state, t]);
+  }, [props.state]);
 
-  /** Runs an action; what it did is told on the next screen (the archive changes state), a refusal here. */
+  /**
+   * Runs an action: a refusal is told here; what a restore did, on the next
+   * screen (the archive changes state); browsing another file needs no
+   * notice, the read-only banner says it.
+   */
   const act = (which: Exclude<Busy, null>, run: () => Promise<string | RestoreOutcome>) => {
     setBusy(which);
     setFailure(null);
     run().then(
       (result) => {
         setBusy(null);
-        const told = typeof result === 'string' ? { tone: 'done' as const, text: result } : restoreOutcomeText(result, t);
-        if (told?.tone === 'refused') setFailure(told.text);
-        else if (told) setNotice(told.text);
+        if (typeof result === 'string') return setNotice(result);
+        if (result.status === 'refused') setFailure(() => (tr: Translate) => restoreOutcomeText(result, tr)?.text ?? '');
+        else if (result.status === 'restored') setNotice(restoreOutcomeText(result, t)?.text ?? null);
       },
       (cause: unknown) => {
         setBusy(null);
-        setFailure(describeError(cause, t));
+        setFailure(() => (tr: Translate) => describeError(cause, tr));
       },
     );
   };
@@ -75,7 +81,7 @@ export function RecoveryScreen(props: { state: ArchiveStateView; version: string
         </div>
         {failure ? (
           <p role="alert" className="notice notice-danger" data-testid="recovery-error">
-            {failure}
+            {failure(t)}
           </p>
         ) : null}
         {newer ? null : <NewestBackup status={status} busy={busy} onRestore={() => act('newest', () => callMain('restoreNewestBackup', {}))} />}
