@@ -4,6 +4,8 @@
 // newest good backup gives back every month and re-syncs, a chosen file is
 // checked first, an empty archive keeps the old one aside. Screenshots go to
 // test-results/screenshots/.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -33,6 +35,12 @@ test.afterEach(async () => {
   await app?.close();
   app = null;
 });
+
+/** axe finds no serious or critical violation on the page as it is. */
+async function expectNoSeriousViolation(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
 
 /** A file of random bytes named like an archive, in the imports folder (what Choose… picks when it is the newest). */
 function importNotAnArchive(imports: string): string {
@@ -67,6 +75,7 @@ test('a damaged archive: the recovery screen in both languages; the newest good 
   await expect(screen).toContainText(`Archive: ${file}`);
   await expect(page.getByTestId('newest-backup')).toContainText(/Backup of .* · 5 months \(1 archived\): January 2009 – May 2009/);
   await saveScreenshot(page, 'archive-recovery-damaged-en');
+  await expectNoSeriousViolation(page);
 
   await chooseLanguage(page, 'fr');
   await expect(screen.getByRole('heading', { name: 'Votre archive est endommagée' })).toBeVisible();
@@ -184,6 +193,7 @@ test('Settings → Archive in both languages: where, size, months, last backup; 
   await expect(section.locator('.archive-month-list li')).toHaveText([/January 2009\s*archived/, /February 2009\s*provider/, /March 2009\s*provider/, /April 2009\s*provider/, /May 2009\s*provider/]);
   await expect(section.getByTestId('archive-last-backup')).not.toHaveText('None yet');
   await saveScreenshot(page, 'archive-settings-en');
+  await expectNoSeriousViolation(page);
 
   await section.getByRole('button', { name: 'Back up now…' }).click();
   await expect(section.getByTestId('archive-outcome')).toHaveText(/^Backed up to .*OAI_archive_\d{4}-\d{2}-\d{2}\.sqlite \(5 months\)\.$/);
@@ -221,6 +231,7 @@ test.describe('an archive that can only be read', () => {
       );
       await expect(page.getByRole('button', { name: 'Sync now' })).toBeDisabled();
       await saveScreenshot(page, 'archive-read-only-folder-en');
+      await expectNoSeriousViolation(page);
 
       await page.getByRole('group', { name: 'Download and print' }).getByRole('button', { name: 'Download', exact: true }).click();
       await expect(page.getByTestId('export-notice')).toHaveAttribute('data-tone', 'saved', { timeout: 30_000 });

@@ -144,6 +144,8 @@ describe('opening the archive', () => {
       expect(listCachedMonths(archive.cache.read())).toHaveLength(1);
       await expect(archive.whenWritable()).rejects.toMatchObject({ code: 'archive_read_only' });
       expect(() => archive.cache.write()).toThrow(expect.objectContaining({ code: 'archive_read_only' }));
+      // Not replaced under the other program.
+      await expect(archive.restore(file)).rejects.toMatchObject({ code: 'archive_read_only' });
       archive.close();
     } finally {
       other.exec('ROLLBACK');

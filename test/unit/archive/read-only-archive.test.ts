@@ -24,10 +24,10 @@ function snapshot(dir: string): string[] {
     });
 }
 
-function openReadOnly(target: string, file: string) {
-  const run = runWithReadOnly(target, [process.execPath, '--import', 'tsx', CHILD, file]);
+function openReadOnly(target: string, file: string, backup?: string) {
+  const run = runWithReadOnly(target, [process.execPath, '--import', 'tsx', CHILD, file, ...(backup === undefined ? [] : [backup])]);
   expect(run.status, run.stderr).toBe(0);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { state: Record<string, unknown>; months: number | null; write: string | null };
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { state: Record<string, unknown>; months: number | null; write: string | null; restore?: string };
 }
 
 async function writableRun(file: string) {
@@ -57,12 +57,19 @@ function cacheWithWal(): string {
 }
 
 describe.skipIf(!canMountReadOnly)(`a cache that can only be read (${READ_ONLY_MOUNT_NEEDS})`, () => {
-  it('in a read-only folder: browsable from a private copy (its -wal included), writes refused; nothing left behind; the next run writes', async () => {
+  it('in a read-only folder: browsable from a private copy (its -wal included), writes and restores refused; nothing left behind; the next run writes', async () => {
     const file = cacheWithWal();
     const dir = path.dirname(file);
+    const backup = path.join(tempDir('oai-ro-backup-'), 'backup.sqlite');
+    fillerCache(backup, 1);
     const before = snapshot(dir);
-    const result = openReadOnly(dir, file);
-    expect(result).toEqual({ state: { state: 'read-only', reason: 'read_only_folder', problem: null, browsing: null }, months: 2, write: 'archive_read_only' });
+    const result = openReadOnly(dir, file, backup);
+    expect(result).toEqual({
+      state: { state: 'read-only', reason: 'read_only_folder', problem: null, browsing: null },
+      months: 2,
+      write: 'archive_read_only',
+      restore: 'archive_read_only',
+    });
     expect(snapshot(dir)).toEqual(before);
     expect(await writableRun(file)).toEqual({ state: { state: 'ready' }, months: 2 });
   });

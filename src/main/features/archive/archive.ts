@@ -195,9 +195,14 @@ export function createArchive(options: ArchiveOptions): Archive {
     }
   }
 
-  const refuseNewer = () => {
+  /** A newer version's archive stays where it is; one whose folder cannot be written, or that another program holds, cannot be replaced. */
+  const refuseToReplace = () => {
     const newer = newerProblem();
     if (newer !== null) throw new AppError('archive_unavailable', `${newer.message} It is left where it is.`);
+    if (state.state === 'read-only' && state.reason === 'locked') throw stateError(state, file);
+    if (accessProblem(file) === 'read_only_folder') {
+      throw new AppError('archive_read_only', `The archive's folder ${path.dirname(file)} cannot be written: the archive cannot be replaced there.`);
+    }
   };
 
   return {
@@ -229,7 +234,7 @@ export function createArchive(options: ArchiveOptions): Archive {
     keepsNewerArchive: () => newerProblem() !== null,
     restore: (candidate) =>
       alone(async () => {
-        refuseNewer();
+        refuseToReplace();
         generation += 1;
         handle.detach();
         set({ state: 'checking', readable: false });
@@ -241,7 +246,7 @@ export function createArchive(options: ArchiveOptions): Archive {
       }),
     startEmpty: () =>
       alone(async () => {
-        refuseNewer();
+        refuseToReplace();
         if (state.state !== 'unavailable') throw new AppError('archive_busy', `The archive ${file} can be used: it is not replaced by an empty one.`);
         const { problem } = state;
         generation += 1;

@@ -1,6 +1,7 @@
 // Runs inside `unshare -m` where the cache file or its folder is a read-only
 // bind mount: opens the archive as the app does and reports, as JSON, the
-// state it reached, the months it can read and what a write meets.
+// state it reached, the months it can read, what a write meets and (given a
+// backup) what a restore meets.
 import { listCachedMonths } from '../../../../src/main/cache';
 import { createArchive } from '../../../../src/main/features/archive/archive';
 
@@ -19,5 +20,13 @@ try {
 } catch (error) {
   write = (error as { code?: string }).code ?? String(error);
 }
+let restore: string | null = null;
+const backup = process.argv[3];
+if (backup !== undefined) {
+  restore = await archive.restore(backup).then(
+    () => 'restored',
+    (error: unknown) => (error as { code?: string }).code ?? String(error),
+  );
+}
 archive.close();
-process.stdout.write(`${JSON.stringify({ state: archive.state(), months, write })}\n`);
+process.stdout.write(`${JSON.stringify({ state: archive.state(), months, write, ...(backup === undefined ? {} : { restore }) })}\n`);
