@@ -104,7 +104,7 @@ export function createArchive(options: ArchiveOptions): Archive {
     try {
       const verdict = judgeHeader(file);
       if (verdict.kind === 'problem') return unavailable(verdict.problem);
-      if (verdict.kind === 'new') return openWritable();
+      if (verdict.kind === 'new') return useWritable(writableConnection());
       const denied = accessProblem(file);
       if (denied !== null) return await browseCopy(file, stale, { reason: denied, problem: null, browsing: null });
       await openInPlace(verdict.schemaCurrent, stale);
@@ -113,14 +113,19 @@ export function createArchive(options: ArchiveOptions): Archive {
     }
   }
 
-  function openWritable(): void {
+  /** The writable connection, interrupted sync runs closed (its first write: a write lock held elsewhere shows here). */
+  function writableConnection(): WritableDB {
     const db = openCache(file, { verify: false, appVersion: options.appVersion });
     try {
       closeInterruptedSyncRuns(db, now().toISOString());
+      return db;
     } catch (error) {
       db.close();
       throw error;
     }
+  }
+
+  function useWritable(db: WritableDB): void {
     handle.attach(db, true);
     set({ state: 'ready' });
   }
@@ -133,18 +138,11 @@ export function createArchive(options: ArchiveOptions): Archive {
     if (!report.ok) return unavailable(problemOf(file, damagedError(file, report)));
     let db: WritableDB;
     try {
-      db = openCache(file, { verify: false, appVersion: options.appVersion });
+      db = writableConnection();
     } catch (error) {
       return refusedWritable(error, stale);
     }
-    try {
-      closeInterruptedSyncRuns(db, now().toISOString());
-    } catch (error) {
-      db.close();
-      return refusedWritable(error, stale);
-    }
-    handle.attach(db, true);
-    set({ state: 'ready' });
+    useWritable(db);
   }
 
   /** The writable open was refused: read-only when it is because the file can only be read. */
