@@ -209,8 +209,18 @@ test('Settings → Archive in both languages: where, size, months, last backup; 
   await section.getByRole('button', { name: 'Choose a file…' }).click();
   await expect(section.getByTestId('archive-outcome')).toHaveText('This file cannot be restored: it is not an OAI Desktop archive. Nothing was changed.');
 
+  // A backup chosen instead: the app reopens on it and says so.
+  importBackup(dataDir, app.importsDir);
+  await section.getByRole('button', { name: 'Restore…' }).click();
+  await section.getByRole('button', { name: 'Choose a file…' }).click();
+  await expect(page.getByTestId('archive-notice')).toContainText('Archive restored from archive-copy.sqlite: 5 months.', { timeout: 30_000 });
+  await expect(page.getByTestId('summary-table')).toBeVisible();
+  expect(setAsideFiles(dataDir, 'replaced')).toHaveLength(1);
+
+  await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByTestId('settings-dialog').getByLabel('Language', { exact: true }).selectOption('fr');
   await expect(section.getByTestId('archive-months')).toContainText('5 mois (1 archivé)');
+  await expect(page.getByTestId('archive-notice')).toContainText('Archive restaurée depuis archive-copy.sqlite : 5 mois.');
   await expect(section.getByRole('button', { name: 'Sauvegarder maintenant…' })).toBeVisible();
   await saveScreenshot(page, 'archive-settings-fr');
 });

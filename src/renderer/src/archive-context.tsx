@@ -6,14 +6,18 @@
 // one that follows.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ArchiveStateView } from '../../shared/archive-contract';
+import type { Translate } from '../../shared/i18n';
 import { callMain } from './bridge';
+
+/** A notice said in the current language (the user may switch it while it shows). */
+export type Notice = (t: Translate) => string;
 
 export interface ArchiveContextValue {
   state: ArchiveStateView;
   /** Syncs and edits may go (they wait while the archive is checked). */
   writable: boolean;
-  notice: string | null;
-  setNotice: (notice: string | null) => void;
+  notice: Notice | null;
+  setNotice: (notice: Notice | null) => void;
 }
 
 const ArchiveContext = createContext<ArchiveContextValue | null>(null);
@@ -61,10 +65,16 @@ export function useArchiveFeed(): { state: ArchiveStateView | null; error: unkno
 }
 
 export function ArchiveProvider(props: { state: ArchiveStateView; children: ReactNode }) {
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNoticeState] = useState<Notice | null>(null);
   const { state } = props;
   const value = useMemo(
-    () => ({ state, writable: state.state === 'ready' || state.state === 'checking', notice, setNotice }),
+    () => ({
+      state,
+      writable: state.state === 'ready' || state.state === 'checking',
+      notice,
+      // A function given to a state setter is an updater: wrap it.
+      setNotice: (next: Notice | null) => setNoticeState(() => next),
+    }),
     [state, notice],
   );
   return <ArchiveContext.Provider value={value}>{props.children}</ArchiveContext.Provider>;

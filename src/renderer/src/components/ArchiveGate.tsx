@@ -34,7 +34,7 @@ export function ArchiveBanner() {
     <>
       {notice ? (
         <div className="notice notice-info archive-banner" role="status" data-testid="archive-notice">
-          <span>{notice}</span>
+          <span>{notice(t)}</span>
           <button type="button" className="button button-quiet button-small" onClick={() => setNotice(null)}>
             {t('common.close')}
           </button>

@@ -36,8 +36,9 @@ export function ArchiveSettings() {
     setOutcome(null);
     work().then(
       (result) => {
+        const next = told(result);
         setBusy(false);
-        setOutcome(() => told(result));
+        setOutcome(() => next);
         load();
       },
       (cause: unknown) => {
@@ -55,7 +56,11 @@ export function ArchiveSettings() {
     setConfirmRestore(false);
     run(
       () => callMain('chooseAndRestore', {}),
-      (result) => (tr) => restoreOutcomeText(result, tr),
+      (result) => {
+        // The app reopens on the restored archive (this dialog with it): the banner tells what happened.
+        if (result.status === 'restored') archive.setNotice((tr) => restoreOutcomeText(result, tr)?.text ?? '');
+        return (tr) => restoreOutcomeText(result, tr);
+      },
     );
   };
   const showFolder = () =>

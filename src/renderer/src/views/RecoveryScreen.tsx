@@ -7,7 +7,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ArchiveProblem, ArchiveStateView, ArchiveStatus, RestoreOutcome } from '../../../shared/archive-contract';
 import type { Translate } from '../../../shared/i18n';
-import { useArchive } from '../archive-context';
+import { useArchive, type Notice } from '../archive-context';
 import { baseName, folderOf, monthsSummary, restoreOutcomeText } from '../archive-words';
 import { callMain } from '../bridge';
 import { Dialog } from '../components/Dialog';
@@ -44,15 +44,15 @@ export function RecoveryScreen(props: { state: ArchiveStateView; version: string
    * screen (the archive changes state); browsing another file needs no
    * notice, the read-only banner says it.
    */
-  const act = (which: Exclude<Busy, null>, run: () => Promise<string | RestoreOutcome>) => {
+  const act = (which: Exclude<Busy, null>, run: () => Promise<Notice | RestoreOutcome>) => {
     setBusy(which);
     setFailure(null);
     run().then(
       (result) => {
         setBusy(null);
-        if (typeof result === 'string') return setNotice(result);
+        if (typeof result === 'function') return setNotice(result);
         if (result.status === 'refused') setFailure(() => (tr: Translate) => restoreOutcomeText(result, tr)?.text ?? '');
-        else if (result.status === 'restored') setNotice(restoreOutcomeText(result, t)?.text ?? null);
+        else if (result.status === 'restored') setNotice((tr) => restoreOutcomeText(result, tr)?.text ?? '');
       },
       (cause: unknown) => {
         setBusy(null);
@@ -62,9 +62,9 @@ export function RecoveryScreen(props: { state: ArchiveStateView; version: string
   };
   const startEmpty = () => {
     setConfirming(false);
-    act('empty', async () => {
+    act('empty', async (): Promise<Notice> => {
       const { setAside } = await callMain('startEmptyCache', {});
-      return setAside ? `${t('restore.startedEmpty')} ${t('restore.setAside', { file: baseName(setAside) })}` : t('restore.startedEmpty');
+      return (tr) => (setAside ? `${tr('restore.startedEmpty')} ${tr('restore.setAside', { file: baseName(setAside) })}` : tr('restore.startedEmpty'));
     });
   };
 
