@@ -2,6 +2,7 @@
 // equivalents, and the HTTP server, wired once for `npm run start:browser`,
 // the end-to-end tests and the benchmarks.
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { createAppServices, type AppEnvironment, type AppServices } from '../main/app/app-services';
 import { createHarnessIntegration } from './harness-integration';
 import { startHarness, type Harness } from './server';
@@ -15,12 +16,19 @@ export interface HarnessApp {
 
 export async function startHarnessApp(
   env: Omit<AppEnvironment, 'shell' | 'integration'>,
-  options: { rendererDir: string; downloadsDir: string; port?: number; noPrinter?: boolean },
+  options: { rendererDir: string; downloadsDir: string; importsDir?: string; port?: number; noPrinter?: boolean },
 ): Promise<HarnessApp> {
   mkdirSync(options.downloadsDir, { recursive: true });
   // Print layouts are pages of the harness itself, known once it listens.
   let pageUrl = '';
-  const integration = createHarnessIntegration({ downloadsDir: options.downloadsDir, pageUrl: () => pageUrl, noPrinter: options.noPrinter });
+  // Where Restore… takes its file from: the newest *.sqlite there (default: imports/ in the data folder).
+  const importsDir = options.importsDir ?? path.join(env.dataDir, 'imports');
+  const integration = createHarnessIntegration({
+    downloadsDir: options.downloadsDir,
+    importsDir,
+    pageUrl: () => pageUrl,
+    noPrinter: options.noPrinter,
+  });
   const services = await createAppServices({ ...env, shell: 'browser-harness', integration });
   const harness = await startHarness({ rendererDir: options.rendererDir, services, port: options.port });
   pageUrl = harness.url;

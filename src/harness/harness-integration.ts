@@ -1,11 +1,12 @@
 // The browser harness's stand-ins for Electron's dialogs: a save lands in the
 // harness's downloads folder (and reports the path); Print and Save as PDF
-// render the same print layout route to PDF in headless Chromium.
+// render the same print layout route to PDF in headless Chromium; an Open
+// dialog picks the most recently modified matching file of the imports folder.
 import { chromium, type Browser } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE } from '../shared/print-route';
-import type { ShellIntegration } from '../main/app/shell-integration';
+import type { OpenKind, ShellIntegration } from '../main/app/shell-integration';
 import { writeFileAtomically } from '../main/app/save-file';
 import { AppError } from '../main/errors';
 
@@ -23,12 +24,34 @@ export function freshFileName(dir: string, name: string): string {
   }
 }
 
+const OPEN_EXTENSIONS: Record<OpenKind, string[]> = { sqlite: ['.sqlite'] };
+
+/** The most recently modified file of `dir` with one of `kind`'s extensions; null when there is none. */
+export function newestFileIn(dir: string, kind: OpenKind): string | null {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return null;
+  }
+  const files = names
+    .filter((name) => OPEN_EXTENSIONS[kind].includes(path.extname(name).toLowerCase()))
+    .map((name) => path.join(dir, name))
+    .flatMap((file) => {
+      const stats = statSync(file, { throwIfNoEntry: false });
+      return stats?.isFile() ? [{ file, modified: stats.mtimeMs }] : [];
+    });
+  files.sort((a, b) => b.modified - a.modified);
+  return files[0]?.file ?? null;
+}
+
 function chromiumPath(): string | undefined {
   return process.env.CHROMIUM_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 }
 
 export function createHarnessIntegration(options: {
   downloadsDir: string;
+  importsDir: string;
   pageUrl: () => string;
   /** Plays a computer without a printer: Print answers no_printer, as Electron does there. */
   noPrinter?: boolean;
@@ -57,6 +80,9 @@ export function createHarnessIntegration(options: {
 
   return {
     chooseSaveFile: (defaultName) => Promise.resolve(freshFileName(options.downloadsDir, defaultName)),
+    chooseOpenFile: (kind) => Promise.resolve(newestFileIn(options.importsDir, kind)),
+    // No file manager here: showArchiveFolder answers with the path.
+    showInFolder: () => undefined,
     renderPdf,
     async print(layoutHash, defaultName) {
       if (options.noPrinter) throw new AppError('no_printer', 'This computer has no printer. Save the view as a PDF instead.');

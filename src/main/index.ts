@@ -116,6 +116,7 @@ async function start(): Promise<void> {
     integration: createElectronIntegration({
       BrowserWindow,
       dialog,
+      shell,
       folders: createFolderMemory({ settings, documents: () => app.getPath('documents'), log }),
       preloadPath,
       rendererUrl,

@@ -47,10 +47,10 @@ function rotate(file: string, keep: number): void {
   renameSync(file, `${file}.1`);
 }
 
+/** Never throws: a data folder that cannot be written (read-only, full) must not stop the app, only its log. */
 export function createFileLogger(file: string, echo: (line: string) => void = () => {}, rotation: RotationOptions = {}): Logger {
   const maxBytes = rotation.maxBytes ?? 1_000_000;
   const keep = rotation.keep ?? 4;
-  mkdirSync(path.dirname(file), { recursive: true });
   let size = sizeOf(file);
   const write = (level: string, message: string, detail?: unknown) => {
     const suffix = detail === undefined ? '' : ` — ${describe(detail)}`;
@@ -61,10 +61,11 @@ export function createFileLogger(file: string, echo: (line: string) => void = ()
         rotate(file, keep);
         size = 0;
       }
+      mkdirSync(path.dirname(file), { recursive: true });
       appendFileSync(file, line);
       size += bytes;
     } catch {
-      // A full or read-only disk must not take the app down with its log.
+      // A full or read-only disk must not take the app down with its log; the line still reaches `echo`.
     }
     echo(line.trimEnd());
   };

@@ -25,6 +25,14 @@ import {
   roomSummaryRowSchema,
   totalsSchema,
 } from './domain';
+import {
+  archiveBackupOutcomeSchema,
+  archiveStateSchema,
+  archiveStatusSchema,
+  folderShownSchema,
+  restoreOutcomeSchema,
+  startEmptyOutcomeSchema,
+} from './archive-contract';
 import { dateStyleSchema, languageSchema } from './i18n/language';
 import { menuCommandSchema, menuStateSchema } from './menu-commands';
 
@@ -227,6 +235,13 @@ export const bridgeCalls = {
   syncStatus: call(profileRef, syncProgressSchema),
   /** Which menu commands the renderer can carry out now, and the support phone for the Help menu. */
   menuState: call(menuStateSchema, z.null()),
+  // The archive (src/shared/archive-contract.ts): main chooses every file itself, through its own dialogs.
+  archiveStatus: call(none, archiveStatusSchema),
+  restoreNewestBackup: call(none, restoreOutcomeSchema),
+  chooseAndRestore: call(none, restoreOutcomeSchema),
+  startEmptyCache: call(none, startEmptyOutcomeSchema),
+  backupNow: call(none, archiveBackupOutcomeSchema),
+  showArchiveFolder: call(none, folderShownSchema),
 } as const;
 
 export type BridgeCalls = typeof bridgeCalls;
@@ -262,6 +277,8 @@ export const bridgeEvents = {
   exportProgress: exportProgressSchema,
   /** An application menu item the renderer carries out with the same function as its button. */
   menuCommand: z.object({ command: menuCommandSchema }),
+  /** The archive's state changed (see archiveStatus for its details). */
+  archiveStatus: archiveStateSchema,
 } as const;
 export type BridgeEventName = keyof typeof bridgeEvents;
 export type BridgeEventPayload<E extends BridgeEventName> = z.infer<(typeof bridgeEvents)[E]>;

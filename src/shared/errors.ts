@@ -36,6 +36,12 @@ export type AppErrorCode =
   | 'cache_unusable'
   /** SQLite's integrity check found the cache damaged: nothing is written to it (a sync fails with this too). */
   | 'cache_damaged'
+  /** The archive can only be read (a read-only file or folder, another process holds it): no sync, no edits. */
+  | 'archive_read_only'
+  /** The archive cannot be used (damaged, not an archive, a newer version's…): the recovery screen says why. */
+  | 'archive_unavailable'
+  /** The archive is being restored or replaced: try again when it is done. */
+  | 'archive_busy'
   | 'export_failed'
   | 'print_failed'
   /** Another print is still running: one print at a time. */

@@ -5,11 +5,15 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { BridgeEventName, BridgeEventPayload } from '../../shared/bridge';
 import type { BridgeHandlers } from '../bridge/handlers';
-import { closeInterruptedSyncRuns, type CacheHandle } from '../cache';
+import type { CacheHandle } from '../cache';
 import { createKeychainStore, type CredentialStore } from '../credentials/keychain';
 import type { DemoProvider } from '../demo';
 import { AppError } from '../errors';
 import { appInfoHandlers } from '../features/app-info/handlers';
+import { createArchive, type Archive } from '../features/archive/archive';
+import { stateView } from '../features/archive/archive-state';
+import { gateWrites } from '../features/archive/gate-writes';
+import { archiveHandlers } from '../features/archive/handlers';
 import { billingCodeHandlers } from '../features/billing-codes/handlers';
 import type { FeatureDeps } from '../features/deps';
 import { exportHandlers } from '../features/export/handlers';
@@ -63,6 +67,10 @@ const NO_INTEGRATION: ShellIntegration = {
   chooseSaveFile: () => Promise.reject(new AppError('not_available', 'Saving files is not available here.')),
   print: () => Promise.reject(new AppError('not_available', 'Printing is not available here.')),
   renderPdf: () => Promise.reject(new AppError('not_available', 'Printing is not available here.')),
+  chooseOpenFile: () => Promise.reject(new AppError('not_available', 'Opening files is not available here.')),
+  showInFolder: () => {
+    throw new AppError('not_available', 'Showing files is not available here.');
+  },
 };
 
 export interface AppEvents {
@@ -75,6 +83,8 @@ export interface AppServices {
   log: Logger;
   /** The cache: ask it for the connection at each use (it can be swapped at run time). */
   cache: CacheHandle;
+  /** The archive's state machine (tests wait for `archive.settled()`). */
+  archive: Archive;
   settings: SettingsStore;
   /** What the renderer can do from the application menu now. */
   menu: MenuStateStore;
@@ -98,16 +108,24 @@ export function bridgeHandlers(deps: FeatureDeps): BridgeHandlers {
     ...exportHandlers(deps),
     ...syncHandlers(deps),
     ...menuHandlers(deps),
+    ...archiveHandlers(deps),
   } satisfies BridgeHandlers;
 }
 
+/**
+ * Never fails because of the cache: the archive opens in the background
+ * (features/archive/archive.ts) and a cache that cannot be used is a state
+ * the renderer shows (the recovery screen, the read-only banner).
+ */
 export async function createAppServices(env: AppEnvironment): Promise<AppServices> {
   const log = env.log ?? createFileLogger(path.join(env.dataDir, 'logs', LOG_FILE_NAME), env.echoLog);
   const events = new EventEmitter();
   const emit: FeatureDeps['emit'] = (name, payload) => events.emit('bridge-event', name, payload);
+  const archive = createArchive({ file: path.join(env.dataDir, CACHE_FILE_NAME), appVersion: env.version, log });
   let newMonths: NewMonthWatcher | null = null;
   const core = createCore({
-    cacheFile: path.join(env.dataDir, CACHE_FILE_NAME),
+    cacheFile: archive.file,
+    archive,
     appVersion: env.version,
     log,
     onSyncProgress: (progress) => emit('syncProgress', progress),
@@ -116,7 +134,7 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   });
   if (env.onNewMonths) newMonths = createNewMonthWatcher(core.cache, env.onNewMonths);
   try {
-    return wireServices(env, { log, events, emit, core });
+    return wireServices(env, { log, events, emit, core, archive });
   } catch (error) {
     // Start-up failed half-way: close what is open, so the process can exit cleanly.
     await core.close();
@@ -124,11 +142,15 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   }
 }
 
-function wireServices(
-  env: AppEnvironment,
-  { log, events, emit, core }: { log: Logger; events: EventEmitter; emit: FeatureDeps['emit']; core: Core },
-): AppServices {
-  closeInterruptedSyncRuns(core.cache.write(), new Date().toISOString());
+interface Wiring {
+  log: Logger;
+  events: EventEmitter;
+  emit: FeatureDeps['emit'];
+  core: Core;
+  archive: Archive;
+}
+
+function wireServices(env: AppEnvironment, { log, events, emit, core, archive }: Wiring): AppServices {
   const settings = createSettingsStore(env.dataDir, { backend: env.settingsBackend, onProblem: (m) => log.error(m) });
   const menu = createMenuStateStore();
   const demo = embeddedDemo(env.demo ?? {}, log);
@@ -143,6 +165,7 @@ function wireServices(
   const deps: FeatureDeps = {
     app: { shell: env.shell, version: env.version, locale: env.locale },
     cache,
+    archive,
     settings,
     profiles,
     coordinator,
@@ -153,15 +176,22 @@ function wireServices(
     menu,
     emit,
   };
-  syncSchedule.restart(true);
-  if (env.dailyBackups !== false) backups.startDaily();
+  archive.subscribe((state) => {
+    emit('archiveStatus', stateView(state, archive.file));
+    // Syncs and backups start once the archive can be written (again, after a restore).
+    if (state.state !== 'ready') return;
+    syncSchedule.restart(true);
+    if (env.dailyBackups !== false) backups.startDaily();
+  });
+  void archive.start();
   log.info(`services started (${env.shell}, data in ${env.dataDir})`);
 
   return {
-    handlers: bridgeHandlers(deps),
+    handlers: gateWrites(bridgeHandlers(deps), archive.whenWritable),
     events,
     log,
     cache,
+    archive,
     settings,
     menu,
     syncCoordinator: coordinator,

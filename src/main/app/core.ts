@@ -1,6 +1,8 @@
 // The wiring the app and the CLI share: the cache, the sync coordinator,
 // whose runs write periods on worker threads (in-process if they cannot
-// start) after checking the cache file, and the automatic backups.
+// start) after checking the cache file, and the automatic backups. The app
+// brings its archive (features/archive/archive.ts: a handle it opens in the
+// background, and when writes may go); the CLI opens the file here.
 import type { SyncProgress } from '../../shared/bridge';
 import { openCacheHandle, type CacheHandle } from '../cache';
 import { verifyCacheFileInBackground } from '../cache/archive';
@@ -12,8 +14,19 @@ import { inProcessPeriodWriter } from '../sync/writers/period-writer';
 import { lazyPeriodWriter } from '../sync/writers/writer-pool';
 import { startWriterThreads } from '../sync/writers/writer-thread';
 
+/** What the app's archive state machine gives the core (features/archive/archive.ts). */
+export interface CoreArchive {
+  cache: CacheHandle;
+  /** Before a sync writes: waits until the archive may be written, then checks the file. */
+  checkBeforeWrite: (file: string) => Promise<void>;
+  /** Whether automatic backups may be taken now. */
+  writable: () => boolean;
+}
+
 export interface CoreOptions {
   cacheFile: string;
+  /** The app's archive; without it, `cacheFile` is opened here (writable opens check it first). */
+  archive?: CoreArchive;
   /** Read-only commands of the CLI: the file must exist and is never changed (no backups either). */
   readonly?: boolean;
   /** The app's version, kept in the cache as the last to write it. */
@@ -41,8 +54,8 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const { cacheFile, log } = options;
   const readonly = options.readonly ?? false;
-  const cache = openCacheHandle(cacheFile, { readonly, appVersion: options.appVersion });
-  const backups = createBackupPolicy({ cache, log, onBackup: options.onBackup });
+  const cache = options.archive?.cache ?? openCacheHandle(cacheFile, { readonly, appVersion: options.appVersion });
+  const backups = createBackupPolicy({ cache, log, onBackup: options.onBackup, enabled: options.archive?.writable });
   const coordinator = new SyncCoordinator({
     cache,
     onProgress: options.onSyncProgress ?? (() => {}),
@@ -52,7 +65,7 @@ export function createCore(options: CoreOptions): Core {
         () => inProcessPeriodWriter(cache),
         (error) => log?.error('sync writer thread unavailable; writing on the main thread', error),
       ),
-    checkBeforeWrite: (file) => verifyCacheFileInBackground(file),
+    checkBeforeWrite: options.archive?.checkBeforeWrite ?? ((file) => verifyCacheFileInBackground(file)),
     onStart: options.onSyncStart,
     onReport: (target, report) => {
       log?.info(`sync ${target.profileId}: ${report.status}${report.error ? ` (${report.error})` : ''}`);

@@ -1,7 +1,10 @@
-// What the desktop shell does for exports and printing, injected into the
-// services: Electron shows the system Save and Print dialogs; the browser
-// harness writes into its downloads folder and renders PDFs in Chromium.
-export type SaveKind = 'xlsx' | 'pdf';
+// What the desktop shell does for exports, printing and the archive's files,
+// injected into the services: Electron shows the system Save, Open and Print
+// dialogs; the browser harness writes into its downloads folder, takes files
+// to open from its imports folder and renders PDFs in Chromium.
+export type SaveKind = 'xlsx' | 'pdf' | 'sqlite';
+/** What an Open dialog offers: an archive (a backup or another cache file). */
+export type OpenKind = 'sqlite';
 
 export interface ShellIntegration {
   /** Where to save a new file; null when the user cancelled. */
@@ -13,4 +16,12 @@ export interface ShellIntegration {
   print(layoutHash: string, defaultName: string): Promise<{ status: 'printed' | 'cancelled' | 'saved'; path: string | null }>;
   /** Renders the page at `layoutHash` to PDF bytes once it has fully rendered. */
   renderPdf(layoutHash: string): Promise<Buffer>;
+  /**
+   * Which file to open, starting in `defaultDir`; null when the user
+   * cancelled. Harness: the most recently modified matching file of its
+   * imports folder (null when there is none).
+   */
+  chooseOpenFile(kind: OpenKind, defaultDir: string): Promise<string | null>;
+  /** Shows `file` in the system's file manager (the harness has none: it does nothing). */
+  showInFolder(file: string): void;
 }

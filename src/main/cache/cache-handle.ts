@@ -52,7 +52,7 @@ export function cacheHandle(db: ReadableDB): CacheHandle {
  * another (a snapshot, a writer thread, another process) is still open: make
  * the main file whole here, whoever else is reading.
  */
-function closeDurably(db: ReadableDB): void {
+export function closeDurably(db: ReadableDB): void {
   if (!db.open) return;
   if (!db.readonly && !db.memory) {
     try {

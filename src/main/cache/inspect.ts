@@ -69,8 +69,26 @@ function inspectOpen(db: Database.Database, file: string, marked: boolean, resul
 }
 
 function hasOaiTables(db: Database.Database): boolean {
-  const tables = new Set((db.pragma('table_list') as Array<{ name: string }>).map((table) => table.name));
+  const tables = tableNames(db);
   return OAI_TABLES.every((name) => tables.has(name));
+}
+
+function tableNames(db: Database.Database): Set<string> {
+  return new Set((db.pragma('table_list') as Array<{ name: string }>).map((table) => table.name).filter((name) => !name.startsWith('sqlite_')));
+}
+
+/**
+ * A SQLite file that is not an OAI Desktop cache: another application's id,
+ * or (files from before the id) tables that are not a cache's. An empty
+ * database is not foreign: it becomes a new cache. Read without changing the file.
+ */
+export function isForeignDatabase(file: string, header: FileHeader): boolean {
+  if (header.applicationId === OAI_APPLICATION_ID) return false;
+  if (header.applicationId !== 0) return true;
+  return withUntouchedFile(file, (db) => {
+    const tables = tableNames(db);
+    return tables.size > 0 && !hasOaiTables(db);
+  });
 }
 
 function notOurs(file: string): CacheError {

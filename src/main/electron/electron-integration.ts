@@ -4,7 +4,8 @@
 // One print at a time; a machine without a printer is told so (the renderer
 // offers Save as PDF); a print dialog left open past the time limit is
 // closed and the user told. The hidden window is always destroyed.
-import type { BrowserWindow, BrowserWindowConstructorOptions, Dialog, WebContents } from 'electron';
+// For the archive: the system Open dialog and the file manager.
+import type { BrowserWindow, BrowserWindowConstructorOptions, Dialog, Shell, WebContents } from 'electron';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE } from '../../shared/print-route';
 import type { SaveKind, ShellIntegration } from '../app/shell-integration';
 import { AppError } from '../errors';
@@ -14,7 +15,8 @@ import path from 'node:path';
 
 export interface ElectronIntegrationDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
-  dialog: Pick<Dialog, 'showSaveDialog'>;
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
+  shell: Pick<Shell, 'showItemInFolder'>;
   folders: FolderMemory;
   preloadPath: string;
   /** e.g. app://oai/index.html — the layout route is appended as its hash. */
@@ -29,6 +31,7 @@ export interface ElectronIntegrationDeps {
 const FILTERS: Record<SaveKind, { name: string; extensions: string[] }> = {
   xlsx: { name: 'Excel', extensions: ['xlsx'] },
   pdf: { name: 'PDF', extensions: ['pdf'] },
+  sqlite: { name: 'OAI Desktop archive', extensions: ['sqlite'] },
 };
 
 type PrintResult = Awaited<ReturnType<ShellIntegration['print']>>;
@@ -75,6 +78,17 @@ export function createElectronIntegration(deps: ElectronIntegrationDeps): ShellI
         printing = false;
       }
     },
+    async chooseOpenFile(kind, defaultDir) {
+      const options = {
+        defaultPath: defaultDir,
+        properties: ['openFile' as const],
+        filters: [FILTERS[kind], { name: 'All files', extensions: ['*'] }],
+      };
+      const parent = deps.parentWindow();
+      const result = parent ? await deps.dialog.showOpenDialog(parent, options) : await deps.dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    showInFolder: (file) => deps.shell.showItemInFolder(file),
     renderPdf: (layoutHash) =>
       withLayoutWindow(layoutHash, async (contents) =>
         Buffer.from(await contents.printToPDF({ printBackground: true, preferCSSPageSize: true })),

@@ -1,12 +1,13 @@
-// Start-up that never leaves a process without a window: any step that fails
-// (a bad or newer cache, the keychain, an unwritable data folder, a window
-// that cannot load) ends in onStartFailure, which first offers the recovery
-// screen and, when that is not available or cannot show, a native error box
-// in the user's language, then closes what was opened and exits with 1.
+// Start-up that never leaves a process without a window. A cache that cannot
+// be used never reaches here: the archive opens in the background and the
+// window shows its recovery screen or read-only banner (features/archive).
+// Any other step that fails (the keychain, an unwritable data folder, a
+// window that cannot load) ends in onStartFailure: a native error box in the
+// user's language, then what was opened is closed and the process exits 1.
 import type { Translate } from '../../shared/i18n';
 import type { Logger } from '../log';
 
-/** Shows the archive's recovery screen; false when it is not available (issue 10 plugs the real one in). */
+/** A screen that could still help after a failed start; false when none can (the archive's recovery screen needs working services). */
 export type ShowRecoveryScreen = (error: unknown) => Promise<boolean>;
 
 export const recoveryScreenNotAvailable: ShowRecoveryScreen = () => Promise.resolve(false);

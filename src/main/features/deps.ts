@@ -7,6 +7,7 @@ import type { CacheHandle } from '../cache';
 import type { Logger } from '../log';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SyncCoordinator } from '../sync/sync-coordinator';
+import type { Archive } from './archive/archive';
 import type { BackupPolicy } from './archive/backup-policy';
 import type { MenuStateStore } from './menu/menu-state';
 import type { ProfileService } from './profiles/profile-service';
@@ -25,6 +26,8 @@ export interface FeatureDeps {
   app: AppIdentity;
   /** Ask it for the connection at each use: it can be swapped at run time. */
   cache: CacheHandle;
+  /** The archive's state (checking, ready, read-only, unavailable), restore and start-empty; `archive.cache` is `cache`. */
+  archive: Archive;
   settings: SettingsStore;
   /** Sign-ins, their passwords (keychain or session) and provider clients. */
   profiles: ProfileService;

@@ -6,7 +6,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { appInfoSchema, Profile, SettingsView } from '../../shared/bridge';
 import { parsePrintRoute } from '../../shared/print-route';
+import { ArchiveProvider, useArchiveFeed } from './archive-context';
 import { callMain } from './bridge';
+import { ArchiveBanner, ArchiveGate } from './components/ArchiveGate';
 import { Brand } from './components/Brand';
 import { StatusBar } from './components/StatusBar';
 import { describeError } from './errors';
@@ -37,6 +39,7 @@ function InteractiveApp() {
   const [bootError, setBootError] = useState<unknown>(null);
   const [addingAccount, setAddingAccount] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const archive = useArchiveFeed();
 
   useEffect(() => {
     Promise.all([callMain('appInfo', {}), callMain('getSettings', {}), callMain('listProfiles', {})]).then(
@@ -67,42 +70,53 @@ function InteractiveApp() {
   };
 
   const profile = boot?.profiles.find((p) => p.id === activeId) ?? null;
+  const chooseLanguage = (next: Language) => {
+    callMain('updateSettings', { language: next }).then((settings) => setBoot((current) => (current ? { ...current, settings } : current)), setBootError);
+  };
 
   return (
     <I18nProvider language={language}>
       <MenuCommandProvider>
         <FormatProvider options={{ language, dateStyle }}>
-          {boot === null ? (
-            <BootScreen error={bootError} />
-          ) : profile && !addingAccount ? (
-            <Workspace
-              key={profile.id}
-              profile={profile}
-              profiles={boot.profiles}
-              settings={boot.settings}
-              systemLanguage={systemLanguage}
-              version={boot.info.version}
-              shell={boot.info.shell}
-              onSettings={(settings) => setBoot({ ...boot, settings })}
-              onSwitchProfile={(p) => reloadProfiles(p.id)}
-              onProfileChanged={(p) => reloadProfiles(p.id)}
-              onAddAccount={() => setAddingAccount(true)}
-              onSignedOut={() => reloadProfiles(null)}
-            />
+          {boot === null || archive.state === null ? (
+            <BootScreen error={bootError ?? archive.error} />
           ) : (
-            <SignedOutShell
-              boot={boot}
-              language={language}
-              onLanguage={(next) => {
-                callMain('updateSettings', { language: next }).then((settings) => setBoot({ ...boot, settings }), setBootError);
-              }}
-            >
-              <SignInView
-                profiles={boot.profiles}
-                onSignedIn={(p) => reloadProfiles(p.id)}
-                onCancel={profile ? () => setAddingAccount(false) : undefined}
-              />
-            </SignedOutShell>
+            <ArchiveProvider state={archive.state}>
+              <ArchiveGate
+                version={boot.info.version}
+                frame={(screen) => (
+                  <SignedOutShell boot={boot} language={language} onLanguage={chooseLanguage}>
+                    {screen}
+                  </SignedOutShell>
+                )}
+              >
+                {profile && !addingAccount ? (
+                  <Workspace
+                    key={profile.id}
+                    profile={profile}
+                    profiles={boot.profiles}
+                    settings={boot.settings}
+                    systemLanguage={systemLanguage}
+                    version={boot.info.version}
+                    shell={boot.info.shell}
+                    onSettings={(settings) => setBoot({ ...boot, settings })}
+                    onSwitchProfile={(p) => reloadProfiles(p.id)}
+                    onProfileChanged={(p) => reloadProfiles(p.id)}
+                    onAddAccount={() => setAddingAccount(true)}
+                    onSignedOut={() => reloadProfiles(null)}
+                  />
+                ) : (
+                  <SignedOutShell boot={boot} language={language} onLanguage={chooseLanguage}>
+                    <ArchiveBanner />
+                    <SignInView
+                      profiles={boot.profiles}
+                      onSignedIn={(p) => reloadProfiles(p.id)}
+                      onCancel={profile ? () => setAddingAccount(false) : undefined}
+                    />
+                  </SignedOutShell>
+                )}
+              </ArchiveGate>
+            </ArchiveProvider>
           )}
         </FormatProvider>
       </MenuCommandProvider>

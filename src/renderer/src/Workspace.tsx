@@ -7,6 +7,7 @@ import type { Profile, SettingsView } from '../../shared/bridge';
 import type { ConferenceRow } from '../../shared/domain';
 import type { Language } from '../../shared/i18n';
 import { callMain } from './bridge';
+import { ArchiveBanner } from './components/ArchiveGate';
 import { Brand } from './components/Brand';
 import { DialogErrorPanel, ErrorBoundary, ViewErrorPanel } from './components/ErrorBoundary';
 import { ExportProvider } from './components/ExportActions';
@@ -241,6 +242,7 @@ export function Workspace(props: {
           </div>
         </header>
         <main className="content" id="main">
+          <ArchiveBanner />
           {switchError ? (
             <p role="alert" className="notice notice-danger">
               {switchError}

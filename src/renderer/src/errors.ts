@@ -18,6 +18,10 @@ const MESSAGE_BY_CODE: Partial<Record<BridgeFailureCode, MessageKey>> = {
   print_busy: 'error.printBusy',
   print_timeout: 'error.printTimeout',
   no_printer: 'error.noPrinter',
+  cache_damaged: 'error.cacheDamaged',
+  archive_read_only: 'error.archiveReadOnly',
+  archive_unavailable: 'error.archiveUnavailable',
+  archive_busy: 'error.archiveBusy',
 };
 
 function messageKeyOf(code: string): MessageKey | undefined {

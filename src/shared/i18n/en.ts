@@ -3,6 +3,7 @@
 // when a key is missing from either. OAI's own words (column names, ACCOUNT
 // SUMMARY) are kept as the portal wrote them. A message may have plural forms
 // ({ one, other }), chosen by the `count` value (see ./index.ts).
+import { archiveEn } from './archive-en';
 import type { Message } from './message';
 
 export const en = {
@@ -330,6 +331,8 @@ export const en = {
   'accessType.international': 'International',
   'accessType.dialOut': 'Dial-out',
   'accessType.web': 'Web',
+
+  ...archiveEn,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

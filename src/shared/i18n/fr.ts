@@ -1,4 +1,5 @@
 // French words of the app, key for key as en.ts.
+import { archiveFr } from './archive-fr';
 import type { MessageKey } from './en';
 import type { Message } from './message';
 
@@ -327,4 +328,6 @@ export const fr: Record<MessageKey, Message> = {
   'accessType.international': 'International',
   'accessType.dialOut': 'Appel sortant',
   'accessType.web': 'Web',
+
+  ...archiveFr,
 };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bridgeHandlers } from '../../../src/main/app/app-services';
 import type { FeatureDeps } from '../../../src/main/features/deps';
 import { appInfoHandlers } from '../../../src/main/features/app-info/handlers';
+import { archiveHandlers } from '../../../src/main/features/archive/handlers';
 import { billingCodeHandlers } from '../../../src/main/features/billing-codes/handlers';
 import { exportHandlers } from '../../../src/main/features/export/handlers';
 import { menuHandlers } from '../../../src/main/features/menu/handlers';
@@ -15,7 +16,17 @@ import { bridgeCallNames } from '../../../src/shared/bridge';
 
 // Building handlers only captures deps; no call runs here.
 const deps = { app: { shell: 'browser-harness', version: 't', locale: 'en' } } as FeatureDeps;
-const features = [appInfoHandlers, profileHandlers, settingsHandlers, viewHandlers, billingCodeHandlers, exportHandlers, syncHandlers, menuHandlers];
+const features = [
+  appInfoHandlers,
+  profileHandlers,
+  settingsHandlers,
+  viewHandlers,
+  billingCodeHandlers,
+  exportHandlers,
+  syncHandlers,
+  menuHandlers,
+  archiveHandlers,
+];
 
 describe('the handler map', () => {
   it('answers every contract call, and only those', () => {

@@ -17,7 +17,7 @@ const downloadsDir = tempDir('oai-room-downloads-');
 
 beforeAll(async () => {
   provider = await startDemoProvider({ now: '2009-05-20' });
-  services = await testServices('room', { integration: createHarnessIntegration({ downloadsDir, pageUrl: () => 'http://127.0.0.1:1/' }) });
+  services = await testServices('room', { integration: createHarnessIntegration({ downloadsDir, importsDir: tempDir('oai-room-imports-'), pageUrl: () => 'http://127.0.0.1:1/' }) });
 });
 afterAll(async () => {
   await services.close();

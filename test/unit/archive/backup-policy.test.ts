@@ -47,6 +47,20 @@ describe('backup policy', () => {
     await policy.close();
   });
 
+  it('takes no backup while the archive may not be written (the app’s read-only or unavailable archive)', async () => {
+    const { cache, calls, backup } = fixture(0);
+    let writable = false;
+    const policy = createBackupPolicy({ cache, backup, enabled: () => writable });
+    policy.changed('sync');
+    policy.startDaily();
+    await policy.flush();
+    expect(calls).toHaveLength(0);
+    writable = true;
+    policy.changed('sync');
+    await policy.close();
+    expect(calls).toHaveLength(1);
+  });
+
   it('backs up billing-code changes once, a minute after the last one', async () => {
     const { cache, calls, backup } = fixture(0);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

@@ -69,10 +69,15 @@ function fakes(options: FakeOptions = {}) {
   }
   const documents = options.documents ?? '/home/ana/Documents';
   const settings = createSettingsStore(tempDir());
-  const dialog = { showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '/home/ana/Documents/x.xlsx' })) };
+  const dialog = {
+    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '/home/ana/Documents/x.xlsx' })),
+    showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePaths: ['/home/ana/backups/oai-cache-2026-12-02T041500Z.sqlite'] })),
+  };
+  const shell = { showItemInFolder: vi.fn() };
   const integration = createElectronIntegration({
     BrowserWindow: FakeWindow as any,
     dialog: dialog,
+    shell,
     folders: createFolderMemory({ settings: () => settings, documents: () => documents, log: silentLog }),
     preloadPath: '/app/out/preload/index.cjs',
     rendererUrl: 'app://oai/index.html',
@@ -80,7 +85,7 @@ function fakes(options: FakeOptions = {}) {
     readyTimeoutMs: 2_000,
     printTimeoutMs: options.printTimeoutMs ?? 2_000,
   });
-  return { integration, calls, windows, dialog, settings };
+  return { integration, calls, windows, dialog, settings, shell };
 }
 
 describe('Electron integration: Save dialog', () => {
@@ -112,6 +117,26 @@ describe('Electron integration: Save dialog', () => {
     settings.update((s) => ({ ...s, lastFolder: path.join(chosen, 'deleted') }));
     await integration.chooseSaveFile('june.pdf', 'pdf');
     expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(expect.objectContaining({ defaultPath: '/home/ana/Documents/june.pdf' }));
+  });
+
+  it('offers archives in the Open dialog, in the folder given; Cancel gives null', async () => {
+    const { integration, dialog } = fakes();
+    await expect(integration.chooseOpenFile('sqlite', '/home/ana/backups')).resolves.toBe('/home/ana/backups/oai-cache-2026-12-02T041500Z.sqlite');
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith({
+      defaultPath: '/home/ana/backups',
+      properties: ['openFile'],
+      filters: [{ name: 'OAI Desktop archive', extensions: ['sqlite'] }, { name: 'All files', extensions: ['*'] }],
+    });
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(integration.chooseOpenFile('sqlite', '/home/ana/backups')).resolves.toBeNull();
+  });
+
+  it('saves a backup as .sqlite and shows the archive in the file manager', async () => {
+    const { integration, dialog, shell } = fakes();
+    await integration.chooseSaveFile('OAI_archive_2026-12-02.sqlite', 'sqlite');
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ filters: [{ name: 'OAI Desktop archive', extensions: ['sqlite'] }] }));
+    integration.showInFolder('/home/ana/.config/OAI Desktop/oai-cache.sqlite');
+    expect(shell.showItemInFolder).toHaveBeenCalledWith('/home/ana/.config/OAI Desktop/oai-cache.sqlite');
   });
 });
 

@@ -148,6 +148,7 @@ export function electronModule(state: ElectronState) {
     },
     dialog: {
       showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
+      showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
       showErrorBox: vi.fn((title: string, content: string) => state.errorBoxes.push({ title, content })),
       showMessageBox: vi.fn(async (...args: any[]) => {
         state.messageBoxes.push(args.at(-1));
@@ -163,7 +164,7 @@ export function electronModule(state: ElectronState) {
       getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1050 } }),
       getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1050 } }],
     },
-    shell: { openPath: vi.fn(async (target: string) => (state.openedPaths.push(target), '')) },
+    shell: { openPath: vi.fn(async (target: string) => (state.openedPaths.push(target), '')), showItemInFolder: vi.fn() },
     clipboard: { writeText: vi.fn((text: string) => state.clipboard.push(text)) },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => state.privileged.push(...schemes),

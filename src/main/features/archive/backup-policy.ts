@@ -30,6 +30,8 @@ export interface BackupPolicyOptions {
   cache: Pick<CacheHandle, 'file' | 'read'>;
   log?: Logger;
   onBackup?: (outcome: BackupOutcome) => void;
+  /** Whether a backup may be taken now (the app: only while its archive is writable). */
+  enabled?: () => boolean;
   now?: () => Date;
   /** How the backup is taken (tests count them). */
   backup?: (cacheFile: string) => Promise<TakenBackup>;
@@ -53,8 +55,8 @@ export function createBackupPolicy(options: BackupPolicyOptions): BackupPolicy {
   const backupOnce = async () => {
     const { cache } = options;
     try {
-      // Nothing synced yet: nothing to keep.
-      if (listCachedMonths(cache.read()).length === 0) return;
+      // Nothing to keep: the archive cannot be read in place, or nothing synced yet.
+      if (options.enabled?.() === false || listCachedMonths(cache.read()).length === 0) return;
       const taken = await backup(cache.file);
       options.log?.info(`backup ${taken.file} (${taken.months.length} months${taken.pruned.length > 0 ? `; ${taken.pruned.length} older removed` : ''})`);
       options.onBackup?.({ ok: true, backup: taken });

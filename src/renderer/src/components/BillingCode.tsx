@@ -4,6 +4,7 @@
 // refused one shows the provider's reason with Retry and Discard.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ConferenceRow, PendingBillingCode } from '../../../shared/domain';
+import { useArchive } from '../archive-context';
 import { failureReason, parseBillingCodeInput, shownBillingCode } from '../billing-code';
 import { callMain } from '../bridge';
 import { describeError } from '../errors';
@@ -33,6 +34,8 @@ export function BillingCodeCell(props: {
   const errorId = useId();
   const code = shownBillingCode(conference);
   const pending = conference.pending;
+  // A read-only archive keeps its codes as they are.
+  const { writable } = useArchive();
 
   useEffect(() => {
     if (!editing && returnFocus.current) {
@@ -132,6 +135,8 @@ export function BillingCodeCell(props: {
         type="button"
         className={code === null ? 'code-button code-unallocated' : 'code-button'}
         onClick={start}
+        disabled={!writable}
+        title={writable ? undefined : t('archive.readOnlyShort')}
         aria-label={t('code.editLabel', { code: code ?? t('code.unallocated'), conference: props.describe })}
       >
         {code ?? t('code.unallocated')}

@@ -1,6 +1,7 @@
 // The status bar: when the account last synced, a progress bar while it
 // syncs (period i of n, rows), Sync now and Cancel, and the app's version.
 import { useSyncExternalStore } from 'react';
+import { useArchive } from '../archive-context';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
 import type { SyncStore } from '../sync-store';
@@ -35,6 +36,7 @@ function SyncStatus(props: { store: SyncStore; actions: SyncActions }) {
   const { store } = props;
   const { syncNow, cancel, error } = props.actions;
   const progress = useSyncExternalStore(store.subscribe, store.get);
+  const archive = useArchive();
 
   const lastSuccess = progress?.lastSuccessAt
     ? t('sync.lastSuccess', { when: format.localDateTime(progress.lastSuccessAt) })
@@ -74,7 +76,13 @@ function SyncStatus(props: { store: SyncStore; actions: SyncActions }) {
         ) : null}
         {error ? <span className="sync-failed"> · {error}</span> : null}
       </span>
-      <button type="button" className="button button-small" onClick={syncNow}>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={syncNow}
+        disabled={!archive.writable}
+        title={archive.writable ? undefined : t('archive.readOnlyShort')}
+      >
         {t('sync.now')}
       </button>
     </div>

@@ -9,6 +9,7 @@ import { formatDate } from '../../../shared/format';
 import type { Language } from '../../../shared/i18n';
 import { FormError } from '../components/ViewParts';
 import { useI18n } from '../i18n';
+import { ArchiveSettings } from './ArchiveSettings';
 
 const SYNC_INTERVALS = [1, 4, 12, 24, 168];
 const SAMPLE_INSTANT = '2009-05-06T10:00:00Z';
@@ -107,6 +108,7 @@ export function SettingsDialog(props: {
         <span>{t('settings.notifyNewMonth')}</span>
       </label>
       <FormError error={error} />
+      <ArchiveSettings />
     </Dialog>
   );
 }
