@@ -46,8 +46,8 @@ function cacheWithWal(): string {
   fillerCache(source, 1);
   const db = openCache(source);
   db.pragma('wal_autocheckpoint = 0');
-  db.exec(`INSERT INTO periods (account_number, period, start_date, revision, first_synced_at, last_synced_at)
-    VALUES ('${ACCOUNT}', '2026-02', '2026-02-01', 'r1', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')`);
+  db.exec(`INSERT INTO periods (account_id, period, start_date, revision, first_synced_at, last_synced_at)
+    VALUES ((SELECT id FROM accounts WHERE account_number = '${ACCOUNT}'), '2026-02', '2026-02-01', 'r1', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')`);
   const dir = tempDir('oai-ro-');
   const file = path.join(dir, 'oai-cache.sqlite');
   copyFileSync(source, file);

@@ -34,7 +34,7 @@ async function syncedCache(): Promise<{ dir: string; db: string }> {
   const dir = tempDir('oai-cli-archive-');
   const db = path.join(dir, 'oai-cache.sqlite');
   const first = await sync(db);
-  expect(first.code).toBe(0);
+  expect(first.code, first.stderr).toBe(0);
   return { dir, db };
 }
 

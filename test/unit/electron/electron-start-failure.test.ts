@@ -1,10 +1,11 @@
-// A start-up step that fails (here: a cache written by a newer version) must
-// not leave a process with no window: with the recovery screen not available
-// yet, main shows a native error box in the user's language, closes what it
-// opened and exits with 1. Electron is mocked (./electron-mock.ts).
+// A start-up step that fails (here: a data folder that is a file, so no
+// settings can be kept) must not leave a process with no window: main shows
+// a native error box in the user's language, closes what it opened and exits
+// with 1. (A cache that cannot be used is not such a failure: the window
+// opens on the recovery screen, see electron-start-archive.test.ts.) Electron
+// is mocked (./electron-mock.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ElectronState } from './electron-mock';
 
@@ -13,8 +14,9 @@ const state = vi.hoisted(() => ({ current: null as unknown as ElectronState }));
 vi.mock('electron', async () => {
   const mock = await import('./electron-mock');
   state.current = mock.createElectronState({ locale: 'fr-FR' });
-  // A cache from a future version of the app, and settings that ask for French.
-  mkdirSync(state.current.paths.userData, { recursive: true });
+  // The data folder's path is taken by a file.
+  mkdirSync(path.dirname(state.current.paths.userData), { recursive: true });
+  writeFileSync(state.current.paths.userData, 'not a folder');
   return mock.electronModule(state.current);
 });
 
@@ -23,10 +25,6 @@ let s: ElectronState;
 beforeAll(async () => {
   await import('../../../src/main/index');
   s = state.current;
-  const db = new Database(path.join(s.paths.userData, 'oai-cache.sqlite'));
-  db.pragma('user_version = 999');
-  db.close();
-  writeFileSync(path.join(s.paths.userData, 'settings.json'), JSON.stringify({ language: 'fr' }));
   s.app.__ready();
   await vi.waitFor(() => expect(s.app.exit).toHaveBeenCalled(), { timeout: 15_000 });
 });
@@ -36,7 +34,7 @@ describe('Electron main process: start-up failure', () => {
     expect(s.errorBoxes).toHaveLength(1);
     const [box] = s.errorBoxes;
     expect(box!.title).toBe('OAI Desktop n’a pas pu démarrer');
-    expect(box!.content).toContain('newer version of OAI Desktop');
+    expect(box!.content).toContain('ENOTDIR');
     expect(box!.content).toContain(s.paths.logs);
   });
 
@@ -47,6 +45,6 @@ describe('Electron main process: start-up failure', () => {
 
   it('logs why', async () => {
     const { readFileSync } = await import('node:fs');
-    expect(readFileSync(path.join(s.paths.logs, 'oai-desktop.log'), 'utf8')).toMatch(/ERROR start-up failed — .*newer version/);
+    expect(readFileSync(path.join(s.paths.logs, 'oai-desktop.log'), 'utf8')).toMatch(/ERROR start-up failed — .*ENOTDIR/);
   });
 });
