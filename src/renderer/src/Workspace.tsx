@@ -146,6 +146,7 @@ export function Workspace(props: {
             summary={summary}
             loading={summaryQuery.loading}
             error={summaryQuery.error}
+            syncing={syncRunning}
             onOpenRoom={(roomNumber) => setRoute({ view: 'room', roomNumber })}
           />
         );

@@ -161,6 +161,8 @@ export const en = {
   'summary.filterPlaceholder': 'Filter by room, cardholder or code',
   'summary.sortByCode': 'Sort by billing code',
   'summary.count': { one: '{count} room', other: '{count} rooms' },
+  'summary.periodLoading': 'Loading this month from the provider…',
+  'summary.periodNotSynced': 'This month has not been synced yet: use Sync now in the status bar.',
   'summary.countFiltered': '{shown} of {total} rooms',
   'summary.tableLabel': 'Rooms',
   'summary.openRoom': 'Conferences of {name}, room {room}',

@@ -158,6 +158,8 @@ export const fr: Record<MessageKey, Message> = {
   'summary.filterPlaceholder': 'Filtrer par salle, titulaire ou code',
   'summary.sortByCode': 'Trier par code de facturation',
   'summary.count': { one: '{count} salle', other: '{count} salles' },
+  'summary.periodLoading': 'Chargement de ce mois depuis le fournisseur…',
+  'summary.periodNotSynced': 'Ce mois n’a pas encore été synchronisé : utilisez Synchroniser dans la barre d’état.',
   'summary.countFiltered': '{shown} salles sur {total}',
   'summary.tableLabel': 'Salles',
   'summary.openRoom': 'Conférences de {name}, salle {room}',
