@@ -16,7 +16,7 @@ import {
   summaryTotalKey,
   withOffset,
 } from '../../../shared/columns';
-import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
+import { currencyOf, periodDataAsOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
 import { timeZoneNote, timeZoneOffset, type Formatter } from '../../../shared/format';
 import { serviceTypeName, type Translate } from '../../../shared/i18n';
 import { periodLabel } from '../../../shared/period-label';
@@ -101,7 +101,7 @@ function timeZoneNotes(account: AccountInfo | null, { t }: Context): string[] {
 function periodParts(period: PeriodInfo | null, periodKey: string, { t, format }: Context) {
   return {
     archived: period !== null && !period.servedByProvider,
-    dataAsOf: period?.lastSyncedAt ?? null,
+    dataAsOf: periodDataAsOf(period),
     periodName: period ? periodLabel(period, t, format.options) : periodKey,
   };
 }
@@ -268,7 +268,7 @@ async function conferenceDocument(view: Extract<ViewRef, { kind: 'conference' }>
     // Main's order, the conference view's default: by the time each participant joined.
     sort: null,
     emptyText: t('conference.noParticipants'),
-    dataAsOf: period?.lastSyncedAt ?? null,
+    dataAsOf: periodDataAsOf(period),
     supportPhone: account?.supportPhone ?? null,
     documentTitle: documentTitle(
       t('conference.title'),
