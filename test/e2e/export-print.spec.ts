@@ -318,3 +318,13 @@ test.describe('print layouts', () => {
     expect(pdfText(file, pages - 1)).not.toMatch(/\bTotal\b/);
   });
 });
+
+test('Save as PDF and Print of a conference no longer in the cache fail like Download does, and write nothing', async ({ page, app }) => {
+  await openDemo(page, app);
+  const view: ViewRef = { kind: 'conference', profileId: activeProfileId(app), period: '2009-05', conferenceId: 'c-200905-999999' };
+  const presentation: Presentation = { language: 'en', dateStyle: 'locale' };
+  await expect(app.services.handlers.exportView({ view, presentation })).rejects.toMatchObject({ code: 'export_failed' });
+  await expect(app.services.handlers.savePdf({ view, presentation })).rejects.toMatchObject({ code: 'print_failed' });
+  await expect(app.services.handlers.printView({ view, presentation })).rejects.toMatchObject({ code: 'print_failed' });
+  expect(readdirSync(app.downloadsDir).filter((name) => !name.startsWith('.'))).toEqual([]);
+});
