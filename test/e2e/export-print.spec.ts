@@ -197,7 +197,7 @@ test.describe('print layouts', () => {
     expect(bigRoom.conferenceCount).toBeGreaterThan(300);
     const marilene = roomConferences(app.services.cache.read(), DEMO_SCOPE, '2009-05', '332703');
     const profileId = activeProfileId(app);
-    const en: Presentation = { language: 'en', dateStyle: 'locale' };
+    const en: Presentation = { language: 'en-US', dateStyle: 'locale' };
     const fr: Presentation = { language: 'fr', dateStyle: 'locale' };
     const layouts: { name: string; view: ViewRef; presentation: Presentation; title: string; rows: number; total: RegExp }[] = [
       {
@@ -322,7 +322,7 @@ test.describe('print layouts', () => {
 test('Save as PDF and Print of a conference no longer in the cache fail like Download does, and write nothing', async ({ page, app }) => {
   await openDemo(page, app);
   const view: ViewRef = { kind: 'conference', profileId: activeProfileId(app), period: '2009-05', conferenceId: 'c-200905-999999' };
-  const presentation: Presentation = { language: 'en', dateStyle: 'locale' };
+  const presentation: Presentation = { language: 'en-US', dateStyle: 'locale' };
   await expect(app.services.handlers.exportView({ view, presentation })).rejects.toMatchObject({ code: 'export_failed' });
   await expect(app.services.handlers.savePdf({ view, presentation })).rejects.toMatchObject({ code: 'print_failed' });
   await expect(app.services.handlers.printView({ view, presentation })).rejects.toMatchObject({ code: 'print_failed' });

@@ -46,7 +46,7 @@ export function activeProfileId(app: HarnessFixture): string {
 export const SEED_NOW = '2009-05-20';
 
 export const test = base.extend<{ osLocale: string; demo: DemoOptions; noPrinter: boolean; app: HarnessFixture }>({
-  osLocale: ['en-GB', { option: true }],
+  osLocale: ['en-US', { option: true }],
   demo: [{ now: SEED_NOW, rooms: 40 }, { option: true }],
   /** A computer without a printer. */
   noPrinter: [false, { option: true }],

@@ -12,6 +12,7 @@ import { StatusBar } from './components/StatusBar';
 import { describeError } from './errors';
 import { FormatProvider } from './format-context';
 import { languageFromLocale, translator, type Language } from '../../shared/i18n';
+import { LanguageOptions } from './components/LanguageOptions';
 import { I18nProvider, useI18n } from './i18n';
 import { MenuCommandProvider } from './menu-commands';
 import { PrintApp } from './print/PrintLayout';
@@ -143,8 +144,7 @@ function SignedOutShell(props: { boot: Boot; language: Language; onLanguage: (la
           <label className="language">
             <span>{t('nav.language')}</span>
             <select value={props.language} onChange={(e) => props.onLanguage(e.target.value as Language)} data-testid="language-select">
-              <option value="en">English</option>
-              <option value="fr">Français</option>
+              <LanguageOptions />
             </select>
           </label>
         </div>

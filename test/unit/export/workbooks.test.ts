@@ -24,7 +24,7 @@ import {
 } from '../../../src/main/cache';
 
 const OAI_COLUMNS = ['DATE', 'START TIME', 'ROOM NUMBER', 'CARDHOLDER', 'PARTICIPANTS', 'BILLING CODE', 'CONFERENCE LENGTH', 'ACCUMULATED TIME', 'CHARGES'];
-const EN: Presentation = { language: 'en', dateStyle: 'locale' };
+const EN: Presentation = { language: 'en-US', dateStyle: 'locale' };
 const FR: Presentation = { language: 'fr', dateStyle: 'locale' };
 const GENERATED_AT = new Date('2009-05-20T10:00:00Z');
 
@@ -222,7 +222,7 @@ describe('account summary workbook', () => {
   });
 
   it('uses ISO dates when the date style is ISO', async () => {
-    const { workbook } = await exported(summaryView(), { language: 'en', dateStyle: 'iso' });
+    const { workbook } = await exported(summaryView(), { language: 'en-US', dateStyle: 'iso' });
     const list = table(sheet(workbook, 'Conferences'), 'DATE');
     expect(list.rows[0]!.getCell(1).numFmt).toBe('yyyy-mm-dd');
     const summary = sheet(workbook, 'Summary');

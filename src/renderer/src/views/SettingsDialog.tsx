@@ -6,7 +6,8 @@ import { callMain } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { describeError } from '../errors';
 import { formatDate } from '../../../shared/format';
-import type { Language } from '../../../shared/i18n';
+import { LANGUAGE_LOCALES, type Language } from '../../../shared/i18n';
+import { LanguageOptions } from '../components/LanguageOptions';
 import { FormError } from '../components/ViewParts';
 import { useI18n } from '../i18n';
 
@@ -64,10 +65,9 @@ export function SettingsDialog(props: {
           onChange={(e) => change({ language: e.target.value === 'system' ? null : (e.target.value as Language) })}
         >
           <option value="system">
-            {t('settings.languageSystem', { language: props.systemLanguage === 'fr' ? 'Français' : 'English' })}
+            {t('settings.languageSystem', { language: LANGUAGE_LOCALES[props.systemLanguage].name })}
           </option>
-          <option value="en">English</option>
-          <option value="fr">Français</option>
+          <LanguageOptions />
         </select>
       </div>
       <fieldset className="field">
