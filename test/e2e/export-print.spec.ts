@@ -277,7 +277,7 @@ test.describe('print layouts', () => {
     // The multi-page room, saved through the app as the user would.
     await page.getByTestId('period-select').selectOption('2009-04');
     await page.getByLabel('Filter rooms').fill(bigRoom.roomNumber);
-    await expect(page.getByText(/^1 of \d+ rooms$/)).toBeVisible();
+    await expect(page.getByText(/^1 room of \d+$/)).toBeVisible();
     await page.getByTestId('summary-table').getByRole('button', { name: /^Conferences of / }).click();
     await expect(page.getByTestId('room-table')).toBeVisible();
     // Hold the request a moment, so the export surely runs for over a second.

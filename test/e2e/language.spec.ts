@@ -28,8 +28,18 @@ test('settings switch the language and the date style, and every view follows', 
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await expect(dialog.getByLabel('Language', { exact: true })).toHaveValue('system');
   await expect(dialog.getByRole('option', { name: 'Same as the system (English (US))' })).toBeAttached();
+  // Issue 15, points 6 and 8: sync intervals in words, a week as a week.
+  await expect(dialog.getByLabel('Sync automatically').locator('option')).toHaveText(['Every hour', 'Every 4 hours', 'Every 6 hours', 'Every 12 hours', 'Daily', 'Weekly']);
   await dialog.getByLabel('Language', { exact: true }).selectOption('fr');
   await expect(page.getByRole('dialog', { name: 'Réglages' })).toBeVisible();
+  await expect(page.getByRole('dialog').getByLabel('Synchroniser automatiquement').locator('option')).toHaveText([
+    'Toutes les heures',
+    'Toutes les 4 heures',
+    'Toutes les 6 heures',
+    'Toutes les 12 heures',
+    'Tous les jours',
+    'Toutes les semaines',
+  ]);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 

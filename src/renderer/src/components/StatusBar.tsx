@@ -47,7 +47,7 @@ function SyncStatus(props: { store: SyncStore; actions: SyncActions }) {
       <div className="sync sync-running" data-testid="sync-status">
         <span className="sync-text" role="status">
           {progress.periodCount > 0
-            ? t('sync.running', { index: progress.periodIndex, count: progress.periodCount, rows: format.count(progress.rows) })
+            ? t('sync.running', { index: progress.periodIndex, total: progress.periodCount, count: format.count(progress.rows) })
             : t('sync.starting')}
         </span>
         <progress
@@ -55,7 +55,7 @@ function SyncStatus(props: { store: SyncStore; actions: SyncActions }) {
           max={count}
           value={Math.max(index - 1, 0) + 0.5}
           aria-label={t('sync.progressLabel')}
-          aria-valuetext={t('sync.progressText', { index: progress.periodIndex, count: progress.periodCount })}
+          aria-valuetext={t('sync.progressText', { index: progress.periodIndex, total: progress.periodCount })}
         />
         <button type="button" className="button button-small" onClick={cancel}>
           {t('common.cancel')}

@@ -6,7 +6,7 @@ import { callMain } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { describeError } from '../errors';
 import { formatDate } from '../../../shared/format';
-import { LANGUAGE_LOCALES, type Language } from '../../../shared/i18n';
+import { LANGUAGE_LOCALES, type Language, type Translate } from '../../../shared/i18n';
 import { LanguageOptions } from '../components/LanguageOptions';
 import { FormError } from '../components/ViewParts';
 import { useI18n } from '../i18n';
@@ -92,7 +92,7 @@ export function SettingsDialog(props: {
         >
           {intervals.map((hours) => (
             <option key={hours} value={hours}>
-              {hours === 1 ? t('settings.everyHour') : t('settings.everyHours', { hours })}
+              {intervalName(hours, t)}
             </option>
           ))}
         </select>
@@ -109,4 +109,11 @@ export function SettingsDialog(props: {
       <FormError error={error} />
     </Dialog>
   );
+}
+
+/** A sync interval in words: a day and a week by their names, other intervals in hours. */
+function intervalName(hours: number, t: Translate): string {
+  if (hours === 24) return t('settings.daily');
+  if (hours === 168) return t('settings.weekly');
+  return t('settings.everyHours', { count: hours });
 }

@@ -149,7 +149,7 @@ export function SummaryView(props: {
             : summary === undefined
             ? t('common.loading')
             : filtered
-            ? t('summary.countFiltered', { shown: format.count(rows.length), total: format.count(roomCount) })
+            ? t('summary.countFiltered', { count: format.count(rows.length), total: format.count(roomCount) })
             : t('summary.count', { count: format.count(roomCount) })}
         </span>
         <div className="toolbar-end">
