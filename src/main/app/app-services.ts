@@ -137,6 +137,7 @@ function wireServices(
     credentials: env.credentials ?? createKeychainStore(),
     demoUrl: () => demo.url(),
     clientOptions: env.clientOptions,
+    log,
   });
   const { cache, coordinator, backups } = core;
   const syncSchedule = createSyncSchedule({ coordinator, profiles, settings, log }, env.scheduleSync !== false);

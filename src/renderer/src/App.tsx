@@ -4,7 +4,7 @@
 // (#/print/…, see src/shared/print-route.ts) it shows only that print layout.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
-import type { appInfoSchema, Profile, SettingsView } from '../../shared/bridge';
+import type { appInfoSchema, PasswordNotRemembered, Profile, SettingsView } from '../../shared/bridge';
 import { parsePrintRoute } from '../../shared/print-route';
 import { callMain } from './bridge';
 import { Brand } from './components/Brand';
@@ -13,6 +13,7 @@ import { describeError } from './errors';
 import { FormatProvider } from './format-context';
 import { languageFromLocale, translator, type Language } from '../../shared/i18n';
 import { LanguageOptions } from './components/LanguageOptions';
+import { PasswordNotRememberedNotice } from './components/Details';
 import { I18nProvider, useI18n } from './i18n';
 import { MenuCommandProvider } from './menu-commands';
 import { PrintApp } from './print/PrintLayout';
@@ -38,6 +39,7 @@ function InteractiveApp() {
   const [bootError, setBootError] = useState<unknown>(null);
   const [addingAccount, setAddingAccount] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [passwordNotice, setPasswordNotice] = useState<PasswordNotRemembered | null>(null);
 
   useEffect(() => {
     Promise.all([callMain('appInfo', {}), callMain('getSettings', {}), callMain('listProfiles', {})]).then(
@@ -89,6 +91,7 @@ function InteractiveApp() {
               onProfileChanged={(p) => reloadProfiles(p.id)}
               onAddAccount={() => setAddingAccount(true)}
               onSignedOut={() => reloadProfiles(null)}
+              notice={passwordNotice ? <PasswordNotRememberedNotice problem={passwordNotice} onDismiss={() => setPasswordNotice(null)} /> : null}
             />
           ) : (
             <SignedOutShell
@@ -100,7 +103,10 @@ function InteractiveApp() {
             >
               <SignInView
                 profiles={boot.profiles}
-                onSignedIn={(p) => reloadProfiles(p.id)}
+                onSignedIn={(p, notRemembered) => {
+                  setPasswordNotice(notRemembered ?? null);
+                  reloadProfiles(p.id);
+                }}
                 onCancel={profile ? () => setAddingAccount(false) : undefined}
               />
             </SignedOutShell>

@@ -1,7 +1,9 @@
 // The status bar: when the account last synced, a progress bar while it
 // syncs (period i of n, rows), Sync now and Cancel, and the app's version.
 import { useSyncExternalStore } from 'react';
+import { describeCode } from '../errors';
 import { useFormat } from '../format-context';
+import { Details } from './Details';
 import { useI18n } from '../i18n';
 import type { SyncStore } from '../sync-store';
 import type { SyncActions } from '../use-sync-actions';
@@ -35,6 +37,8 @@ function SyncStatus(props: { store: SyncStore; actions: SyncActions }) {
   const { store } = props;
   const { syncNow, cancel, error } = props.actions;
   const progress = useSyncExternalStore(store.subscribe, store.get);
+  // A sentence for the user; main's technical text is under Details.
+  const failedText = t('sync.failed', { message: describeCode(progress?.failureCode, t) ?? (progress?.failureCode ? t('error.unknown') : t('sync.periodsFailed')) });
 
   const lastSuccess = progress?.lastSuccessAt
     ? t('sync.lastSuccess', { when: format.localDateTime(progress.lastSuccessAt) })
@@ -66,14 +70,18 @@ function SyncStatus(props: { store: SyncStore; actions: SyncActions }) {
 
   return (
     <div className="sync" data-testid="sync-status">
-      <span className="sync-text" role="status" title={progress?.state === 'failed' ? (progress.message ?? undefined) : undefined}>
+      <span className="sync-text" role="status">
         <span data-testid="last-sync">{lastSuccess}</span>
         {progress?.state === 'cancelled' ? <span> · {t('sync.cancelled')}</span> : null}
         {progress?.state === 'failed' ? (
-          <span className="sync-failed"> · {t('sync.failed', { message: progress.message ?? t('error.unknown') })}</span>
+          <span className="sync-failed" data-testid="sync-failed" title={failedText}>
+            {' · '}
+            {failedText}
+          </span>
         ) : null}
         {error ? <span className="sync-failed"> · {error}</span> : null}
       </span>
+      {progress?.state === 'failed' ? <Details detail={progress.message} /> : null}
       <button type="button" className="button button-small" onClick={syncNow}>
         {t('sync.now')}
       </button>
