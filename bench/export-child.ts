@@ -14,7 +14,7 @@ import { cachedAccount } from './cached-account';
 
 const [job, dbFile, periodArg, out] = process.argv.slice(2);
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
-const presentation = { language: 'en', dateStyle: 'locale' } as const;
+const presentation = { language: 'en-US', dateStyle: 'locale' } as const;
 
 function periodsOf(db: ReadableDB): string[] {
   return periodArg === 'all' ? listPeriods(db, cachedAccount(db)).map((p) => p.period) : [periodArg!];

@@ -34,7 +34,7 @@ function dataDirFor(db: string): string {
     isDemo: false,
     rememberPassword: false,
   };
-  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ language: 'en', profiles: [profile], activeProfileId: PROFILE_ID }));
+  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ language: 'en-US', profiles: [profile], activeProfileId: PROFILE_ID }));
   return dir;
 }
 

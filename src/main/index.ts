@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT_CHANNEL } from '../shared/bridge';
-import { languageFromLocale, translator, type Language } from '../shared/i18n';
+import { languageFromLocale, storedLanguage, translator, type Language } from '../shared/i18n';
 import { EMPTY_MENU_STATE } from '../shared/menu-commands';
 import { createAppServices, type AppServices } from './app/app-services';
 import { PRODUCT_NAME } from './app/data-dir';
@@ -46,7 +46,8 @@ const settings = (): SettingsStore => {
   return services.settings;
 };
 const language = (): Language =>
-  (services ? services.settings.get().language : peekSettingsLanguage(app.getPath('userData'))) ?? languageFromLocale(app.getLocale());
+  storedLanguage(services ? services.settings.get().language : peekSettingsLanguage(app.getPath('userData')), app.getLocale()) ??
+  languageFromLocale(app.getLocale());
 const t = () => translator(language());
 
 /** Settings through electron-store: conf with Electron's defaults, given the same options as the harness's conf. */

@@ -76,6 +76,16 @@ export const profileSchema = z.object({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
+/**
+ * Why "Remember password" could not be honoured at sign-in (the sign-in still
+ * succeeds, for this session): the keychain refused access, or is not there.
+ * `detail` is the keychain's own (technical) message, for the Details toggle.
+ */
+export const passwordNotRememberedSchema = z.object({ reason: z.enum(['denied', 'unavailable']), detail: z.string().max(4000) });
+export type PasswordNotRemembered = z.infer<typeof passwordNotRememberedSchema>;
+export const signInResultSchema = profileSchema.extend({ passwordNotRemembered: passwordNotRememberedSchema.nullable() });
+export type SignInResult = z.infer<typeof signInResultSchema>;
+
 /** The embedded demo account's sign-in, shown on the welcome card: public, not a secret. */
 export const demoInfoSchema = z.object({
   username: z.string(),
@@ -94,8 +104,10 @@ export const syncProgressSchema = z.object({
   period: z.string().nullable(),
   pages: z.number().int(),
   rows: z.number().int(),
-  /** Why the last sync failed, or which periods failed; null when all went well. */
+  /** Why the last sync failed, or which periods failed; null when all went well (technical: for Details). */
   message: z.string().nullable(),
+  /** The failure's code when the whole sync failed (the renderer's words for it), else absent or null. */
+  failureCode: z.string().nullable().optional(),
   /** When this sign-in last synced without any failure (UTC), null if never. */
   lastSuccessAt: z.string().nullable(),
 });
@@ -196,7 +208,7 @@ function call<A extends z.ZodType, R extends z.ZodType>(args: A, result: R) {
 export const bridgeCalls = {
   appInfo: call(none, appInfoSchema),
   listProfiles: call(none, z.array(profileSchema)),
-  signIn: call(signInArgsSchema, profileSchema),
+  signIn: call(signInArgsSchema, signInResultSchema),
   signInDemo: call(none, profileSchema),
   demoInfo: call(none, demoInfoSchema),
   switchProfile: call(profileRef, profileSchema),

@@ -49,6 +49,14 @@ export const periodInfoSchema = z.object({
 });
 export type PeriodInfo = z.infer<typeof periodInfoSchema>;
 
+/**
+ * "Data as of" of a view, in its print and its Excel file alike: the last
+ * successful sync of that period (UTC), null if it never synced.
+ */
+export function periodDataAsOf(period: PeriodInfo | null): string | null {
+  return period?.lastSyncedAt ?? null;
+}
+
 export const totalsSchema = z.object({
   conferenceCount: z.number().int(),
   accumulatedSeconds: z.number().int(),

@@ -143,7 +143,7 @@ function calendarParts(instant: Date, timeZone: string | undefined): CalendarPar
   return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
 }
 
-/** The calendar date of an instant in `timeZone`: fr `06/05/2009`, en `5/6/2009`, iso `2009-05-06`. */
+/** The calendar date of an instant in `timeZone`: fr and en-GB `06/05/2009`, en-US `5/6/2009`, iso `2009-05-06`. */
 export function formatDate(isoInstant: string, timeZone: string | undefined, options: FormatOptions): string {
   const instant = new Date(isoInstant);
   if (Number.isNaN(instant.getTime())) return isoInstant;
@@ -158,7 +158,7 @@ export function formatDate(isoInstant: string, timeZone: string | undefined, opt
   return dateFormat(intlLocale(options.language), fields).format(instant);
 }
 
-/** The wall-clock time of an instant in `timeZone`: fr `09:02`, en `9:02 AM`, iso `09:02`. */
+/** The wall-clock time of an instant in `timeZone`: fr and en-GB `09:02`, en-US `9:02 AM`, iso `09:02`. */
 export function formatTime(
   isoInstant: string,
   timeZone: string | undefined,
@@ -173,7 +173,7 @@ export function formatTime(
   }
   const fields: Intl.DateTimeFormatOptions = {
     timeZone: intlZone(timeZone),
-    hour: options.language === 'fr' ? '2-digit' : 'numeric',
+    hour: options.language === 'en-US' ? 'numeric' : '2-digit',
     minute: '2-digit',
     ...(withSeconds ? { second: '2-digit' } : {}),
   };

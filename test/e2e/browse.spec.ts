@@ -164,7 +164,7 @@ test('the filter narrows rooms by number (with or without spaces), cardholder or
   expect((await bodyRows(page, 'summary-table')).map((r) => r[1])).toEqual(['Jean-Baptiste Godeau']);
   await filter.fill('leo');
   expect((await bodyRows(page, 'summary-table')).map((r) => r[0])).toEqual(['32 002 6']);
-  await expect(page.getByText('1 of 3 rooms')).toBeVisible();
+  await expect(page.getByText('1 room of 3')).toBeVisible();
   expect(await totalRow(page, 'summary-table')).toEqual(['Total shown', '', '', '00:01:00', '€0.09']);
   await filter.fill('nobody here');
   await expect(page.getByText('No room matches this filter.')).toBeVisible();

@@ -197,7 +197,7 @@ test.describe('print layouts', () => {
     expect(bigRoom.conferenceCount).toBeGreaterThan(300);
     const marilene = roomConferences(app.services.cache.read(), DEMO_SCOPE, '2009-05', '332703');
     const profileId = activeProfileId(app);
-    const en: Presentation = { language: 'en', dateStyle: 'locale' };
+    const en: Presentation = { language: 'en-US', dateStyle: 'locale' };
     const fr: Presentation = { language: 'fr', dateStyle: 'locale' };
     const layouts: { name: string; view: ViewRef; presentation: Presentation; title: string; rows: number; total: RegExp }[] = [
       {
@@ -277,7 +277,7 @@ test.describe('print layouts', () => {
     // The multi-page room, saved through the app as the user would.
     await page.getByTestId('period-select').selectOption('2009-04');
     await page.getByLabel('Filter rooms').fill(bigRoom.roomNumber);
-    await expect(page.getByText(/^1 of \d+ rooms$/)).toBeVisible();
+    await expect(page.getByText(/^1 room of \d+$/)).toBeVisible();
     await page.getByTestId('summary-table').getByRole('button', { name: /^Conferences of / }).click();
     await expect(page.getByTestId('room-table')).toBeVisible();
     // Hold the request a moment, so the export surely runs for over a second.
@@ -317,4 +317,14 @@ test.describe('print layouts', () => {
     expect(last).toMatch(/Total [\d,]+ \d+:\d\d:\d\d \d+:\d\d:\d\d €[\d,]+\.\d\d/);
     expect(pdfText(file, pages - 1)).not.toMatch(/\bTotal\b/);
   });
+});
+
+test('Save as PDF and Print of a conference no longer in the cache fail like Download does, and write nothing', async ({ page, app }) => {
+  await openDemo(page, app);
+  const view: ViewRef = { kind: 'conference', profileId: activeProfileId(app), period: '2009-05', conferenceId: 'c-200905-999999' };
+  const presentation: Presentation = { language: 'en-US', dateStyle: 'locale' };
+  await expect(app.services.handlers.exportView({ view, presentation })).rejects.toMatchObject({ code: 'export_failed' });
+  await expect(app.services.handlers.savePdf({ view, presentation })).rejects.toMatchObject({ code: 'print_failed' });
+  await expect(app.services.handlers.printView({ view, presentation })).rejects.toMatchObject({ code: 'print_failed' });
+  expect(readdirSync(app.downloadsDir).filter((name) => !name.startsWith('.'))).toEqual([]);
 });

@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppServices } from '../../src/main/app/app-services';
-import { createKeychainStore } from '../../src/main/credentials/keychain';
+import { createKeychainStore, type CredentialStore } from '../../src/main/credentials/keychain';
+import { AppError } from '../../src/main/errors';
 import { startHarnessApp } from '../../src/harness/harness-app';
 import type { Harness } from '../../src/harness/server';
 import { DEMO_PROVIDER, type ViewScope } from '../../src/main/cache';
@@ -45,12 +46,23 @@ export function activeProfileId(app: HarnessFixture): string {
 /** The demo's "today" that reproduces the seed document's May 2009. */
 export const SEED_NOW = '2009-05-20';
 
-export const test = base.extend<{ osLocale: string; demo: DemoOptions; noPrinter: boolean; app: HarnessFixture }>({
-  osLocale: ['en-GB', { option: true }],
+/** A keychain that refuses every write, as a locked or refused one does (issue 15, point 7). */
+export function refusingKeychain(): CredentialStore {
+  const rustText = "Couldn't access platform storage: AccessDenied\nStack backtrace:\n   0: keyring::error::Error::new\n   1: napi::bindgen_runtime::callback_info";
+  return {
+    get: () => Promise.resolve(null),
+    set: () => Promise.reject(new AppError('keychain_unavailable', `The system keychain could not store the password (${rustText}).`)),
+    delete: () => Promise.resolve(false),
+  };
+}
+
+export const test = base.extend<{ osLocale: string; demo: DemoOptions; noPrinter: boolean; keychain: 'system' | 'refusing'; app: HarnessFixture }>({
+  osLocale: ['en-US', { option: true }],
   demo: [{ now: SEED_NOW, rooms: 40 }, { option: true }],
   /** A computer without a printer. */
   noPrinter: [false, { option: true }],
-  app: async ({ osLocale, demo, noPrinter }, use) => {
+  keychain: ['system', { option: true }],
+  app: async ({ osLocale, demo, noPrinter, keychain }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oai-e2e-'));
     const downloadsDir = path.join(dataDir, 'downloads');
     const app = await startHarnessApp(
@@ -60,7 +72,7 @@ export const test = base.extend<{ osLocale: string; demo: DemoOptions; noPrinter
         locale: osLocale,
         demo,
         scheduleSync: false,
-        credentials: createKeychainStore('OAI Desktop e2e'),
+        credentials: keychain === 'refusing' ? refusingKeychain() : createKeychainStore('OAI Desktop e2e'),
         // Failures (unreachable, TLS…) come back quickly: one retry, short waits.
         clientOptions: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000 },
       },

@@ -14,7 +14,7 @@ import { saveWith } from './saving';
 const ROOM = '332703';
 const UNKNOWN_ZONE = 'Mars/Olympus_Mons';
 const NOTE = `Times in UTC: the provider’s time zone "${UNKNOWN_ZONE}" is not known.`;
-const EN = { language: 'en', dateStyle: 'locale' } as const;
+const EN = { language: 'en-US', dateStyle: 'locale' } as const;
 const HAVE_PDFTOTEXT = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error === undefined;
 
 /** All text cells of a workbook, every sheet. */

@@ -1,6 +1,6 @@
 // French and English: chosen from the OS locale at first run, switchable in
 // settings; money, dates and times follow the language, or ISO dates.
-import { bodyRows, expect, openDemo, test, totalRow } from './fixtures';
+import { bodyRows, expect, openDemo, saveScreenshot, test, totalRow } from './fixtures';
 
 test.describe('with a French OS', () => {
   test.use({ osLocale: 'fr-FR' });
@@ -10,9 +10,10 @@ test.describe('with a French OS', () => {
     await expect(page.getByRole('heading', { name: 'Bienvenue dans OAI Desktop' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(page.getByRole('button', { name: 'Ouvrir le compte de démonstration' })).toBeVisible();
-    await page.getByTestId('language-select').selectOption('en');
+    await expect(page.getByTestId('language-select').locator('option')).toHaveText(['English (UK)', 'English (US)', 'Français']);
+    await page.getByTestId('language-select').selectOption('en-GB');
     await expect(page.getByRole('heading', { name: 'Welcome to OAI Desktop' })).toBeVisible();
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
     // The choice is a setting: it survives a reload.
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Welcome to OAI Desktop' })).toBeVisible();
@@ -26,9 +27,19 @@ test('settings switch the language and the date style, and every view follows', 
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await expect(dialog.getByLabel('Language', { exact: true })).toHaveValue('system');
-  await expect(dialog.getByRole('option', { name: 'Same as the system (English)' })).toBeAttached();
+  await expect(dialog.getByRole('option', { name: 'Same as the system (English (US))' })).toBeAttached();
+  // Issue 15, points 6 and 8: sync intervals in words, a week as a week.
+  await expect(dialog.getByLabel('Sync automatically').locator('option')).toHaveText(['Every hour', 'Every 4 hours', 'Every 6 hours', 'Every 12 hours', 'Daily', 'Weekly']);
   await dialog.getByLabel('Language', { exact: true }).selectOption('fr');
   await expect(page.getByRole('dialog', { name: 'Réglages' })).toBeVisible();
+  await expect(page.getByRole('dialog').getByLabel('Synchroniser automatiquement').locator('option')).toHaveText([
+    'Toutes les heures',
+    'Toutes les 4 heures',
+    'Toutes les 6 heures',
+    'Toutes les 12 heures',
+    'Tous les jours',
+    'Toutes les semaines',
+  ]);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
@@ -63,4 +74,30 @@ test('settings switch the language and the date style, and every view follows', 
   expect(rows[0]![0]).toBe('2009-05-06');
   expect(rows[0]![1]).toMatch(/^\d{2}:\d{2}$/);
   expect(rows[0]!.at(-1)).toMatch(/^€\d+\.\d{2}$/);
+});
+
+// Issue 15, point 5: English readers outside the US read dates day first.
+test.describe('with an English (UK) OS', () => {
+  test.use({ osLocale: 'en-GB' });
+
+  test('dates are day first and times 24-hour; English (US) is one choice away', async ({ page, app }) => {
+    await openDemo(page, app);
+    await expect(page.getByTestId('period-select').locator('option:checked')).toHaveText('Since 01/05/2009 — Not invoiced');
+    await page.getByRole('button', { name: /Marilene BALLESTER/ }).click();
+    let rows = await bodyRows(page, 'room-table');
+    expect(rows[0]![0]).toBe('06/05/2009');
+    expect(rows[0]![1]).toMatch(/^\d{2}:\d{2}$/);
+    expect(rows[0]!.at(-1)).toMatch(/^€\d+\.\d{2}$/);
+    await saveScreenshot(page, 'language-en-GB-room');
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await expect(dialog.getByRole('option', { name: 'Same as the system (English (UK))' })).toBeAttached();
+    await dialog.getByLabel('Language', { exact: true }).selectOption('en-US');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    rows = await bodyRows(page, 'room-table');
+    expect(rows[0]![0]).toBe('5/6/2009');
+    expect(rows[0]![1]).toMatch(/^\d{1,2}:\d{2} [AP]M$/);
+    await expect(page.getByTestId('room-period')).toHaveText('Since 5/1/2009 — Not invoiced');
+  });
 });

@@ -123,3 +123,40 @@ test('a month the provider stops serving stays browsable, marked archived', asyn
     await june.close();
   }
 });
+
+// Issue 15, point 2: while the first sync brings a month, the summary says so instead of "0 rooms".
+for (const [locale, loading, rooms] of [
+  ['en-GB', 'Loading this month from the provider…', '3 rooms'],
+  ['fr-FR', 'Chargement de ce mois depuis le fournisseur…', '3 salles'],
+] as const) {
+  test.describe(`first sync in ${locale}`, () => {
+    test.use({ osLocale: locale });
+    test('while the first sync brings a month, the summary says it is loading, not that it is empty', async ({ page, app }) => {
+      const provider = await startDemoProvider({ now: SEED_NOW, rooms: 10 });
+      try {
+        // March's conferences take their time: May is on screen before March has arrived.
+        provider.faults.add({ method: 'GET', path: /2009-03\/conferences/, times: Infinity, action: { kind: 'delay', ms: 4000 } });
+        void app.services.handlers.signIn({
+          serverUrl: provider.url,
+          username: provider.credentials.username,
+          password: provider.credentials.password,
+          accountNumber: provider.credentials.accountNumber,
+          roomNumber: null,
+          rememberPassword: false,
+        });
+        await page.goto(app.url);
+        const count = page.locator('.toolbar-count');
+        await expect(count).toHaveText(rooms, { timeout: 15_000 });
+        await page.getByTestId('period-select').selectOption('2009-03');
+        await expect(count).toHaveText(loading);
+        await expect(page.locator('.table-empty')).toHaveText(loading);
+        await saveScreenshot(page, `first-sync-loading-${locale}`);
+        await waitForSynced(page);
+        await expect(count).not.toHaveText(loading);
+        expect((await bodyRows(page, 'summary-table')).length).toBeGreaterThan(0);
+      } finally {
+        await provider.close();
+      }
+    });
+  });
+}

@@ -50,7 +50,7 @@ async function sheetColumn(file: string, sheetName: string, header: string, colu
   return values;
 }
 
-test('sign in with the account, add a room sign-in: with it selected, summary, billing codes, Download and Print show its room only', async ({ page, app }) => {
+test('sign in with the account, add a room sign-in: with it selected, every view, Download, Print and Save as PDF show its room only', async ({ page, app }) => {
   const errors = collectErrors(page);
   await page.goto(app.url);
   await signInWithForm(page, {});
@@ -89,6 +89,23 @@ test('sign in with the account, add a room sign-in: with it selected, summary, b
   await saveScreenshot(page, 'room-sign-in-billing-codes');
   const codes = await saveWith(page, app, 'Download');
   expect(new Set(await sheetColumn(codes, 'Conferences', 'DATE', 3))).toEqual(new Set(['332703']));
+  const codesPdf = await saveWith(page, app, 'Save as PDF');
+  expectPdf(codesPdf, [/116\.59/]);
+  if (HAVE_POPPLER) expect(pdfText(codesPdf)).not.toContain('132.07');
+
+  // Room detail and one of its conferences: Save as PDF and Download follow the sign-in too.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Account summary' }).click();
+  await page.getByRole('button', { name: /Marilene BALLESTER/ }).click();
+  await expect(page.getByTestId('room-number')).toHaveText('33 270 3');
+  await expect(page.getByTestId('conference-count')).toHaveText('19 conferences');
+  const roomPdf = await saveWith(page, app, 'Save as PDF');
+  expectPdf(roomPdf, ['Marilene BALLESTER', /23:50:16/]);
+  if (HAVE_POPPLER) expect(pdfText(roomPdf)).not.toContain('Godeau');
+  await page.getByRole('button', { name: /Participants of the conference of/ }).first().click();
+  await expect(page.getByTestId('conference-room')).toHaveText('33 270 3');
+  const conference = await saveWith(page, app, 'Download');
+  expect(conference).toMatch(/\.xlsx$/);
+  await saveScreenshot(page, 'room-sign-in-conference');
 
   // The account's sign-in still sees the whole account.
   await profiles.selectOption({ label: 'Account 602127' });

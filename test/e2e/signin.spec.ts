@@ -88,7 +88,7 @@ test('the form checks its fields, keeps the provider address under Advanced, and
 
   await address.fill('http://oai.example.com');
   await submit();
-  await expect(error).toHaveText('Use an https:// address. Plain http:// is only allowed for this computer.');
+  await expect(error.locator('p')).toHaveText('Use an https:// address. Plain http:// is only allowed for this computer.');
 
   // Right password: signed in, the first sync runs, the account is browsable.
   await address.fill(provider.url);

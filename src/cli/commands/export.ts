@@ -6,7 +6,7 @@ import type { ViewRef } from '../../shared/bridge';
 import { pickAccount } from '../account';
 import { accountChoice, digits, parse, PERIOD, required, UsageError, type CliIo } from '../args';
 import { withReadonlyCore } from '../readonly-core';
-import { languageSchema } from '../../shared/i18n/language';
+import { languageArgument, LANGUAGES } from '../../shared/i18n/language';
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, {
@@ -21,9 +21,8 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const period = required(values, 'period');
   if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM, got "${period}"`);
   const out = path.resolve(required(values, 'out'));
-  const lang = languageSchema.safeParse(values.lang ?? 'en');
-  if (!lang.success) throw new UsageError(`--lang must be ${languageSchema.options.join(' or ')}, got "${String(values.lang)}"`);
-  const language = lang.data;
+  const language = languageArgument(String(values.lang ?? 'en-GB'));
+  if (language === null) throw new UsageError(`--lang must be ${LANGUAGES.join(', ')} (en: en-GB), got "${String(values.lang)}"`);
   const roomNumber = digits(values.room, 'room');
   return withReadonlyCore(values, io, async (core) => {
     const scope = pickAccount(core.cache.read(), accountChoice(values));

@@ -159,6 +159,7 @@ function wireServices(env: AppEnvironment, { log, events, emit, core, archive }:
     credentials: env.credentials ?? createKeychainStore(),
     demoUrl: () => demo.url(),
     clientOptions: env.clientOptions,
+    log,
   });
   const { cache, coordinator, backups } = core;
   const syncSchedule = createSyncSchedule({ coordinator, profiles, settings, log }, env.scheduleSync !== false);

@@ -136,12 +136,12 @@ export const COUNT_FORMAT = '#,##0';
 
 export function dateFormat(p: FormatOptions): string {
   if (p.dateStyle === 'iso') return 'yyyy-mm-dd';
-  return p.language === 'fr' ? 'dd/mm/yyyy' : 'm/d/yyyy';
+  return p.language === 'en-US' ? 'm/d/yyyy' : 'dd/mm/yyyy';
 }
 
 export function dateTimeFormat(p: FormatOptions): string {
   if (p.dateStyle === 'iso') return 'yyyy-mm-dd hh:mm';
-  return p.language === 'fr' ? 'dd/mm/yyyy hh:mm' : 'm/d/yyyy h:mm AM/PM';
+  return p.language === 'en-US' ? 'm/d/yyyy h:mm AM/PM' : 'dd/mm/yyyy hh:mm';
 }
 
 /**

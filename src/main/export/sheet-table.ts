@@ -350,7 +350,7 @@ function shownLength(kind: ColumnKind, value: string | number, p: FormatOptions,
     case 'time':
       return 8;
     case 'dateTime':
-      return p.language === 'en' && p.dateStyle === 'locale' ? 19 : 16;
+      return p.language === 'en-US' && p.dateStyle === 'locale' ? 19 : 16;
     case 'duration':
       return durationText(value).length;
     case 'money':

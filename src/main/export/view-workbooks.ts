@@ -14,7 +14,7 @@ import {
   summaryTotalKey,
   type ColumnDef,
 } from '../../shared/columns';
-import { DEFAULT_CURRENCY, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../shared/domain';
+import { DEFAULT_CURRENCY, periodDataAsOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../shared/domain';
 import { timeZoneNote, type FormatOptions } from '../../shared/format';
 import { translator, type MessageKey, type Translate } from '../../shared/i18n';
 import { periodLabel } from '../../shared/period-label';
@@ -26,7 +26,6 @@ import {
   getAccount,
   getConference,
   getPeriod,
-  lastSuccessfulSync,
   periodConferences,
   periodParticipants,
   roomConferences,
@@ -114,7 +113,7 @@ class Sheets {
       ...extraFacts.map(([key, value]): [string, FactValue] => [t(key), value]),
       [t('sheet.generatedAt'), { localMs: this.computerClock.localMsOf(this.content.generatedAt.getTime()) }],
     ];
-    const synced = dataAsOf(this.content.db, this.content.scope, period);
+    const synced = periodDataAsOf(period);
     const syncedMs = synced === null ? null : this.computerClock.localMs(synced);
     facts.push([t('sheet.dataAsOf'), syncedMs === null ? t('sheet.neverSynced') : { localMs: syncedMs }]);
     const notes = period !== null && !period.servedByProvider ? [t('sheet.archived')] : [];
@@ -140,18 +139,6 @@ function requirePeriod(db: ReadableDB, key: AccountKey, period: string): PeriodI
   const info = getPeriod(db, key, period);
   if (info === null) throw new Error(`period ${period} of account ${key.accountNumber} is not in the cache`);
   return info;
-}
-
-/**
- * When the exported data was last confirmed: for a month the provider still
- * serves, the later of the last fully successful sync and the month's own
- * download; for an archived month, its last download.
- */
-export function dataAsOf(db: ReadableDB, key: AccountKey, period: PeriodInfo | null): string | null {
-  const lastSuccess = lastSuccessfulSync(db, key);
-  if (period === null) return lastSuccess;
-  if (!period.servedByProvider || lastSuccess === null) return period.lastSyncedAt ?? lastSuccess;
-  return period.lastSyncedAt !== null && Date.parse(period.lastSyncedAt) > Date.parse(lastSuccess) ? period.lastSyncedAt : lastSuccess;
 }
 
 // ---------------------------------------------------------------- account summary

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { profileSchema } from '../../shared/bridge';
-import { dateStyleSchema, languageSchema } from '../../shared/i18n/language';
+import { dateStyleSchema, storedLanguageSchema } from '../../shared/i18n/language';
 
 /**
  * A sign-in as settings keep it: what the renderer sees (less what main
@@ -35,7 +35,7 @@ export const windowStateSchema = z.object({
 export type WindowState = z.infer<typeof windowStateSchema>;
 
 export const settingsSchema = z.object({
-  language: languageSchema.nullable().default(null),
+  language: storedLanguageSchema.nullable().default(null),
   dateStyle: dateStyleSchema.default('locale'),
   syncIntervalHours: z.number().min(1).max(24 * 7).default(6),
   profiles: z.array(storedProfileSchema).default([]),
@@ -120,7 +120,7 @@ function openBackend(dataDir: string, factory: SettingsBackendFactory, onProblem
 export function peekSettingsLanguage(dataDir: string): Settings['language'] {
   try {
     const raw = JSON.parse(readFileSync(path.join(dataDir, SETTINGS_FILE_NAME), 'utf8')) as { language?: unknown };
-    return languageSchema.nullable().catch(null).parse(raw.language ?? null);
+    return storedLanguageSchema.nullable().catch(null).parse(raw.language ?? null);
   } catch {
     return null;
   }

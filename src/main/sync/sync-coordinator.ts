@@ -140,6 +140,7 @@ export class SyncCoordinator {
       ...(this.latest.get(target.profileId) ?? idleProgress(target.profileId, null)),
       state: report.status === 'ok' ? 'done' : report.status === 'cancelled' ? 'cancelled' : 'failed',
       message: describeOutcome(report),
+      failureCode: report.status === 'failed' ? (report.errorKind ?? null) : null,
       lastSuccessAt: key ? lastSuccessfulSync(cache.read(), key) : null,
     });
     this.options.onReport?.(target, report);

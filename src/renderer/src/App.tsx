@@ -4,7 +4,7 @@
 // (#/print/…, see src/shared/print-route.ts) it shows only that print layout.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
-import type { appInfoSchema, Profile, SettingsView } from '../../shared/bridge';
+import type { appInfoSchema, PasswordNotRemembered, Profile, SettingsView } from '../../shared/bridge';
 import { parsePrintRoute } from '../../shared/print-route';
 import { ArchiveProvider, useArchiveFeed } from './archive-context';
 import { callMain } from './bridge';
@@ -14,6 +14,8 @@ import { StatusBar } from './components/StatusBar';
 import { describeError } from './errors';
 import { FormatProvider } from './format-context';
 import { languageFromLocale, translator, type Language } from '../../shared/i18n';
+import { LanguageOptions } from './components/LanguageOptions';
+import { PasswordNotRememberedNotice } from './components/Details';
 import { I18nProvider, useI18n } from './i18n';
 import { MenuCommandProvider } from './menu-commands';
 import { PrintApp } from './print/PrintLayout';
@@ -40,6 +42,7 @@ function InteractiveApp() {
   const [addingAccount, setAddingAccount] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(null);
   const archive = useArchiveFeed();
+  const [passwordNotice, setPasswordNotice] = useState<PasswordNotRemembered | null>(null);
 
   useEffect(() => {
     Promise.all([callMain('appInfo', {}), callMain('getSettings', {}), callMain('listProfiles', {})]).then(
@@ -104,13 +107,17 @@ function InteractiveApp() {
                     onProfileChanged={(p) => reloadProfiles(p.id)}
                     onAddAccount={() => setAddingAccount(true)}
                     onSignedOut={() => reloadProfiles(null)}
+                    notice={passwordNotice ? <PasswordNotRememberedNotice problem={passwordNotice} onDismiss={() => setPasswordNotice(null)} /> : null}
                   />
                 ) : (
                   <SignedOutShell boot={boot} language={language} onLanguage={chooseLanguage}>
                     <ArchiveBanner />
                     <SignInView
                       profiles={boot.profiles}
-                      onSignedIn={(p) => reloadProfiles(p.id)}
+                      onSignedIn={(p, notRemembered) => {
+                        setPasswordNotice(notRemembered ?? null);
+                        reloadProfiles(p.id);
+                      }}
                       onCancel={profile ? () => setAddingAccount(false) : undefined}
                     />
                   </SignedOutShell>
@@ -157,8 +164,7 @@ function SignedOutShell(props: { boot: Boot; language: Language; onLanguage: (la
           <label className="language">
             <span>{t('nav.language')}</span>
             <select value={props.language} onChange={(e) => props.onLanguage(e.target.value as Language)} data-testid="language-select">
-              <option value="en">English</option>
-              <option value="fr">Français</option>
+              <LanguageOptions />
             </select>
           </label>
         </div>

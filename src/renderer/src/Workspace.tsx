@@ -2,7 +2,7 @@
 // current view, and the status bar with sync. Holds what views share: the
 // selected billing period, the summary's display/sort/filter (kept while the
 // user visits rooms and conferences), and a refresh token bumped by syncs.
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Profile, SettingsView } from '../../shared/bridge';
 import type { ConferenceRow } from '../../shared/domain';
 import type { Language } from '../../shared/i18n';
@@ -56,6 +56,8 @@ export function Workspace(props: {
   onProfileChanged: (profile: Profile) => void;
   onAddAccount: () => void;
   onSignedOut: () => void;
+  /** A message about the sign-in just made (its password not remembered), shown above the view. */
+  notice?: ReactNode;
 }) {
   const { t } = useI18n();
   const format = useFormat();
@@ -147,6 +149,7 @@ export function Workspace(props: {
             summary={summary}
             loading={summaryQuery.loading}
             error={summaryQuery.error}
+            syncing={syncRunning}
             onOpenRoom={(roomNumber) => setRoute({ view: 'room', roomNumber })}
           />
         );
@@ -243,6 +246,7 @@ export function Workspace(props: {
         </header>
         <main className="content" id="main">
           <ArchiveBanner />
+          {props.notice}
           {switchError ? (
             <p role="alert" className="notice notice-danger">
               {switchError}

@@ -18,10 +18,19 @@ const MESSAGE_BY_CODE: Partial<Record<BridgeFailureCode, MessageKey>> = {
   print_busy: 'error.printBusy',
   print_timeout: 'error.printTimeout',
   no_printer: 'error.noPrinter',
+  http: 'error.http',
+  session_expired: 'error.sessionExpired',
+  keychain_unavailable: 'error.keychain',
+  password_needed: 'error.passwordNeeded',
+  internal: 'error.internal',
   cache_damaged: 'error.cacheDamaged',
   archive_read_only: 'error.archiveReadOnly',
   archive_unavailable: 'error.archiveUnavailable',
   archive_busy: 'error.archiveBusy',
+  export_failed: 'error.exportFailed',
+  print_failed: 'error.printFailed',
+  not_found: 'error.notFound',
+  unknown_profile: 'error.unknownProfile',
 };
 
 function messageKeyOf(code: string): MessageKey | undefined {
@@ -30,6 +39,21 @@ function messageKeyOf(code: string): MessageKey | undefined {
 
 export function errorCode(error: unknown): string | null {
   return error instanceof BridgeError ? error.code : null;
+}
+
+/** The sentence for a failure code the renderer knows, or null. */
+export function describeCode(code: string | null | undefined, t: Translate): string | null {
+  const key = code ? messageKeyOf(code) : undefined;
+  return key ? t(key) : null;
+}
+
+/**
+ * The technical text behind a failure (main's message: a request, a keychain's
+ * own words) when the user is shown a sentence of ours instead; else null.
+ */
+export function errorDetail(error: unknown, t: Translate): string | null {
+  if (!(error instanceof Error) || !error.message) return null;
+  return error.message === describeError(error, t) ? null : error.message;
 }
 
 export function describeError(error: unknown, t: Translate): string {

@@ -2,7 +2,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { createFormatter, type FormatOptions, type Formatter } from '../../shared/format';
 
-const FormatContext = createContext<Formatter>(createFormatter({ language: 'en', dateStyle: 'locale' }));
+const FormatContext = createContext<Formatter>(createFormatter({ language: 'en-GB', dateStyle: 'locale' }));
 
 export function FormatProvider({ options, children }: { options: FormatOptions; children: ReactNode }) {
   const { language, dateStyle } = options;

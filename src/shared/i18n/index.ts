@@ -24,12 +24,13 @@ export function createTranslator<Key extends string>(
   return (key, values) => messageText(catalog[key], values, rules);
 }
 
-const translators = new Map<Language, Translate>();
+const translators = new Map<Language | CatalogLanguage, Translate>();
 
-export function translator(language: Language): Translate {
+/** The translator of a language (or straight of a catalogue: words do not depend on the variant). */
+export function translator(language: Language | CatalogLanguage): Translate {
   let t = translators.get(language);
   if (!t) {
-    const catalog = LANGUAGE_LOCALES[language].catalog;
+    const catalog = language === 'en' ? 'en' : LANGUAGE_LOCALES[language].catalog;
     t = createTranslator(catalog, catalogs[catalog]);
     translators.set(language, t);
   }

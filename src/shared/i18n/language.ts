@@ -4,26 +4,57 @@
 // same catalogue with another formatting locale.
 import { z } from 'zod';
 
-export const languageSchema = z.enum(['en', 'fr']);
+export const languageSchema = z.enum(['en-GB', 'en-US', 'fr']);
 export type Language = z.infer<typeof languageSchema>;
+
+/** What a settings file may hold: also `en`, written before English had two variants (see storedLanguage). */
+export const storedLanguageSchema = z.enum(['en-GB', 'en-US', 'fr', 'en']);
+export type StoredLanguage = z.infer<typeof storedLanguageSchema>;
 
 /** The catalogues (src/shared/i18n/{en,fr}.ts). */
 export type CatalogLanguage = 'en' | 'fr';
 
 export interface LanguageLocale {
   catalog: CatalogLanguage;
-  /** The Intl locale numbers, money and dates follow: en follows US conventions. */
+  /** The Intl locale numbers, money and dates follow. */
   intl: string;
+  /** Its name in the language pickers, in its own words. */
+  name: string;
 }
 
 export const LANGUAGE_LOCALES: Readonly<Record<Language, LanguageLocale>> = {
-  en: { catalog: 'en', intl: 'en-US' },
-  fr: { catalog: 'fr', intl: 'fr-FR' },
+  'en-GB': { catalog: 'en', intl: 'en-GB', name: 'English (UK)' },
+  'en-US': { catalog: 'en', intl: 'en-US', name: 'English (US)' },
+  fr: { catalog: 'fr', intl: 'fr-FR', name: 'Français' },
 };
 
-/** The language for an OS locale (`fr-CA` → fr); English for any other. */
+export const LANGUAGES = Object.keys(LANGUAGE_LOCALES) as Language[];
+
+/** Whether an OS locale is the United States' (`en-US`, `en_US.UTF-8`). */
+function isUsLocale(locale: string): boolean {
+  return /^en[-_]us\b/i.test(locale);
+}
+
+/**
+ * The language for an OS locale: French for `fr-*`; English (US), month first,
+ * only for a US locale; English (UK), day first, for every other.
+ */
 export function languageFromLocale(locale: string): Language {
-  return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  if (locale.toLowerCase().startsWith('fr')) return 'fr';
+  return isUsLocale(locale) ? 'en-US' : 'en-GB';
+}
+
+/** A saved language as it now reads: `en` of an older settings file becomes English (US) on a US system, else English (UK). */
+export function storedLanguage(saved: StoredLanguage | null, systemLocale: string): Language | null {
+  if (saved !== 'en') return saved;
+  return isUsLocale(systemLocale) ? 'en-US' : 'en-GB';
+}
+
+/** A language named on a command line: `en-GB`, `en-US`, `fr`, and `en` as English (UK). */
+export function languageArgument(text: string): Language | null {
+  const parsed = storedLanguageSchema.safeParse(text);
+  if (!parsed.success) return null;
+  return parsed.data === 'en' ? 'en-GB' : parsed.data;
 }
 
 /** How dates are written: as the language writes them, or ISO 8601. */

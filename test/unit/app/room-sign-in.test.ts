@@ -78,7 +78,7 @@ it('after an account sign-in at the same provider filled the cache, the room sig
   expect(await value('conferenceParticipants', { profileId: account.id, period: '2009-05', conferenceId: leo!.id })).toMatchObject({ conference: { roomNumber: '320026' } });
 
   // Download: the summary workbook lists its room and its conferences only; another room's workbook is not found.
-  const presentation = { language: 'en', dateStyle: 'locale' };
+  const presentation = { language: 'en-US', dateStyle: 'locale' };
   const view = { kind: 'summary', profileId: room!.id, period: '2009-05', display: 'all', filter: '', sort: null };
   const saved = await value<{ path: string }>('exportView', { view, presentation });
   const workbook = await readWorkbook(saved.path);

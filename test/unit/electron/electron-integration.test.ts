@@ -219,7 +219,7 @@ describe('Electron integration: printing', () => {
     services.settings.update((settings) => ({ ...settings, profiles: [storedProfile('p1')] }));
     const view = { kind: 'billingCodes' as const, profileId: 'p1', period: '2009-05' };
     const { dispatchBridgeCall } = await import('../../../src/main/bridge/dispatch');
-    const result = await dispatchBridgeCall('printView', { view, presentation: { language: 'en', dateStyle: 'locale' } }, services.handlers, silentLog);
+    const result = await dispatchBridgeCall('printView', { view, presentation: { language: 'en-US', dateStyle: 'locale' } }, services.handlers, silentLog);
     expect(result).toMatchObject({ ok: false, error: { code: 'no_printer' } });
     await services.close();
   });

@@ -25,7 +25,7 @@ describe('new-month notification', () => {
   it('is off by default', () => {
     const { Notification, shown } = fakeNotification();
     const settings = createSettingsStore(tempDir());
-    newMonthNotifier({ Notification, settings: () => settings, language: () => 'en', showWindow: vi.fn(), log: { info() {}, error() {} } })(news);
+    newMonthNotifier({ Notification, settings: () => settings, language: () => 'en-US', showWindow: vi.fn(), log: { info() {}, error() {} } })(news);
     expect(shown).toHaveLength(0);
   });
 

@@ -10,7 +10,7 @@ import { exportView } from '../../../src/main/export';
 import { PROFILE, readWorkbook, syncedCache, tempDir, type SyncedCache } from './helpers';
 import { accountSummary, periodConferences, periodParticipants, queueBillingCode } from '../../../src/main/cache';
 
-const EN: Presentation = { language: 'en', dateStyle: 'locale' };
+const EN: Presentation = { language: 'en-US', dateStyle: 'locale' };
 const seedSummary: ViewRef = { kind: 'summary', profileId: PROFILE, period: '2009-05', display: 'active', filter: '', sort: null };
 
 let seed: SyncedCache;

@@ -84,14 +84,14 @@ describe('WallClock', () => {
 describe('formats and names', () => {
   it('formats money in the account currency for each language', () => {
     expect(moneyFormat('EUR', 'fr')).toBe('#,##0.00 "€"');
-    expect(moneyFormat('EUR', 'en')).toBe('"€"#,##0.00');
+    expect(moneyFormat('EUR', 'en-US')).toBe('"€"#,##0.00');
     expect(moneyFormat('USD', 'fr')).toBe('#,##0.00 "USD"');
-    expect(moneyFormat('gbp', 'en')).toBe('#,##0.00 "GBP"');
+    expect(moneyFormat('gbp', 'en-US')).toBe('#,##0.00 "GBP"');
   });
 
   it('formats dates per language and style', () => {
     expect(dateFormat({ language: 'fr', dateStyle: 'locale' })).toBe('dd/mm/yyyy');
-    expect(dateFormat({ language: 'en', dateStyle: 'locale' })).toBe('m/d/yyyy');
+    expect(dateFormat({ language: 'en-US', dateStyle: 'locale' })).toBe('m/d/yyyy');
     expect(dateFormat({ language: 'fr', dateStyle: 'iso' })).toBe('yyyy-mm-dd');
   });
 

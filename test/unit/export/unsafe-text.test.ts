@@ -17,7 +17,7 @@ import { runSync } from '../../../src/main/sync/sync-engine';
 import { demoClient, tempCache, type TempCache } from '../sync/helpers';
 import { ACCOUNT, findRow, readWorkbook, seconds, sheet, table, tempDir } from './helpers';
 
-const EN: Presentation = { language: 'en', dateStyle: 'locale' };
+const EN: Presentation = { language: 'en-US', dateStyle: 'locale' };
 const FR: Presentation = { language: 'fr', dateStyle: 'locale' };
 const ROOM = '332703';
 

@@ -7,22 +7,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Presentation, ViewRef } from '../../../src/shared/bridge';
 import { exportView } from '../../../src/main/export';
 import { PROFILE, findRow, readWorkbook, seconds, sheet, syncedCache, table, tempDir, type SyncedCache } from './helpers';
+import { periodDataAsOf } from '../../../src/shared/domain';
 import { billingCodeRowsForView } from '../../../src/shared/view-rules';
 import {
   accountSummary,
   billingCodeSummary,
   conferenceParticipants,
   getPeriod,
-  lastSuccessfulSync,
+  finishSyncRun,
   notePeriodsServed,
   periodConferences,
   periodParticipants,
   queueBillingCode,
   roomConferences,
+  startSyncRun,
 } from '../../../src/main/cache';
 
 const OAI_COLUMNS = ['DATE', 'START TIME', 'ROOM NUMBER', 'CARDHOLDER', 'PARTICIPANTS', 'BILLING CODE', 'CONFERENCE LENGTH', 'ACCUMULATED TIME', 'CHARGES'];
-const EN: Presentation = { language: 'en', dateStyle: 'locale' };
+const EN: Presentation = { language: 'en-US', dateStyle: 'locale' };
 const FR: Presentation = { language: 'fr', dateStyle: 'locale' };
 const GENERATED_AT = new Date('2009-05-20T10:00:00Z');
 
@@ -113,7 +115,7 @@ describe('account summary workbook', () => {
     // Local time of this computer, whatever its zone: same instant once the offset is removed.
     const offsetMs = -GENERATED_AT.getTimezoneOffset() * 60_000;
     expect((fact('Generated').value as Date).getTime()).toBe(GENERATED_AT.getTime() + offsetMs);
-    const lastSync = lastSuccessfulSync(cache.db, cache.scope)!;
+    const lastSync = getPeriod(cache.db, cache.scope, '2009-05')!.lastSyncedAt!;
     const syncedLocal = Date.parse(lastSync) - new Date(lastSync).getTimezoneOffset() * 60_000;
     expect(Math.abs((fact('Data as of').value as Date).getTime() - syncedLocal)).toBeLessThan(1000);
     expect(() => findRow(summary, 'Archived: no longer served by the provider')).toThrow();
@@ -220,7 +222,7 @@ describe('account summary workbook', () => {
   });
 
   it('uses ISO dates when the date style is ISO', async () => {
-    const { workbook } = await exported(summaryView(), { language: 'en', dateStyle: 'iso' });
+    const { workbook } = await exported(summaryView(), { language: 'en-US', dateStyle: 'iso' });
     const list = table(sheet(workbook, 'Conferences'), 'DATE');
     expect(list.rows[0]!.getCell(1).numFmt).toBe('yyyy-mm-dd');
     const summary = sheet(workbook, 'Summary');
@@ -325,6 +327,20 @@ describe('pending billing codes and archived months', () => {
     local = await syncedCache();
   });
   afterAll(() => local.db.close());
+
+  it('"Data as of" is the last successful sync of that period, as the print layout says, not the last run of the account', async () => {
+    const may = getPeriod(local.db, local.scope, '2009-05')!;
+    // A later successful run that did not sync May (e.g. only billing codes were pushed): 3 minutes after.
+    const later = new Date(Date.parse(may.lastSyncedAt!) + 180_000).toISOString();
+    finishSyncRun(local.db, startSyncRun(local.db, local.scope, 'account', 'https://later.example', later), 'ok', later);
+    const file = path.join(dir, 'as-of.xlsx');
+    await exportView(local.db, local.scope, summaryView(), EN, { file });
+    const summary = sheet(await readWorkbook(file), 'Summary');
+    const asOf = summary.getRow(findRow(summary, 'Data as of')).getCell(2).value as Date;
+    const expected = Date.parse(may.lastSyncedAt!) - new Date(may.lastSyncedAt!).getTimezoneOffset() * 60_000;
+    expect(Math.abs(asOf.getTime() - expected)).toBeLessThan(1000);
+    expect(periodDataAsOf(may)).toBe(may.lastSyncedAt);
+  });
 
   it('shows a pending local code as the view does, and marks an archived month', async () => {
     queueBillingCode(local.db, local.scope, '2009-05', 'c-200905-000002', 'NEW-CODE', '2009-05-20T10:00:00Z');

@@ -32,7 +32,7 @@ const big = Array.from({ length: 200 }, (_, i) => ({
 }));
 let error: string | null = null;
 try {
-  store.update((s) => ({ ...s, language: 'en', profiles: big }));
+  store.update((s) => ({ ...s, language: 'en-US', profiles: big }));
 } catch (caught) {
   error = (caught as NodeJS.ErrnoException).code ?? String(caught);
 }

@@ -66,7 +66,7 @@ describe('settings store', () => {
   it('refuses an invalid change and keeps the file as it was', () => {
     const dir = tempDir();
     const store = createSettingsStore(dir);
-    store.update((s) => ({ ...s, language: 'en' }));
+    store.update((s) => ({ ...s, language: 'en-US' }));
     const before = readFileSync(store.file, 'utf8');
     expect(() => store.update((s) => ({ ...s, syncIntervalHours: 0 }))).toThrow();
     expect(readFileSync(store.file, 'utf8')).toBe(before);

@@ -19,7 +19,7 @@ import { translator } from '../../../src/shared/i18n';
 import { WallClock } from '../../../src/main/export/excel-values';
 import { sheetCells, sheetColumns } from '../../../src/main/export/sheet-columns';
 
-const context = (language: 'en' | 'fr'): TextContext => ({
+const context = (language: 'en-US' | 'fr'): TextContext => ({
   t: translator(language),
   format: createFormatter({ language, dateStyle: 'locale' }),
   currency: 'EUR',
@@ -83,7 +83,7 @@ describe('one table for the screen, the print layout and the Excel sheet', () =>
   });
 
   it('totals sums and row counts', () => {
-    const en = context('en');
+    const en = context('en-US');
     const legs = [leg('Ann', 'toll'), leg(null, 'web')];
     const byId = (id: string) => PARTICIPANT_COLUMNS.find((c) => c.id === id)!;
     expect(totalText(byId('charge'), legs, en)).toBe('€1.50');
@@ -94,9 +94,9 @@ describe('one table for the screen, the print layout and the Excel sheet', () =>
 
   it('sorts provider words by the word shown, as the screen does, in print and Excel too', () => {
     const rows = [conference('a', 'Reservationless', 'B'), conference('b', 'Bridge', null), conference('c', 'Dial-Out', 'A'), conference('d', 'Operator Assisted', 'C')];
-    const order = (language: 'en' | 'fr') =>
+    const order = (language: 'en-US' | 'fr') =>
       conferenceRowsForView(rows, { column: 'service', direction: 'ascending' }, translator(language)).map((r) => r.serviceType);
-    expect(order('en')).toEqual(['Bridge', 'Dial-Out', 'Operator Assisted', 'Reservationless']);
+    expect(order('en-US')).toEqual(['Bridge', 'Dial-Out', 'Operator Assisted', 'Reservationless']);
     // Appel sortant, Avec opérateur, Bridge, Sans réservation.
     expect(order('fr')).toEqual(['Dial-Out', 'Operator Assisted', 'Bridge', 'Reservationless']);
     const codes = conferenceRowsForView(rows, { column: 'code', direction: 'descending' }, translator('en')).map((r) => r.id);
@@ -118,7 +118,7 @@ describe('one table for the screen, the print layout and the Excel sheet', () =>
     expect(columnsFor(PARTICIPANT_COLUMNS, 'screen').map((c) => t(c.labelKey))[0]).toBe('Participant');
     const cells = sheetCells(PARTICIPANT_COLUMNS, { t, clock: new WallClock('Europe/Paris') })(leg(null, 'dial-out'));
     expect(cells).toEqual([null, null, 'Dial-Out', Date.UTC(2009, 4, 6, 9, 2, 11), Date.UTC(2009, 4, 6, 9, 12, 11), 600, 75]);
-    expect(cellText(PARTICIPANT_COLUMNS[2]!, leg(null, 'dial-out'), context('en'))).toBe('Dial-out');
+    expect(cellText(PARTICIPANT_COLUMNS[2]!, leg(null, 'dial-out'), context('en-US'))).toBe('Dial-out');
     const summary = sheetCells(SUMMARY_COLUMNS, { t, clock: new WallClock('UTC') })(room('332703', null, 9));
     expect(summary).toEqual(['332703', null, null, 1, 60, 9]);
     expect(sheetColumns(SUMMARY_COLUMNS, t).filter((c) => c.total).map((c) => c.header)).toEqual(['Conferences', 'Accumulated Time', 'Charge']);

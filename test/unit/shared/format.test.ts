@@ -16,23 +16,23 @@ import {
 // Intl separates French groups and the euro sign with no-break spaces; compare on plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 const fr = { language: 'fr', dateStyle: 'locale' } as const;
-const en = { language: 'en', dateStyle: 'locale' } as const;
+const en = { language: 'en-US', dateStyle: 'locale' } as const;
 const frIso = { language: 'fr', dateStyle: 'iso' } as const;
-const enIso = { language: 'en', dateStyle: 'iso' } as const;
+const enIso = { language: 'en-US', dateStyle: 'iso' } as const;
 
 describe('money', () => {
   it('writes integer cents the way each language writes euros', () => {
     expect(plain(formatMoney(11659, 'EUR', 'fr'))).toBe('116,59 €');
-    expect(formatMoney(11659, 'EUR', 'en')).toBe('€116.59');
+    expect(formatMoney(11659, 'EUR', 'en-US')).toBe('€116.59');
     expect(plain(formatMoney(13207, 'EUR', 'fr'))).toBe('132,07 €');
     expect(plain(formatMoney(9, 'EUR', 'fr'))).toBe('0,09 €');
     expect(plain(formatMoney(123456789, 'EUR', 'fr'))).toBe('1 234 567,89 €');
-    expect(formatMoney(123456789, 'EUR', 'en')).toBe('€1,234,567.89');
-    expect(formatMoney(0, 'EUR', 'en')).toBe('€0.00');
+    expect(formatMoney(123456789, 'EUR', 'en-US')).toBe('€1,234,567.89');
+    expect(formatMoney(0, 'EUR', 'en-US')).toBe('€0.00');
   });
 
   it('follows the account currency and survives an unknown code', () => {
-    expect(formatMoney(2550, 'USD', 'en')).toBe('$25.50');
+    expect(formatMoney(2550, 'USD', 'en-US')).toBe('$25.50');
     expect(plain(formatMoney(2550, 'GBP', 'fr'))).toBe('25,50 £GB');
     expect(plain(formatMoney(2550, 'NOT-A-CODE', 'fr'))).toBe('25,50 NOT-A-CODE');
   });
@@ -41,8 +41,8 @@ describe('money', () => {
 describe('counts', () => {
   it('groups digits per language', () => {
     expect(plain(formatCount(12345, 'fr'))).toBe('12 345');
-    expect(formatCount(12345, 'en')).toBe('12,345');
-    expect(formatCount(19, 'en')).toBe('19');
+    expect(formatCount(12345, 'en-US')).toBe('12,345');
+    expect(formatCount(19, 'en-US')).toBe('19');
   });
 });
 
@@ -101,7 +101,7 @@ describe('dates and times', () => {
     expect(formatCalendarDay('2009-05-01', fr)).toBe('1/05/2009');
     expect(formatCalendarDay('2009-05-01', en)).toBe('5/1/2009');
     expect(formatCalendarDay('2009-05-01', frIso)).toBe('2009-05-01');
-    expect(formatMonth('2009-05', 'en')).toBe('May 2009');
+    expect(formatMonth('2009-05', 'en-US')).toBe('May 2009');
     expect(formatMonth('2009-05', 'fr')).toBe('Mai 2009');
     expect(formatMonth('2009-02', 'fr')).toBe('Février 2009');
   });

@@ -18,7 +18,7 @@ import { translator } from '../../../src/shared/i18n';
 
 const UNKNOWN = ['Mars/Olympus_Mons', 'GMT+25', 'Europe/Pariss', ' ', ''];
 const INSTANT = '2009-05-06T07:02:11Z';
-const en = { language: 'en', dateStyle: 'locale' } as const;
+const en = { language: 'en-US', dateStyle: 'locale' } as const;
 const frIso = { language: 'fr', dateStyle: 'iso' } as const;
 
 describe('usableTimeZone', () => {

@@ -23,7 +23,10 @@ export function profileHandlers(deps: Pick<FeatureDeps, 'profiles' | 'coordinato
   const { profiles, coordinator } = deps;
   return {
     listProfiles: () => profiles.list().map((profile) => describeProfile(deps, profile)),
-    signIn: async (request) => startOrAsk(deps, await profiles.signIn(request)),
+    signIn: async (request) => {
+      const stored = await profiles.signIn(request);
+      return { ...startOrAsk(deps, stored), passwordNotRemembered: profiles.passwordNotRemembered(stored.id) };
+    },
     signInDemo: () => {
       const profile = profiles.signInDemo();
       startProfileSync(deps, profile);

@@ -2,11 +2,12 @@
 // one room. Profiles are settings (no secrets); passwords are in the keychain
 // when remembered, otherwise only in this process's memory until it ends.
 import { createHash } from 'node:crypto';
-import type { Profile, RelinkCandidate } from '../../../shared/bridge';
+import type { PasswordNotRemembered, Profile, RelinkCandidate } from '../../../shared/bridge';
 import { DEMO_PROVIDER } from '../../cache';
 import { credentialKey, type CredentialStore } from '../../credentials/keychain';
 import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from '../../demo';
 import { AppError } from '../../errors';
+import type { Logger } from '../../log';
 import type { ProviderClient, ProviderClientOptions } from '../../provider/client';
 import type { SettingsStore, StoredProfile } from '../../settings/settings-store';
 import { providerOfProfile } from '../scope';
@@ -28,6 +29,8 @@ export interface ProfileServiceOptions {
   /** Starts the embedded demo provider if needed and returns its URL. */
   demoUrl: () => Promise<string>;
   clientOptions?: Partial<ProviderClientOptions>;
+  /** Where a keychain failure's technical detail goes. */
+  log?: Pick<Logger, 'error'>;
 }
 
 export function profileId(identity: { serverUrl: string; username: string; accountNumber: string | null; roomNumber: string | null }): string {
@@ -51,8 +54,10 @@ export function toProfile(stored: StoredProfile, relinkCandidates: RelinkCandida
 }
 
 export class ProfileService {
-  /** Passwords of this session for sign-ins that did not ask to be remembered. */
+  /** Passwords of this session for sign-ins that did not ask to be remembered (or could not be). */
   private readonly sessionPasswords = new Map<string, string>();
+  /** Why the last sign-in of a profile could not remember its password. */
+  private readonly keychainProblems = new Map<string, PasswordNotRemembered>();
 
   constructor(private readonly options: ProfileServiceOptions) {}
 
@@ -91,15 +96,35 @@ export class ProfileService {
       rememberPassword: request.rememberPassword,
       awaitingLinkAnswer: false,
     };
-    const key = credentialKey(identity);
-    if (request.rememberPassword) {
-      await this.options.credentials.set(key, request.password);
-    } else {
-      await this.options.credentials.delete(key);
+    this.keychainProblems.delete(stored.id);
+    const problem = await this.keepPassword(credentialKey(identity), request);
+    if (problem !== null) {
+      // Signed in all the same, for this session: the user is told the password was not remembered, and why.
+      stored.rememberPassword = false;
+      this.keychainProblems.set(stored.id, problem);
     }
     this.sessionPasswords.set(stored.id, request.password);
     this.save(stored);
     return stored;
+  }
+
+  /** Why the password of this sign-in could not be remembered when it signed in, or null. */
+  passwordNotRemembered(id: string): PasswordNotRemembered | null {
+    return this.keychainProblems.get(id) ?? null;
+  }
+
+  /** Stores (or removes) the password in the keychain; a keychain failure is returned, not thrown. */
+  private async keepPassword(key: string, request: SignInRequest): Promise<PasswordNotRemembered | null> {
+    try {
+      if (request.rememberPassword) await this.options.credentials.set(key, request.password);
+      else await this.options.credentials.delete(key);
+      return null;
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.options.log?.error(`The keychain could not ${request.rememberPassword ? 'store' : 'remove'} a password: ${detail}`);
+      if (!request.rememberPassword) return null;
+      return { reason: /denied|not allowed|permission|locked/i.test(detail) ? 'denied' : 'unavailable', detail: detail.slice(0, 4000) };
+    }
   }
 
   signInDemo(): StoredProfile {

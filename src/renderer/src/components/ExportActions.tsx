@@ -237,8 +237,8 @@ function ProgressIndicator(props: { kind: ExportKind; progress: ExportProgress |
   const text =
     kind === 'xlsx'
       ? total !== null && total > 0
-        ? t('export.writingRowsOf', { rows: format.count(rows), total: format.count(total) })
-        : t('export.writingRows', { rows: format.count(rows) })
+        ? t('export.writingRowsOf', { count: format.count(rows), total: format.count(total) })
+        : t('export.writingRows', { count: format.count(rows) })
       : kind === 'print'
         ? t('export.preparingPrint')
         : t('export.preparingPdf');

@@ -2,7 +2,9 @@
 // syncs (period i of n, rows), Sync now and Cancel, and the app's version.
 import { useSyncExternalStore } from 'react';
 import { useArchive } from '../archive-context';
+import { describeCode } from '../errors';
 import { useFormat } from '../format-context';
+import { Details } from './Details';
 import { useI18n } from '../i18n';
 import type { SyncStore } from '../sync-store';
 import type { SyncActions } from '../use-sync-actions';
@@ -37,6 +39,8 @@ function SyncStatus(props: { store: SyncStore; actions: SyncActions }) {
   const { syncNow, cancel, error } = props.actions;
   const progress = useSyncExternalStore(store.subscribe, store.get);
   const archive = useArchive();
+  // A sentence for the user; main's technical text is under Details.
+  const failedText = t('sync.failed', { message: describeCode(progress?.failureCode, t) ?? (progress?.failureCode ? t('error.unknown') : t('sync.periodsFailed')) });
 
   const lastSuccess = progress?.lastSuccessAt
     ? t('sync.lastSuccess', { when: format.localDateTime(progress.lastSuccessAt) })
@@ -49,7 +53,7 @@ function SyncStatus(props: { store: SyncStore; actions: SyncActions }) {
       <div className="sync sync-running" data-testid="sync-status">
         <span className="sync-text" role="status">
           {progress.periodCount > 0
-            ? t('sync.running', { index: progress.periodIndex, count: progress.periodCount, rows: format.count(progress.rows) })
+            ? t('sync.running', { index: progress.periodIndex, total: progress.periodCount, count: format.count(progress.rows) })
             : t('sync.starting')}
         </span>
         <progress
@@ -57,7 +61,7 @@ function SyncStatus(props: { store: SyncStore; actions: SyncActions }) {
           max={count}
           value={Math.max(index - 1, 0) + 0.5}
           aria-label={t('sync.progressLabel')}
-          aria-valuetext={t('sync.progressText', { index: progress.periodIndex, count: progress.periodCount })}
+          aria-valuetext={t('sync.progressText', { index: progress.periodIndex, total: progress.periodCount })}
         />
         <button type="button" className="button button-small" onClick={cancel}>
           {t('common.cancel')}
@@ -68,14 +72,18 @@ function SyncStatus(props: { store: SyncStore; actions: SyncActions }) {
 
   return (
     <div className="sync" data-testid="sync-status">
-      <span className="sync-text" role="status" title={progress?.state === 'failed' ? (progress.message ?? undefined) : undefined}>
+      <span className="sync-text" role="status">
         <span data-testid="last-sync">{lastSuccess}</span>
         {progress?.state === 'cancelled' ? <span> · {t('sync.cancelled')}</span> : null}
         {progress?.state === 'failed' ? (
-          <span className="sync-failed"> · {t('sync.failed', { message: progress.message ?? t('error.unknown') })}</span>
+          <span className="sync-failed" data-testid="sync-failed" title={failedText}>
+            {' · '}
+            {failedText}
+          </span>
         ) : null}
         {error ? <span className="sync-failed"> · {error}</span> : null}
       </span>
+      {progress?.state === 'failed' ? <Details detail={progress.message} /> : null}
       <button
         type="button"
         className="button button-small"

@@ -2,7 +2,8 @@
 // period picker, the period's sync notice and the loading/error states.
 import { useId, type ReactNode } from 'react';
 import type { PeriodInfo } from '../../../shared/domain';
-import { describeError } from '../errors';
+import { describeError, errorDetail } from '../errors';
+import { Details } from './Details';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
 import { periodLabel } from '../../../shared/period-label';
@@ -111,9 +112,10 @@ export function LoadState(props: { loading: boolean; error: unknown; empty?: boo
   const { t } = useI18n();
   if (props.error) {
     return (
-      <p role="alert" className="notice notice-danger">
-        {describeError(props.error, t)}
-      </p>
+      <div role="alert" className="notice notice-danger message-box">
+        <p>{describeError(props.error, t)}</p>
+        <Details detail={errorDetail(props.error, t)} />
+      </div>
     );
   }
   if (props.loading && props.empty !== false) {
@@ -135,11 +137,12 @@ export function BackButton(props: { onClick: () => void; children: ReactNode }) 
 }
 
 /** Why a form's action failed, announced as it appears; nothing when there is no error. */
-export function FormError(props: { error: string | null; testId?: string }) {
+export function FormError(props: { error: string | null; detail?: string | null; testId?: string }) {
   if (!props.error) return null;
   return (
-    <p role="alert" className="form-error" data-testid={props.testId}>
-      {props.error}
-    </p>
+    <div role="alert" className="form-error message-box" data-testid={props.testId}>
+      <p>{props.error}</p>
+      <Details detail={props.detail} />
+    </div>
   );
 }

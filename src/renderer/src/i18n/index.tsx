@@ -3,7 +3,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { translator, type Language, type Translate } from '../../../shared/i18n';
 
-const I18nContext = createContext<{ language: Language; t: Translate }>({ language: 'en', t: translator('en') });
+const I18nContext = createContext<{ language: Language; t: Translate }>({ language: 'en-GB', t: translator('en-GB') });
 
 export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
   const value = useMemo(() => ({ language, t: translator(language) }), [language]);

@@ -16,7 +16,7 @@ import {
   summaryTotalKey,
   withOffset,
 } from '../../../shared/columns';
-import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
+import { currencyOf, periodDataAsOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
 import { timeZoneNote, timeZoneOffset, type Formatter } from '../../../shared/format';
 import { serviceTypeName, type Translate } from '../../../shared/i18n';
 import { periodLabel } from '../../../shared/period-label';
@@ -101,7 +101,7 @@ function timeZoneNotes(account: AccountInfo | null, { t }: Context): string[] {
 function periodParts(period: PeriodInfo | null, periodKey: string, { t, format }: Context) {
   return {
     archived: period !== null && !period.servedByProvider,
-    dataAsOf: period?.lastSyncedAt ?? null,
+    dataAsOf: periodDataAsOf(period),
     periodName: period ? periodLabel(period, t, format.options) : periodKey,
   };
 }
@@ -231,33 +231,33 @@ async function conferenceDocument(view: Extract<ViewRef, { kind: 'conference' }>
     callMain('conferenceParticipants', { profileId: view.profileId, period: view.period, conferenceId: view.conferenceId }),
     callMain('accountSummary', { profileId: view.profileId, period: view.period, display: 'all' }),
   ]);
+  // As Download does: nothing is printed or saved for a conference that is gone (the layout reports the error).
+  if (conference === null) throw new Error(t('conference.notFound'));
   const account = summary.account;
   const period = summary.period;
   const timeZone = account?.timeZone;
   const currency = currencyOf(account);
-  const cardholder = conference ? (summary.rooms.find((r) => r.roomNumber === conference.roomNumber)?.cardholder ?? null) : null;
-  const offset = timeZone && conference ? timeZoneOffset(timeZone, conference.start) : 'GMT';
+  const cardholder = summary.rooms.find((r) => r.roomNumber === conference.roomNumber)?.cardholder ?? null;
+  const offset = timeZone ? timeZoneOffset(timeZone, conference.start) : 'GMT';
 
-  const factGroups: PrintFact[][] = conference
-    ? [
-        [
-          { label: t('col.date'), value: format.date(conference.start, timeZone) },
-          { label: withOffset(t('col.time'), offset), value: format.time(conference.start, timeZone) },
-          { label: t('col.roomNumber'), value: format.room(conference.roomNumber) },
-          { label: t('col.cardholder'), value: cardholder ?? '—' },
-          { label: t('col.serviceType'), value: serviceTypeName(conference.serviceType, t) },
-          { label: t('col.billingCode'), value: codeText(conference, t) },
-        ],
-        [
-          { label: t('col.length'), value: format.duration(conference.lengthSeconds) },
-          { label: t('col.accumTime'), value: format.duration(conference.accumulatedSeconds) },
-          { label: t('col.charge'), value: format.money(conference.chargeCents, currency) },
-          periodFact(period, context),
-          ...accountFacts(account, context),
-        ],
-      ]
-    : [accountFacts(account, context)];
-  const notes = conference === null ? [t('conference.notFound')] : period && !period.servedByProvider ? [t('period.archivedHint')] : [];
+  const factGroups: PrintFact[][] = [
+    [
+      { label: t('col.date'), value: format.date(conference.start, timeZone) },
+      { label: withOffset(t('col.time'), offset), value: format.time(conference.start, timeZone) },
+      { label: t('col.roomNumber'), value: format.room(conference.roomNumber) },
+      { label: t('col.cardholder'), value: cardholder ?? '—' },
+      { label: t('col.serviceType'), value: serviceTypeName(conference.serviceType, t) },
+      { label: t('col.billingCode'), value: codeText(conference, t) },
+    ],
+    [
+      { label: t('col.length'), value: format.duration(conference.lengthSeconds) },
+      { label: t('col.accumTime'), value: format.duration(conference.accumulatedSeconds) },
+      { label: t('col.charge'), value: format.money(conference.chargeCents, currency) },
+      periodFact(period, context),
+      ...accountFacts(account, context),
+    ],
+  ];
+  const notes = period && !period.servedByProvider ? [t('period.archivedHint')] : [];
   notes.push(...timeZoneNotes(account, context));
   return {
     title: t('conference.title'),
@@ -268,12 +268,12 @@ async function conferenceDocument(view: Extract<ViewRef, { kind: 'conference' }>
     // Main's order, the conference view's default: by the time each participant joined.
     sort: null,
     emptyText: t('conference.noParticipants'),
-    dataAsOf: period?.lastSyncedAt ?? null,
+    dataAsOf: periodDataAsOf(period),
     supportPhone: account?.supportPhone ?? null,
     documentTitle: documentTitle(
       t('conference.title'),
-      conference ? `${format.date(conference.start, timeZone)} ${format.time(conference.start, timeZone)}` : view.conferenceId,
-      conference ? format.room(conference.roomNumber) : null,
+      `${format.date(conference.start, timeZone)} ${format.time(conference.start, timeZone)}`,
+      format.room(conference.roomNumber),
     ),
   };
 }

@@ -6,7 +6,8 @@ import { callMain } from '../bridge';
 import { Dialog } from '../components/Dialog';
 import { describeError } from '../errors';
 import { formatDate } from '../../../shared/format';
-import type { Language } from '../../../shared/i18n';
+import { LANGUAGE_LOCALES, type Language, type Translate } from '../../../shared/i18n';
+import { LanguageOptions } from '../components/LanguageOptions';
 import { FormError } from '../components/ViewParts';
 import { useI18n } from '../i18n';
 import { ArchiveSettings } from './ArchiveSettings';
@@ -65,10 +66,9 @@ export function SettingsDialog(props: {
           onChange={(e) => change({ language: e.target.value === 'system' ? null : (e.target.value as Language) })}
         >
           <option value="system">
-            {t('settings.languageSystem', { language: props.systemLanguage === 'fr' ? 'Français' : 'English' })}
+            {t('settings.languageSystem', { language: LANGUAGE_LOCALES[props.systemLanguage].name })}
           </option>
-          <option value="en">English</option>
-          <option value="fr">Français</option>
+          <LanguageOptions />
         </select>
       </div>
       <fieldset className="field">
@@ -93,7 +93,7 @@ export function SettingsDialog(props: {
         >
           {intervals.map((hours) => (
             <option key={hours} value={hours}>
-              {hours === 1 ? t('settings.everyHour') : t('settings.everyHours', { hours })}
+              {intervalName(hours, t)}
             </option>
           ))}
         </select>
@@ -111,4 +111,11 @@ export function SettingsDialog(props: {
       <ArchiveSettings />
     </Dialog>
   );
+}
+
+/** A sync interval in words: a day and a week by their names, other intervals in hours. */
+function intervalName(hours: number, t: Translate): string {
+  if (hours === 24) return t('settings.daily');
+  if (hours === 168) return t('settings.weekly');
+  return t('settings.everyHours', { count: hours });
 }

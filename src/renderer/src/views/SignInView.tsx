@@ -2,9 +2,9 @@
 // number (every room) or one room number. On first run the demo account comes
 // first, one click away; saved accounts can be reopened without typing.
 import { useId, useState, type FormEvent } from 'react';
-import type { Profile } from '../../../shared/bridge';
+import type { PasswordNotRemembered, Profile } from '../../../shared/bridge';
 import { callMain } from '../bridge';
-import { describeError } from '../errors';
+import { describeError, errorDetail } from '../errors';
 import { useFormat } from '../format-context';
 import { FormError } from '../components/ViewParts';
 import { useI18n } from '../i18n';
@@ -14,7 +14,8 @@ type Scope = 'account' | 'room';
 
 interface SignInViewProps {
   profiles: readonly Profile[];
-  onSignedIn: (profile: Profile) => void;
+  /** `passwordNotRemembered`: the sign-in worked, but the keychain could not remember its password. */
+  onSignedIn: (profile: Profile, passwordNotRemembered?: PasswordNotRemembered | null) => void;
   /** Offered when the user came here to add an account and may go back. */
   onCancel?: () => void;
 }
@@ -160,7 +161,7 @@ interface FormErrors {
   number?: string;
 }
 
-function SignInForm(props: { onSignedIn: (profile: Profile) => void; onCancel: (() => void) | undefined }) {
+function SignInForm(props: { onSignedIn: (profile: Profile, passwordNotRemembered: PasswordNotRemembered | null) => void; onCancel: (() => void) | undefined }) {
   const { t } = useI18n();
   const id = useId();
   const [username, setUsername] = useState('');
@@ -172,6 +173,7 @@ function SignInForm(props: { onSignedIn: (profile: Profile) => void; onCancel: (
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const [errors, setErrors] = useState<FormErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const [failureDetail, setFailureDetail] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const validate = (): FormErrors => {
@@ -207,10 +209,11 @@ function SignInForm(props: { onSignedIn: (profile: Profile) => void; onCancel: (
       roomNumber: scope === 'room' ? digits : null,
       rememberPassword: remember,
     }).then(
-      (profile) => props.onSignedIn(profile),
+      (result) => props.onSignedIn(result, result.passwordNotRemembered),
       (cause: unknown) => {
         setBusy(false);
         setFailure(describeError(cause, t));
+        setFailureDetail(errorDetail(cause, t));
       },
     );
   };
@@ -227,7 +230,7 @@ function SignInForm(props: { onSignedIn: (profile: Profile) => void; onCancel: (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('signIn.formTitle')}</h2>
       <form className="signin-form" onSubmit={submit} noValidate>
-        <FormError error={failure} testId="signin-error" />
+        <FormError error={failure} detail={failureDetail} testId="signin-error" />
         <div className="field">
           <label htmlFor={`${id}-username`}>{t('signIn.username')}</label>
           <input

@@ -40,6 +40,8 @@ export function SummaryView(props: {
   summary: AccountSummary | undefined;
   loading: boolean;
   error: unknown;
+  /** A sync of this sign-in is running (a month never synced is then on its way, not empty). */
+  syncing: boolean;
   onOpenRoom: (roomNumber: string) => void;
 }) {
   const { t } = useI18n();
@@ -79,6 +81,9 @@ export function SummaryView(props: {
   });
 
   const roomCount = summary?.rooms.length ?? 0;
+  // A month the provider listed but whose rooms have not arrived yet is not an empty month.
+  const notSynced = props.period?.lastSyncedAt === null;
+  const notSyncedText = t(props.syncing ? 'summary.periodLoading' : 'summary.periodNotSynced');
   const sortedByCode = state.sort?.column === BILLING_CODE_SORT.column && state.sort.direction === BILLING_CODE_SORT.direction;
 
   return (
@@ -139,8 +144,12 @@ export function SummaryView(props: {
           {t('summary.sortByCode')}
         </button>
         <span className="toolbar-count" aria-live="polite">
-          {filtered
-            ? t('summary.countFiltered', { shown: format.count(rows.length), total: format.count(roomCount) })
+          {notSynced
+            ? notSyncedText
+            : summary === undefined
+            ? t('common.loading')
+            : filtered
+            ? t('summary.countFiltered', { count: format.count(rows.length), total: format.count(roomCount) })
             : t('summary.count', { count: format.count(roomCount) })}
         </span>
         <div className="toolbar-end">
@@ -169,7 +178,7 @@ export function SummaryView(props: {
           onSort={(sort) => onState({ ...state, sort })}
           showTotal
           testId="summary-table"
-          empty={t(summaryEmptyKey(state.filter, state.display))}
+          empty={notSynced ? notSyncedText : t(summaryEmptyKey(state.filter, state.display))}
         />
       ) : null}
     </div>
