@@ -20,5 +20,9 @@ export function defaultExportFileName(view: ViewRef, accountNumber: string): str
       return `OAI_${account}_${safePart(view.period)}_room-${safePart(view.roomNumber)}.xlsx`;
     case 'conference':
       return `OAI_${account}_${safePart(view.period)}_conference-${safePart(view.conferenceId)}.xlsx`;
+    case 'chargeback':
+      return `OAI_${account}_${view.from === null ? 'last-12' : safePart(view.from)}_${view.to === null ? 'months' : safePart(view.to)}_chargeback-${view.by}.xlsx`;
+    case 'attention':
+      return `OAI_${account}_${safePart(view.period)}_attention-${view.list}.xlsx`;
   }
 }

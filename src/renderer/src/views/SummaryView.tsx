@@ -11,6 +11,11 @@ import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
 import { BILLING_CODE_SORT, roomMatchesFilter, type SortState } from '../../../shared/view-rules';
 import { screenColumns, type ColumnLayout } from '../components/table-columns';
+import { callMain } from '../bridge';
+import { useBridgeQuery } from '../use-bridge-query';
+import { AttentionPanel } from './AttentionPanel';
+import { compareColumns } from './summary-compare';
+import './reports.css';
 
 const SUMMARY_LAYOUT: Record<string, ColumnLayout> = {
   room: [120, 1],
@@ -25,6 +30,8 @@ export interface SummaryState {
   display: RoomDisplay;
   sort: SortState | null;
   filter: string;
+  /** The compare columns (change against earlier months) are shown. */
+  compare: boolean;
 }
 
 
@@ -41,6 +48,8 @@ export function SummaryView(props: {
   loading: boolean;
   error: unknown;
   onOpenRoom: (roomNumber: string) => void;
+  onOpenConference: (conferenceId: string) => void;
+  refresh: string;
 }) {
   const { t } = useI18n();
   const format = useFormat();
@@ -78,6 +87,13 @@ export function SummaryView(props: {
     },
   });
 
+  const periodKey = props.period?.period ?? null;
+  const compareQuery = useBridgeQuery(state.compare && periodKey ? `${props.profileId}|${periodKey}` : null, props.refresh, () =>
+    callMain('summaryCompare', { profileId: props.profileId, period: periodKey ?? '' }),
+  );
+  const compared = state.compare ? compareColumns(compareQuery.data, rows, { t, format, currency }) : [];
+  const noEarlierMonth = state.compare && compareQuery.data !== undefined && compared.length === 0;
+
   const roomCount = summary?.rooms.length ?? 0;
   const sortedByCode = state.sort?.column === BILLING_CODE_SORT.column && state.sort.direction === BILLING_CODE_SORT.direction;
 
@@ -114,6 +130,16 @@ export function SummaryView(props: {
         </div>
       </section>
       <PeriodNotice period={props.period} />
+      {periodKey ? (
+        <AttentionPanel
+          profileId={props.profileId}
+          period={periodKey}
+          account={summary?.account ?? null}
+          refresh={props.refresh}
+          onOpenRoom={props.onOpenRoom}
+          onOpenConference={props.onOpenConference}
+        />
+      ) : null}
       <div className="toolbar">
         <div className="search-field">
           <label htmlFor={filterId} className="visually-hidden">
@@ -138,6 +164,9 @@ export function SummaryView(props: {
         >
           {t('summary.sortByCode')}
         </button>
+        <button type="button" className="button" aria-pressed={state.compare} onClick={() => onState({ ...state, compare: !state.compare })} data-testid="compare-toggle">
+          {t('compare.toggle')}
+        </button>
         <span className="toolbar-count" aria-live="polite">
           {filtered
             ? t('summary.countFiltered', { shown: format.count(rows.length), total: format.count(roomCount) })
@@ -158,11 +187,12 @@ export function SummaryView(props: {
           ) : null}
         </div>
       </div>
+      {noEarlierMonth ? <p className="notice notice-info">{t('compare.noneHeld')}</p> : null}
       <LoadState loading={props.loading} error={props.error} empty={summary === undefined} />
       {summary ? (
         <DataTable
           label={t('summary.tableLabel')}
-          columns={columns}
+          columns={[...columns, ...compared]}
           rows={rows}
           rowKey={(r) => r.roomNumber}
           sort={state.sort}
