@@ -21,7 +21,7 @@ export function defaultExportFileName(view: ViewRef, accountNumber: string): str
     case 'conference':
       return `OAI_${account}_${safePart(view.period)}_conference-${safePart(view.conferenceId)}.xlsx`;
     case 'chargeback':
-      return `OAI_${account}_${view.from === null ? 'last-12' : safePart(view.from)}_${view.to === null ? 'months' : safePart(view.to)}_chargeback-${view.by}.xlsx`;
+      return `OAI_${account}_chargeback-${view.by}_${view.from === null && view.to === null ? 'last-12-months' : `${safePart(view.from ?? 'first')}_${safePart(view.to ?? 'last')}`}.xlsx`;
     case 'attention':
       return `OAI_${account}_${safePart(view.period)}_attention-${view.list}.xlsx`;
   }

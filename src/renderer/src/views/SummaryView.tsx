@@ -91,7 +91,7 @@ export function SummaryView(props: {
   const compareQuery = useBridgeQuery(state.compare && periodKey ? `${props.profileId}|${periodKey}` : null, props.refresh, () =>
     callMain('summaryCompare', { profileId: props.profileId, period: periodKey ?? '' }),
   );
-  const compared = state.compare ? compareColumns(compareQuery.data, rows, { t, format, currency }) : [];
+  const compared = state.compare ? compareColumns(compareQuery.data, rows, { t, format, currency, wholeMonth: !filtered }) : [];
   const noEarlierMonth = state.compare && compareQuery.data !== undefined && compared.length === 0;
 
   const roomCount = summary?.rooms.length ?? 0;

@@ -23,7 +23,7 @@ function changeCell(text: string, cents: number | null): ReactNode {
 export function compareColumns(
   compare: SummaryCompare | undefined,
   rows: readonly RoomSummaryRow[],
-  { t, format, currency }: { t: Translate; format: Formatter; currency: string },
+  { t, format, currency, wholeMonth }: { t: Translate; format: Formatter; currency: string; wholeMonth: boolean },
 ): Column<RoomSummaryRow>[] {
   const months: [ComparedMonth | null | undefined, 'previous' | 'yearAgo'][] = [
     [compare?.previous, 'previous'],
@@ -34,7 +34,8 @@ export function compareColumns(
     .filter((entry): entry is [ComparedMonth, 'previous' | 'yearAgo'] => Boolean(entry[0]))
     .map(([month, id]) => {
       const before = (row: RoomSummaryRow) => month.rooms[row.roomNumber]?.chargeCents;
-      const totalBefore = rows.reduce((sum, row) => sum + (before(row) ?? 0), 0);
+      // The Total row is the whole month's unless a filter leaves rooms out: compare like with like.
+      const totalBefore = wholeMonth ? month.total.chargeCents : rows.reduce((sum, row) => sum + (before(row) ?? 0), 0);
       return {
         id: `compare-${id}`,
         header: t(id === 'previous' ? 'compare.previous' : 'compare.yearAgo', { month: format.month(month.period) }),
