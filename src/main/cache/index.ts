@@ -15,6 +15,7 @@ export * from './queries/outbox';
 export * from './queries/sync-runs';
 export * from './queries/export-rows';
 export * from './queries/reports';
+export { reportCodeOverridesSql } from './queries/report-codes';
 export * from './queries/attention';
 export { stagePeriod, PeriodStage } from './staging/stage';
 export { commitStagedPeriod } from './staging/commit';

@@ -4,14 +4,14 @@
 //
 // Per-room figures come from the provider's per-room totals (`rooms`), as the
 // account summary's do; per-code figures from the conferences, grouped by the
-// code each counts under (reportCode(): one place to change that rule). Both
-// add up, month by month, to the summary's total.
+// code each counts under (report-codes.ts). Both add up, month by month, to
+// the summary's total.
 import type { Totals } from '../../../shared/domain';
 import type { MonthTotals, TrendSubject } from '../../../shared/reports';
 import type { ReadableDB } from '../db';
 import { prepare } from '../statements';
 import type { ViewScope } from '../types';
-import { EFFECTIVE_CODE, UNSENT_CHANGE_JOIN } from './conference-rows';
+import { codeMonthTotals, codeTotalsByMonth } from './report-codes';
 import { ACCOUNT_ID, roomClause, scopeParams, type ScopeParams } from './keys';
 
 export type { MonthTotals, TrendSubject } from '../../../shared/reports';
@@ -26,18 +26,6 @@ export interface GroupMonthTotals extends MonthTotals {
 
 type RangeParams = ScopeParams & { from: string; to: string };
 
-/**
- * The billing code a conference counts under in every report, as SQL over
- * conferences `c`: its join and its expression. Today the billing-codes
- * view's rule (a pending local change over the provider's code); the one
- * place to switch to local allocations (issue 11) when they land.
- */
-export function reportCode(): { join: string; expression: string } {
-  return { join: UNSENT_CHANGE_JOIN, expression: EFFECTIVE_CODE };
-}
-
-const TOTALS = `count(*) AS conferenceCount, coalesce(sum(c.accumulated_seconds), 0) AS accumulatedSeconds,
-  coalesce(sum(c.charge_cents), 0) AS chargeCents`;
 const ROOM_TOTALS = `coalesce(sum(r.conference_count), 0) AS conferenceCount, coalesce(sum(r.accumulated_seconds), 0) AS accumulatedSeconds,
   coalesce(sum(r.charge_cents), 0) AS chargeCents`;
 
@@ -60,25 +48,22 @@ const roomMonthsSql = (scope: ViewScope, oneRoom: boolean) => `SELECT r.period, 
   WHERE r.account_id = ${ACCOUNT_ID}${roomClause(scope, 'r.room_number')}${oneRoom ? ' AND r.room_number = @room' : ''}
   GROUP BY r.period`;
 
-const codeMonthsSql = (scope: ViewScope, code = reportCode()) => `SELECT c.period, ${TOTALS} FROM conferences c ${code.join}
-  WHERE c.account_id = ${ACCOUNT_ID}${roomClause(scope, 'c.room_number')} AND (${code.expression}) IS @code
-  GROUP BY c.period`;
-
 const ZERO: Totals = { conferenceCount: 0, accumulatedSeconds: 0, chargeCents: 0 };
 
 /** Every month the archive holds, oldest first, with the subject's totals (zero where it had none). */
 export function monthlyTotals(db: ReadableDB, scope: ViewScope, subject: TrendSubject): MonthTotals[] {
   const params = scopeParams(scope);
+  const months = heldMonths(db, scope);
   let rows: MonthTotals[];
   if (subject.kind === 'code') {
-    rows = prepare<[ScopeParams & { code: string | null }], MonthTotals>(db, codeMonthsSql(scope)).all({ ...params, code: subject.billingCode });
+    rows = [...codeTotalsByMonth(db, scope, subject.billingCode, months)].map(([period, totals]) => ({ period, ...totals }));
   } else if (subject.kind === 'room') {
     rows = prepare<[ScopeParams & { room: string }], MonthTotals>(db, roomMonthsSql(scope, true)).all({ ...params, room: subject.roomNumber });
   } else {
     rows = prepare<[ScopeParams], MonthTotals>(db, roomMonthsSql(scope, false)).all(params);
   }
   const byMonth = new Map(rows.map((row) => [row.period, row]));
-  return heldMonths(db, scope).map((period) => {
+  return months.map((period) => {
     const { conferenceCount, accumulatedSeconds, chargeCents } = byMonth.get(period) ?? ZERO;
     return { period, conferenceCount, accumulatedSeconds, chargeCents };
   });
@@ -92,17 +77,12 @@ const roomGroupsSql = (scope: ViewScope) => `SELECT r.room_number AS key, r.peri
     AND (r.conference_count <> 0 OR r.accumulated_seconds <> 0 OR r.charge_cents <> 0)
   ORDER BY length(r.room_number), r.room_number, r.period`;
 
-const codeGroupsSql = (scope: ViewScope, code = reportCode()) => `SELECT ${code.expression} AS key, c.period, ${TOTALS}, NULL AS label
-  FROM conferences c ${code.join}
-  WHERE c.account_id = ${ACCOUNT_ID} AND c.period BETWEEN @from AND @to${roomClause(scope, 'c.room_number')}
-  GROUP BY 2, 1`;
-
 /**
  * Totals per room (rooms used in the range only) or per billing code
  * (Unallocated = null), per month of [from, to]; a group's months without
  * use are absent.
  */
 export function groupMonthTotals(db: ReadableDB, scope: ViewScope, by: 'code' | 'room', from: string, to: string): GroupMonthTotals[] {
-  const sql = by === 'room' ? roomGroupsSql(scope) : codeGroupsSql(scope);
-  return prepare<[RangeParams], GroupMonthTotals>(db, sql).all({ ...scopeParams(scope), from, to });
+  if (by === 'code') return codeMonthTotals(db, scope, from, to).map(({ code, ...totals }) => ({ ...totals, key: code, label: null }));
+  return prepare<[RangeParams], GroupMonthTotals>(db, roomGroupsSql(scope)).all({ ...scopeParams(scope), from, to });
 }
