@@ -2,13 +2,12 @@
 // SUM formulas (a row's months, a month's rows) carrying their results, a
 // frozen header.
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportView } from '../../../src/main/export';
 import { chargebackReport } from '../../../src/main/features/reports/chargeback';
 import type { Presentation, ViewRef } from '../../../src/shared/bridge';
 import { openTestCache, SCOPE, type TestCache } from '../cache/fixtures';
-import { readWorkbook, sheet, table, tempDir } from '../export/helpers';
+import { formula, readWorkbook, sheet, table, tempDir } from '../export/helpers';
 import { MONTHS, writeArchive } from './fixtures';
 
 const EN: Presentation = { language: 'en', dateStyle: 'locale' };
@@ -25,12 +24,6 @@ async function exported(view: ViewRef, presentation = EN) {
   const file = path.join(dir, `report-${(count += 1)}.xlsx`);
   await exportView(cache.db, SCOPE, view, presentation, { file }, { generatedAt: new Date('2026-03-21T10:00:00Z') });
   return readWorkbook(file);
-}
-
-function formula(cell: ExcelJS.Cell): { formula: string; result: unknown } {
-  expect(cell.type).toBe(ExcelJS.ValueType.Formula);
-  const model = cell.model as { formula?: string; result?: unknown };
-  return { formula: model.formula ?? '', result: model.result };
 }
 
 describe('chargeback workbook', () => {
