@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { bodyRows, expect, openDemo, plain, saveScreenshot, test } from './fixtures';
@@ -16,6 +17,16 @@ const WORDS = {
   fr: { trends: 'Tendances', chargeback: 'Refacturation', rooms: 'Salles', compare: 'Comparer aux mois précédents', attention: 'À surveiller', summary: 'Récapitulatif du compte' },
 } as const;
 
+/** axe finds no serious or critical violation (checked in English, light, as views.spec.ts does for its views). */
+async function expectAccessible(page: Page, view: string, check: boolean): Promise<void> {
+  if (!check) return;
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${view}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(serious).toEqual([]);
+}
+
 async function chartDrawn(page: Page): Promise<void> {
   await expect(page.getByTestId('bar-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
 }
@@ -25,7 +36,11 @@ for (const language of ['en', 'fr'] as const) {
     test(`trends, chargeback, compare and attention (${language}, ${theme})`, async ({ page, app }) => {
       test.setTimeout(120_000);
       const words = WORDS[language];
-      const shot = (view: string) => saveScreenshot(page, `${view}-${language}-${theme}`);
+      const axe = language === 'en' && theme === 'light';
+      const shot = async (view: string) => {
+        await saveScreenshot(page, `${view}-${language}-${theme}`);
+        await expectAccessible(page, view, axe);
+      };
       await page.emulateMedia({ colorScheme: theme });
       await app.services.handlers.updateSettings({ language });
       await openDemo(page, app);

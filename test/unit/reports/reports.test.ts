@@ -3,7 +3,8 @@ import { accountSummary, billingCodeSummary, heldMonths, monthlyTotals } from '.
 import { chargebackReport, reportRange } from '../../../src/main/features/reports/chargeback';
 import { summaryCompare } from '../../../src/main/features/reports/compare';
 import { sumTotals } from '../../../src/shared/view-rules';
-import { openTestCache, roomScope, SCOPE, type TestCache } from '../cache/fixtures';
+import { makeMonth, makePeriod, openTestCache, replaceInput, roomScope, SCOPE, type TestCache } from '../cache/fixtures';
+import { replacePeriod } from '../../../src/main/sync/replace-period';
 import { MONTHS, ROOMS, writeArchive } from './fixtures';
 
 let cache: TestCache;
@@ -90,5 +91,13 @@ describe('compare', () => {
     expect(compare.previous?.rooms['7']).toEqual(expect.objectContaining({ chargeCents: accountSummary(cache.db, SCOPE, '2026-02', 'all').rooms[0]!.chargeCents }));
     expect(compare.yearAgo).toBeNull();
     expect(summaryCompare(cache.db, SCOPE, '2025-11').previous).toBeNull();
+  });
+
+  it('the same month a year earlier once the archive holds it', () => {
+    replacePeriod(cache.db, replaceInput(makePeriod('2025-03'), makeMonth('2025-03', 4, ROOMS)));
+    const compare = summaryCompare(cache.db, SCOPE, '2026-03');
+    expect(compare.yearAgo?.period).toBe('2025-03');
+    expect(compare.yearAgo?.total).toEqual(accountSummary(cache.db, SCOPE, '2025-03', 'all').total);
+    expect(compare.yearAgo?.total.conferenceCount).toBe(4);
   });
 });

@@ -27,7 +27,7 @@ function TooltipText(props: { active?: boolean; payload?: readonly { payload?: C
 export default function BarChart(props: BarChartProps) {
   const { data, onBar } = props;
   const rows = data.layout === 'rows';
-  const height = props.height ?? (rows ? Math.max(120, 28 * data.bars.length + 40) : 240);
+  const height = props.height ?? (rows ? Math.max(120, 28 * data.bars.length + 40) : 200);
   const chart = (
     <Chart
       data={data.bars}
