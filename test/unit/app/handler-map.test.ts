@@ -11,11 +11,12 @@ import { profileHandlers } from '../../../src/main/features/profiles/handlers';
 import { settingsHandlers } from '../../../src/main/features/settings/handlers';
 import { syncHandlers } from '../../../src/main/features/sync/handlers';
 import { viewHandlers } from '../../../src/main/features/views/handlers';
+import { reportHandlers } from '../../../src/main/features/reports/handlers';
 import { bridgeCallNames } from '../../../src/shared/bridge';
 
 // Building handlers only captures deps; no call runs here.
 const deps = { app: { shell: 'browser-harness', version: 't', locale: 'en' } } as FeatureDeps;
-const features = [appInfoHandlers, profileHandlers, settingsHandlers, viewHandlers, billingCodeHandlers, exportHandlers, syncHandlers, menuHandlers];
+const features = [appInfoHandlers, profileHandlers, settingsHandlers, viewHandlers, reportHandlers, billingCodeHandlers, exportHandlers, syncHandlers, menuHandlers];
 
 describe('the handler map', () => {
   it('answers every contract call, and only those', () => {
