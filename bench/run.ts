@@ -14,6 +14,10 @@ const { values } = parseArgs({
     rooms: { type: 'string', default: '1000' },
     'per-room': { type: 'string', default: '60' },
     now: { type: 'string', default: '2026-10-31' },
+    /** Months of the reports' archive (issue 12: 24 at the large scale). */
+    'report-months': { type: 'string', default: '24' },
+    /** Only the reports' rows (the 24-month archive), without the sync, archive, export and view rows. */
+    'reports-only': { type: 'boolean', default: false },
   },
 });
 const work = mkdtempSync(path.join(os.tmpdir(), 'oai-bench-'));
@@ -87,6 +91,48 @@ const percent = (part: number, whole: number) => `${fmt((100 * part) / whole)} %
 // provider's work would not run on this machine: the first ceiling job renders
 // them, the syncs then measure this app. One more sync against a provider that
 // renders every request is printed for reference.
+/**
+ * Reports across months: a 24-month archive written directly (not synced),
+ * then Trends and the 12-month Chargeback painted in Chromium beside the
+ * bridge round trip alone, and the cache's size on disk. Needs the built renderer.
+ */
+async function reportRows(): Promise<Row[]> {
+  type Reports = {
+    months: number;
+    conferences: number;
+    participants: number;
+    writeMs: number;
+    cacheMb: number;
+    trendsQueryMs: number;
+    chargebackQueryMs: number;
+    firstTrendsMs: number;
+    trendsMs: number;
+    trendsFloorMs: number;
+    chargebackMs: number;
+    chargebackFloorMs: number;
+  };
+  const r = await job<Reports>([work, values.rooms, values['per-room'], values['report-months']], 'bench/reports-child.ts');
+  const scale = `${r.months} months, ${fmt(r.conferences)} conferences`;
+  return [
+    [`reports archive written directly (${scale}, ${fmt(r.participants)} legs)`, `${fmt(r.writeMs / 1000, 1)} s`, '', ''],
+    [`reports archive: cache size on disk`, `${fmt(r.cacheMb)} MB`, '', ''],
+    ['view: Trends (every month of the account) painted', `${fmt(r.trendsMs)} ms`, '< 250 ms', `${fmt(r.trendsFloorMs)} ms bridge round trip alone; query ${fmt(r.trendsQueryMs, 1)} ms; first open (chart code loaded) ${fmt(r.firstTrendsMs)} ms`],
+    ['view: Chargeback (codes x last 12 months) painted', `${fmt(r.chargebackMs)} ms`, '< 250 ms', `${fmt(r.chargebackFloorMs)} ms bridge round trip alone; query ${fmt(r.chargebackQueryMs, 1)} ms`],
+  ];
+}
+
+if (values['reports-only']) {
+  const built = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('renderer build failed');
+  try {
+    rows.push(...(await reportRows()));
+    print();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 const demo = await startDemo(values.rooms, values['per-room'], 2048);
 try {
   const period = values.now.slice(0, 7);
@@ -138,6 +184,7 @@ try {
   }
   type Views = { rooms: number; periodSwitchMs: number; summaryFloorMs: number; roomConferences: number; roomOpenMs: number; roomFloorMs: number };
   const views = await job<Views>([db, roomDb], 'bench/views-child.ts');
+  const reports = await reportRows();
 
   const rate = (run: { ms: number; rows: number }) => run.rows / (run.ms / 1000);
   const ceilingRate = median(ceilings.map(rate));
@@ -196,6 +243,7 @@ try {
       '< 250 ms',
       `${fmt(views.roomFloorMs)} ms bridge round trip alone`,
     ],
+    ...reports,
   );
   print();
 } finally {

@@ -3,48 +3,13 @@
 // room of 10,000 conferences to its table painted — beside, in the same page,
 // the bridge round trip that fetches the same rows (the floor).
 //   node --import tsx bench/views-child.ts SUMMARY_DB ROOM_DB
-import { chromium, type Page } from '@playwright/test';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { CACHE_FILE_NAME } from '../src/main/app/data-dir';
+import { type Page } from '@playwright/test';
 import { accountSummary, listPeriods, openCache } from '../src/main/cache';
-import { startHarnessApp } from '../src/harness/harness-app';
 import { cachedAccount } from './cached-account';
+import { bridgeFloor, launchChromium, open, PROFILE_ID } from './harness-page';
 
 const [summaryDb, roomDb] = process.argv.slice(2) as [string, string];
-const ACCOUNT = '602127';
-const PROFILE_ID = 'bench';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-/** A data folder holding a copy of the cache and a signed-in (non-syncing) profile for its account at its provider. */
-function dataDirFor(db: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'oai-bench-views-'));
-  const source = openCache(db, { readonly: true });
-  source.pragma('wal_checkpoint(TRUNCATE)');
-  const { provider } = cachedAccount(source);
-  source.close();
-  copyFileSync(db, path.join(dir, CACHE_FILE_NAME));
-  const profile = {
-    id: PROFILE_ID,
-    serverUrl: provider,
-    username: 'bench@example.com',
-    accountNumber: ACCOUNT,
-    roomNumber: null,
-    isDemo: false,
-    rememberPassword: false,
-  };
-  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ language: 'en-US', profiles: [profile], activeProfileId: PROFILE_ID }));
-  return dir;
-}
-
-async function open(db: string) {
-  const dataDir = dataDirFor(db);
-  return startHarnessApp(
-    { dataDir, version: 'bench', locale: 'en-GB', scheduleSync: false },
-    { rendererDir: path.resolve('out/renderer'), downloadsDir: path.join(dataDir, 'downloads') },
-  );
-}
 
 type Action = { kind: 'period'; period: string; totalBefore: string | null } | { kind: 'room'; cardholder: string };
 
@@ -81,14 +46,7 @@ async function timeInPage(page: Page, action: Action): Promise<number> {
   return page.evaluate<number>(`(${MEASURE_IN_PAGE})(${JSON.stringify(action)})`);
 }
 
-async function bridgeFloor(page: Page, call: string, args: unknown): Promise<number> {
-  const script = `(async () => { const start = performance.now(); await window.oai[${JSON.stringify(call)}](${JSON.stringify(args)}); return performance.now() - start; })()`;
-  return page.evaluate<number>(script);
-}
-
-const executablePath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const { browser, page } = await launchChromium();
 
 // Account summary: switch between the four months, timing each switch.
 const summaryApp = await open(summaryDb);

@@ -10,6 +10,7 @@ import { backupsCommand } from './commands/backups';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 import { periodsCommand } from './commands/periods';
+import { reportCommand } from './commands/report';
 import { restoreCommand } from './commands/restore';
 import { summaryCommand } from './commands/summary';
 import { syncCommand } from './commands/sync';
@@ -28,6 +29,9 @@ commands:
   periods  [--account N] [--server URL] [--db FILE] [--json]
   export   --period YYYY-MM [--account N] [--room N] [--server URL] --out FILE.xlsx [--db FILE] [--lang en|fr]
            the Excel workbook of the account summary (all rooms), or of one room with --room
+  report   [--from YYYY-MM] [--to YYYY-MM] [--by code|room] [--account N] [--server URL] [--db FILE] [--json] [--out FILE.xlsx] [--lang en|fr]
+           billing codes (Unallocated its own row) or rooms x the cache's months of the range
+           (default: its last 12 months); --out writes the app's Chargeback workbook
   check    [--db FILE] [--json]
            SQLite's integrity check of the cache: exit 0 intact, 1 damaged (with the newest good backup)
   backup   --out FILE [--db FILE]
@@ -46,6 +50,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => number | Promise<n
   summary: summaryCommand,
   periods: periodsCommand,
   export: exportCommand,
+  report: reportCommand,
   check: checkCommand,
   backup: backupCommand,
   backups: backupsCommand,

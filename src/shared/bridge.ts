@@ -34,6 +34,7 @@ import {
   startEmptyOutcomeSchema,
 } from './archive-contract';
 import { dateStyleSchema, languageSchema } from './i18n/language';
+import { attentionListSchema, attentionSchema, chargebackArgsSchema, chargebackSchema, monthTotalsSchema, summaryCompareSchema, trendSubjectSchema } from './reports';
 import { menuCommandSchema, menuStateSchema } from './menu-commands';
 
 const none = z.object({}).strict();
@@ -170,6 +171,9 @@ const periodRef = { profileId: profileIdSchema, period: periodKeySchema };
 const conferenceRef = { ...periodRef, conferenceId: conferenceIdSchema };
 const outboxRef = z.object({ profileId: profileIdSchema, outboxId: z.number().int().positive() }).strict();
 
+/** Conferences and legs longer than this deserve attention (null: the default, 4 h). */
+const attentionThresholdSchema = z.number().int().min(60).max(7 * 86400).nullable();
+
 export const sortStateSchema = z
   .object({ column: z.string().min(1).max(40), direction: z.enum(['ascending', 'descending']) })
   .strict()
@@ -194,6 +198,8 @@ export const viewRefSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('billingCodes'), ...periodRef }).strict(),
   z.object({ kind: z.literal('room'), ...periodRef, roomNumber: roomNumberSchema, sort: sortStateSchema }).strict(),
   z.object({ kind: z.literal('conference'), ...conferenceRef }).strict(),
+  z.object({ kind: z.literal('chargeback'), profileId: profileIdSchema, ...chargebackArgsSchema.shape }).strict(),
+  z.object({ kind: z.literal('attention'), ...periodRef, thresholdSeconds: attentionThresholdSchema, list: attentionListSchema }).strict(),
 ]);
 export type ViewRef = z.infer<typeof viewRefSchema>;
 
@@ -238,6 +244,13 @@ export const bridgeCalls = {
     z.array(conferenceRowSchema),
   ),
   retryBillingCode: call(outboxRef, z.null()),
+  /** Every month in the archive, oldest first, with the account's, a room's or a billing code's totals. */
+  trends: call(z.object({ profileId: profileIdSchema, subject: trendSubjectSchema }).strict(), z.array(monthTotalsSchema)),
+  /** Billing codes (or rooms) × the archive's months of a range (default: its last 12 months). */
+  chargeback: call(z.object({ profileId: profileIdSchema, ...chargebackArgsSchema.shape }).strict(), chargebackSchema),
+  /** The summary's compare column: the month before and the same month a year earlier. */
+  summaryCompare: call(z.object(periodRef).strict(), summaryCompareSchema),
+  attention: call(z.object({ ...periodRef, thresholdSeconds: attentionThresholdSchema }).strict(), attentionSchema),
   discardBillingCode: call(outboxRef, z.null()),
   exportView: call(z.object({ view: viewRefSchema, presentation: presentationSchema }).strict(), saveOutcomeSchema),
   printView: call(z.object({ view: viewRefSchema, presentation: presentationSchema }).strict(), saveOutcomeSchema),

@@ -238,6 +238,8 @@ export interface Formatter {
   options: FormatOptions;
   money: (cents: number, currency: string) => string;
   count: (value: number) => string;
+  /** A share: 0.253 → 25.3 %. */
+  percent: (fraction: number) => string;
   duration: (seconds: number) => string;
   room: (roomNumber: string) => string;
   date: (isoInstant: string, timeZone: string | undefined) => string;
@@ -253,6 +255,7 @@ export function createFormatter(options: FormatOptions): Formatter {
     options,
     money: (cents, currency) => formatMoney(cents, currency, options.language),
     count: (value) => formatCount(value, options.language),
+    percent: (fraction) => new Intl.NumberFormat(options.language, { style: 'percent', maximumFractionDigits: 1 }).format(fraction),
     duration: formatDuration,
     room: formatRoomNumber,
     date: (instant, timeZone) => formatDate(instant, timeZone, options),

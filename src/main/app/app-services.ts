@@ -26,6 +26,7 @@ import { syncHandlers } from '../features/sync/handlers';
 import { createNewMonthWatcher, type NewMonths, type NewMonthWatcher } from '../features/sync/new-months';
 import { createSyncSchedule } from '../features/sync/schedule';
 import { viewHandlers } from '../features/views/handlers';
+import { reportHandlers } from '../features/reports/handlers';
 import { createFileLogger, LOG_FILE_NAME, type Logger } from '../log';
 import type { ProviderClientOptions } from '../provider/client';
 import { createSettingsStore, type SettingsBackendFactory, type SettingsStore } from '../settings/settings-store';
@@ -104,6 +105,7 @@ export function bridgeHandlers(deps: FeatureDeps): BridgeHandlers {
     ...profileHandlers(deps),
     ...settingsHandlers(deps),
     ...viewHandlers(deps),
+    ...reportHandlers(deps),
     ...billingCodeHandlers(deps),
     ...exportHandlers(deps),
     ...syncHandlers(deps),

@@ -124,6 +124,14 @@ export class DemoDataset {
     return Math.max(0, end - offset);
   }
 
+  /** Conferences [offset, offset + limit) of the period's listing, as the API serves them (tools writing a cache directly). */
+  conferencePage(period: string, offset: number, limit: number): ApiConference[] {
+    const end = Math.min(offset + limit, this.conferenceCount(period, null));
+    const page: ApiConference[] = [];
+    for (let ordinal = offset; ordinal < end; ordinal++) page.push(materializeConference(this.factsOf(period, ordinal)));
+    return page;
+  }
+
   /** Finds a served conference by id; null if there is none. */
   locate(conferenceId: string): LocatedConference | null {
     const match = /^c-(\d{4})(\d{2})-(\d{6,})$/.exec(conferenceId);

@@ -133,6 +133,8 @@ export const TIME_FORMAT = 'hh:mm:ss';
 /** Hours keep counting past 24, as OAI shows accumulated time. */
 export const DURATION_FORMAT = '[h]:mm:ss';
 export const COUNT_FORMAT = '#,##0';
+/** A share (a fraction: 0.253 shows 25.3 %). */
+export const PERCENT_FORMAT = '0.0%';
 
 export function dateFormat(p: FormatOptions): string {
   if (p.dateStyle === 'iso') return 'yyyy-mm-dd';

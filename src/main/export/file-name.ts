@@ -20,5 +20,9 @@ export function defaultExportFileName(view: ViewRef, accountNumber: string): str
       return `OAI_${account}_${safePart(view.period)}_room-${safePart(view.roomNumber)}.xlsx`;
     case 'conference':
       return `OAI_${account}_${safePart(view.period)}_conference-${safePart(view.conferenceId)}.xlsx`;
+    case 'chargeback':
+      return `OAI_${account}_chargeback-${view.by}_${view.from === null && view.to === null ? 'last-12-months' : `${safePart(view.from ?? 'first')}_${safePart(view.to ?? 'last')}`}.xlsx`;
+    case 'attention':
+      return `OAI_${account}_${safePart(view.period)}_attention-${view.list}.xlsx`;
   }
 }

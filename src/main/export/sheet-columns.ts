@@ -17,13 +17,14 @@ const SHEET_KINDS: Readonly<Record<ColumnKind, SheetKind>> = {
   count: 'count',
   duration: 'duration',
   money: 'money',
+  percent: 'percent',
   date: 'date',
   time: 'time',
 };
 
 export function sheetColumns<Row>(definitions: readonly ColumnDef<Row>[], t: Translate): TableColumn[] {
   return columnsFor(definitions, 'sheet').map((column) => ({
-    header: t(column.sheetLabelKey ?? column.labelKey),
+    header: column.headerText ?? t(column.sheetLabelKey ?? column.labelKey),
     kind: SHEET_KINDS[column.kind],
     // Excel's Total row holds sums only.
     total: column.total?.of === 'sum',

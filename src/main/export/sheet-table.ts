@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import {
   COUNT_FORMAT,
+  PERCENT_FORMAT,
   DURATION_FORMAT,
   TIME_FORMAT,
   countText,
@@ -30,13 +31,15 @@ import type { WorkbookOutput } from './workbook-file';
  * text (string), count (integer), date / time / dateTime (local
  * milliseconds, see WallClock), duration (seconds), money (cents).
  */
-export type ColumnKind = 'text' | 'count' | 'date' | 'time' | 'dateTime' | 'duration' | 'money';
+export type ColumnKind = 'text' | 'count' | 'date' | 'time' | 'dateTime' | 'duration' | 'money' | 'percent';
 
 export interface TableColumn {
   header: string;
   kind: ColumnKind;
   /** Summed on the Total row. */
   total?: boolean;
+  /** The row's SUM of these columns (0-based, first and last), carrying the row's value as its result. */
+  rowSum?: readonly [first: number, last: number];
 }
 
 export type CellInput = string | number | null;
@@ -184,7 +187,11 @@ export class StreamedTable {
       if (value === null) return;
       if (column.total === true && typeof value === 'number') this.sums[index]! += value;
       const cell = row.getCell(index + 1);
-      cell.value = cellValue(column.kind, value);
+      const sum = column.rowSum;
+      cell.value =
+        sum && typeof value === 'number'
+          ? { formula: `SUM(${columnLetter(sum[0] + 1)}${this.rowNumber}:${columnLetter(sum[1] + 1)}${this.rowNumber})`, result: cellValue(column.kind, value) as number }
+          : cellValue(column.kind, value);
       cell.style = this.styles[index]!.data;
     });
     row.commit();
@@ -309,6 +316,8 @@ function numberFormat(kind: ColumnKind, p: FormatOptions, currency: string): str
       return DURATION_FORMAT;
     case 'money':
       return moneyFormat(currency, p.language);
+    case 'percent':
+      return PERCENT_FORMAT;
   }
 }
 
@@ -329,6 +338,8 @@ function cellValue(kind: ColumnKind, value: string | number): ExcelJS.CellValue 
       return excelDuration(value);
     case 'money':
       return excelMoney(value);
+    case 'percent':
+      return value;
   }
 }
 
@@ -355,6 +366,8 @@ function shownLength(kind: ColumnKind, value: string | number, p: FormatOptions,
       return durationText(value).length;
     case 'money':
       return moneyText(value, currency).length;
+    case 'percent':
+      return 7;
   }
 }
 

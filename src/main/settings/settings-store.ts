@@ -8,7 +8,7 @@
 // on disk. An unreadable file is set aside and defaults are used, so the app
 // always starts.
 import Conf, { type Options as ConfOptions } from 'conf';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { profileSchema } from '../../shared/bridge';
@@ -93,11 +93,32 @@ export function createSettingsStore(
     get: () => current,
     update(change) {
       const next = settingsSchema.parse(change(current));
-      backend.store = next;
+      try {
+        backend.store = next;
+      } catch (error) {
+        removeTemporaryCopies(backend.path);
+        throw error;
+      }
       current = next;
       return next;
     },
   };
+}
+
+/**
+ * conf writes through a temporary copy that it removes asynchronously when the
+ * write fails (a full disk): remove it at once, so nothing is left behind even
+ * if the app quits next.
+ */
+function removeTemporaryCopies(file: string): void {
+  const prefix = `${path.basename(file)}.tmp-`;
+  try {
+    for (const name of readdirSync(path.dirname(file))) {
+      if (name.startsWith(prefix)) rmSync(path.join(path.dirname(file), name), { force: true });
+    }
+  } catch {
+    // The folder cannot be read: there is nothing more to do.
+  }
 }
 
 function openBackend(dataDir: string, factory: SettingsBackendFactory, onProblem: (message: string) => void): SettingsBackend {

@@ -33,13 +33,18 @@ import { SettingsDialog } from './views/SettingsDialog';
 import { profileTitle } from './views/SignInView';
 import { SignOutDialog } from './views/SignOutDialog';
 import { SummaryView, type SummaryState } from './views/SummaryView';
+import { ChargebackView, type ChargebackState } from './views/ChargebackView';
+import { TrendsView } from './views/TrendsView';
+import type { TrendSubject } from '../../shared/reports';
 
 type Route =
   | { view: 'summary' }
   | { view: 'room'; roomNumber: string }
   | { view: 'codes' }
   | { view: 'code'; billingCode: string | null }
-  | { view: 'conference'; period: string; conferenceId: string; back: Exclude<Route, { view: 'conference' }> };
+  | { view: 'conference'; period: string; conferenceId: string; back: Exclude<Route, { view: 'conference' }> }
+  | { view: 'trends'; subject: TrendSubject; back: Route | null }
+  | { view: 'chargeback' };
 
 const ADD_ACCOUNT = '__add__';
 
@@ -69,7 +74,8 @@ export function Workspace(props: {
   const linkPending = profile.relinkCandidates.length > 0;
   const [route, setRoute] = useState<Route>({ view: 'summary' });
   const [selectedPeriod, setSelectedPeriod] = useState<string | null>(null);
-  const [summaryState, setSummaryState] = useState<SummaryState>({ display: 'active', sort: null, filter: '' });
+  const [summaryState, setSummaryState] = useState<SummaryState>({ display: 'active', sort: null, filter: '', compare: false });
+  const [chargebackState, setChargebackState] = useState<ChargebackState>({ by: 'code', from: null, to: null });
   const [codesSort, setCodesSort] = useState<SortState | null>({ column: 'code', direction: 'ascending' });
   const [dialog, setDialog] = useState<'settings' | 'signOut' | null>(null);
   const [switchError, setSwitchError] = useState<string | null>(null);
@@ -97,7 +103,8 @@ export function Workspace(props: {
   useMenuCommand('syncNow', syncActions.syncNow);
   useMenuCommand('settings', dialog === null ? () => setDialog('settings') : null);
   useMenuSupportPhone(menuSupportPhone(account?.supportPhone));
-  const backRoute = route.view === 'room' ? ({ view: 'summary' } as const) : route.view === 'code' ? ({ view: 'codes' } as const) : route.view === 'conference' ? route.back : null;
+  const backRoute =
+    route.view === 'room' ? ({ view: 'summary' } as const) : route.view === 'code' ? ({ view: 'codes' } as const) : route.view === 'conference' || route.view === 'trends' ? route.back : null;
   useWindowShortcuts({ back: backRoute ? () => setRoute(backRoute) : null, dialogOpen: dialog !== null });
 
   // After moving to another view, keyboard and screen-reader users land on its title.
@@ -117,6 +124,15 @@ export function Workspace(props: {
   const openConference = (conference: ConferenceRow) => {
     if (route.view !== 'conference' && period) setRoute({ view: 'conference', period: period.period, conferenceId: conference.id, back: route });
   };
+
+  /** A month of a trend opens what the trend is of, in that month. */
+  const openTrendMonth = (subject: TrendSubject, month: string) => {
+    setSelectedPeriod(month);
+    if (subject.kind === 'room') setRoute({ view: 'room', roomNumber: subject.roomNumber });
+    else if (subject.kind === 'code') setRoute({ view: 'code', billingCode: subject.billingCode });
+    else setRoute({ view: 'summary' });
+  };
+  const openTrend = (subject: TrendSubject) => setRoute({ view: 'trends', subject, back: route });
 
   const switchTo = (value: string) => {
     if (value === ADD_ACCOUNT) return props.onAddAccount();
@@ -151,6 +167,30 @@ export function Workspace(props: {
             error={summaryQuery.error}
             syncing={syncRunning}
             onOpenRoom={(roomNumber) => setRoute({ view: 'room', roomNumber })}
+            onOpenConference={(conferenceId) => setRoute({ view: 'conference', period: period.period, conferenceId, back: { view: 'summary' } })}
+            refresh={refresh}
+          />
+        );
+      case 'trends':
+        return (
+          <TrendsView
+            profileId={profileId}
+            account={account}
+            subject={route.subject}
+            refresh={refresh}
+            onOpenMonth={(month) => openTrendMonth(route.subject, month)}
+            onBack={route.back ? () => setRoute(route.back!) : null}
+          />
+        );
+      case 'chargeback':
+        return (
+          <ChargebackView
+            profileId={profileId}
+            account={account}
+            refresh={refresh}
+            state={chargebackState}
+            onState={setChargebackState}
+            onOpenRow={(by, key) => openTrend(by === 'room' ? { kind: 'room', roomNumber: key ?? '' } : { kind: 'code', billingCode: key })}
           />
         );
       case 'room':
@@ -164,6 +204,7 @@ export function Workspace(props: {
             refresh={refresh}
             onBack={() => setRoute({ view: 'summary' })}
             onOpenConference={openConference}
+            onTrend={() => openTrend({ kind: 'room', roomNumber: route.roomNumber })}
           />
         );
       case 'codes':
@@ -192,6 +233,7 @@ export function Workspace(props: {
             refresh={refresh}
             onBack={() => setRoute({ view: 'codes' })}
             onOpenConference={openConference}
+            onTrend={() => openTrend({ kind: 'code', billingCode: route.billingCode })}
           />
         );
       case 'conference':
@@ -211,18 +253,22 @@ export function Workspace(props: {
   };
 
   const inCodes = route.view === 'codes' || route.view === 'code' || (route.view === 'conference' && route.back.view === 'code');
+  const tab = route.view === 'chargeback' ? 'chargeback' : route.view === 'trends' && route.subject.kind === 'account' ? 'trends' : inCodes ? 'codes' : 'summary';
+  const tabButton = (name: typeof tab, label: string, to: Route) => (
+    <button type="button" className="tab" aria-current={tab === name ? 'page' : undefined} onClick={() => setRoute(to)}>
+      {label}
+    </button>
+  );
   return (
     <ExportProvider>
       <div className="app">
         <header className="topbar">
           <Brand />
           <nav className="tabs" aria-label={t('nav.views')}>
-            <button type="button" className="tab" aria-current={inCodes ? undefined : 'page'} onClick={() => setRoute({ view: 'summary' })}>
-              {t('nav.summary')}
-            </button>
-            <button type="button" className="tab" aria-current={inCodes ? 'page' : undefined} onClick={() => setRoute({ view: 'codes' })}>
-              {t('nav.billingCodes')}
-            </button>
+            {tabButton('summary', t('nav.summary'), { view: 'summary' })}
+            {tabButton('codes', t('nav.billingCodes'), { view: 'codes' })}
+            {tabButton('trends', t('nav.trends'), { view: 'trends', subject: { kind: 'account' }, back: null })}
+            {tabButton('chargeback', t('nav.chargeback'), { view: 'chargeback' })}
           </nav>
           <div className="topbar-actions">
             <label className="profile-switch">

@@ -41,10 +41,10 @@ export function monthsSummary(months: readonly ArchiveMonth[], t: Translate, for
   if (months.length === 0) return t('months.none');
   const archived = months.filter((m) => m.archived).length;
   const span = months.length === 1 ? format.month(months[0]!.period) : `${format.month(months[0]!.period)} – ${format.month(months.at(-1)!.period)}`;
-  const count = t('months.count', { count: months.length });
+  const monthsText = t('months.count', { count: months.length });
   return archived > 0
-    ? t('months.summaryArchived', { count, archived: t('months.archivedCount', { count: archived }), span })
-    : t('months.summary', { count, span });
+    ? t('months.summaryArchived', { months: monthsText, archived: t('months.archivedCount', { count: archived }), span })
+    : t('months.summary', { months: monthsText, span });
 }
 
 /** What a restore (or choosing a file) did, for a notice; null when nothing happened. */

@@ -14,10 +14,10 @@ import { sortRows, type SortState, type SortValue } from '../view-rules';
  * - room: a room number, digits grouped on screen and in print, kept as typed in Excel;
  * - code: a billing code, null = Unallocated;
  * - serviceType / accessType: provider words, in the user's language where known;
- * - count: a whole number; duration: seconds; money: integer cents of the account's currency;
+ * - count: a whole number; duration: seconds; money: integer cents of the account's currency; percent: a share (0.25 = 25 %);
  * - date / time: a UTC instant, shown as the day / the time of day in the account's time zone.
  */
-export type ColumnKind = 'text' | 'phone' | 'room' | 'code' | 'serviceType' | 'accessType' | 'count' | 'duration' | 'money' | 'date' | 'time';
+export type ColumnKind = 'text' | 'phone' | 'room' | 'code' | 'serviceType' | 'accessType' | 'count' | 'duration' | 'money' | 'percent' | 'date' | 'time';
 
 export type CellValue = string | number | null;
 
@@ -35,6 +35,8 @@ export interface ColumnDef<Row> {
   /** The view's column id: what sort state names. */
   id: string;
   labelKey: MessageKey;
+  /** A header that is data, not a word of the catalogue (a month's name): shown instead of labelKey everywhere. */
+  headerText?: string;
   /** The Excel header where the workbooks name the column differently. */
   sheetLabelKey?: MessageKey;
   kind: ColumnKind;
@@ -71,7 +73,7 @@ export function sortedForView<Row>(rows: readonly Row[], columns: readonly Colum
 
 /** A column's header: its name, with the time zone's offset where the column shows it. */
 export function columnHeader(column: ColumnDef<never>, t: Translate, offset: string | null): string {
-  const label = t(column.labelKey);
+  const label = column.headerText ?? t(column.labelKey);
   return column.offsetInHeader && offset !== null ? withOffset(label, offset) : label;
 }
 
@@ -80,7 +82,7 @@ export function withOffset(label: string, offset: string): string {
   return `${label} [${offset}]`;
 }
 
-export const NUMERIC_KINDS: ReadonlySet<ColumnKind> = new Set(['count', 'duration', 'money']);
+export const NUMERIC_KINDS: ReadonlySet<ColumnKind> = new Set(['count', 'duration', 'money', 'percent']);
 
 /** What text formatting needs besides the row: the words, the formats, the account's currency and zone. */
 export interface TextContext {
@@ -117,6 +119,8 @@ function valueText(column: ColumnDef<never>, value: CellValue, { t, format, curr
       return format.duration(Number(value));
     case 'money':
       return format.money(Number(value), currency);
+    case 'percent':
+      return format.percent(Number(value));
     case 'date':
       return format.date(String(value), timeZone);
     case 'time':

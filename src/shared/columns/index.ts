@@ -4,3 +4,6 @@ export * from './billing-codes';
 export * from './conferences';
 export * from './participants';
 export * from './summary';
+export * from './chargeback';
+export * from './attention';
+export * from './trends';

@@ -52,7 +52,10 @@ export const archiveEn = {
   'restore.reason.not_a_cache': 'it is not an OAI Desktop archive.',
   'restore.reason.newer_version': 'it was written by a newer version of OAI Desktop.',
   'restore.reason.cannot_open': 'it cannot be read.',
-  'restore.done': 'Archive restored from {file}: {count} months. The provider’s months are being synced again.',
+  'restore.done': {
+    one: 'Archive restored from {file}: {count} month. The provider’s months are being synced again.',
+    other: 'Archive restored from {file}: {count} months. The provider’s months are being synced again.',
+  },
   'restore.setAside': 'The previous archive was set aside as {file}.',
   'restore.browsing': 'Showing {file}, read-only.',
   'restore.startedEmpty': 'Started with an empty archive.',
@@ -60,8 +63,8 @@ export const archiveEn = {
   'months.count': { one: '{count} month', other: '{count} months' },
   'months.archivedCount': { one: '{count} archived', other: '{count} archived' },
   'months.none': 'No months yet',
-  'months.summary': '{count}: {span}',
-  'months.summaryArchived': '{count} ({archived}): {span}',
+  'months.summary': '{months}: {span}',
+  'months.summaryArchived': '{months} ({archived}): {span}',
   'months.provider': 'provider',
   'months.archived': 'archived',
 
@@ -76,7 +79,7 @@ export const archiveEn = {
   'archiveSettings.showInFolder': 'Show in folder',
   'archiveSettings.restoreConfirm': 'Restore replaces the archive with a backup or cache file you choose. The current archive is kept, set aside in {folder}.',
   'archiveSettings.chooseFile': 'Choose a file…',
-  'archiveSettings.backedUp': 'Backed up to {file} ({count} months).',
+  'archiveSettings.backedUp': { one: 'Backed up to {file} ({count} month).', other: 'Backed up to {file} ({count} months).' },
   'archiveSettings.folderShown': 'The archive is in {folder}.',
   'archiveSettings.sizeMb': '{size} MB',
 } as const;

@@ -53,7 +53,10 @@ export const archiveFr: Record<keyof typeof archiveEn, Message> = {
   'restore.reason.not_a_cache': "ce n'est pas une archive OAI Desktop.",
   'restore.reason.newer_version': "il a été écrit par une version plus récente d'OAI Desktop.",
   'restore.reason.cannot_open': 'il ne peut pas être lu.',
-  'restore.done': 'Archive restaurée depuis {file} : {count} mois. Les mois du fournisseur sont à nouveau synchronisés.',
+  'restore.done': {
+    one: 'Archive restaurée depuis {file} : {count} mois. Les mois du fournisseur sont à nouveau synchronisés.',
+    other: 'Archive restaurée depuis {file} : {count} mois. Les mois du fournisseur sont à nouveau synchronisés.',
+  },
   'restore.setAside': "L'archive précédente a été mise de côté sous le nom {file}.",
   'restore.browsing': '{file} est affiché en lecture seule.',
   'restore.startedEmpty': "Nouvelle archive vide.",
@@ -61,8 +64,8 @@ export const archiveFr: Record<keyof typeof archiveEn, Message> = {
   'months.count': { one: '{count} mois', other: '{count} mois' },
   'months.archivedCount': { one: '{count} archivé', other: '{count} archivés' },
   'months.none': 'Aucun mois pour le moment',
-  'months.summary': '{count} : {span}',
-  'months.summaryArchived': '{count} ({archived}) : {span}',
+  'months.summary': '{months} : {span}',
+  'months.summaryArchived': '{months} ({archived}) : {span}',
   'months.provider': 'fournisseur',
   'months.archived': 'archivé',
 
@@ -77,7 +80,7 @@ export const archiveFr: Record<keyof typeof archiveEn, Message> = {
   'archiveSettings.showInFolder': 'Afficher dans le dossier',
   'archiveSettings.restoreConfirm': "La restauration remplace l'archive par une sauvegarde ou un fichier de cache de votre choix. L'archive actuelle est conservée, mise de côté dans {folder}.",
   'archiveSettings.chooseFile': 'Choisir un fichier…',
-  'archiveSettings.backedUp': 'Sauvegardé dans {file} ({count} mois).',
+  'archiveSettings.backedUp': { one: 'Sauvegardé dans {file} ({count} mois).', other: 'Sauvegardé dans {file} ({count} mois).' },
   'archiveSettings.folderShown': "L'archive est dans {folder}.",
   'archiveSettings.sizeMb': '{size} Mo',
 };

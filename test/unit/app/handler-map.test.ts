@@ -12,6 +12,7 @@ import { profileHandlers } from '../../../src/main/features/profiles/handlers';
 import { settingsHandlers } from '../../../src/main/features/settings/handlers';
 import { syncHandlers } from '../../../src/main/features/sync/handlers';
 import { viewHandlers } from '../../../src/main/features/views/handlers';
+import { reportHandlers } from '../../../src/main/features/reports/handlers';
 import { bridgeCallNames } from '../../../src/shared/bridge';
 
 // Building handlers only captures deps; no call runs here.
@@ -21,6 +22,7 @@ const features = [
   profileHandlers,
   settingsHandlers,
   viewHandlers,
+  reportHandlers,
   billingCodeHandlers,
   exportHandlers,
   syncHandlers,

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { expect } from 'vitest';
 import type { ViewScope } from '../../../src/main/cache';
 import { DEMO_ACCOUNT_NUMBER, startDemoProvider, type DemoProviderOptions } from '../../../src/main/demo';
 import { runSync } from '../../../src/main/sync/sync-engine';
@@ -63,4 +64,11 @@ export function table(worksheet: ExcelJS.Worksheet, firstHeader: string, totalLa
   const rows: ExcelJS.Row[] = [];
   for (let r = header + 1; r < total; r += 1) rows.push(worksheet.getRow(r));
   return { header, rows, total: worksheet.getRow(total), totalRow: total };
+}
+
+/** A formula cell's formula and stored result (read from the model: exceljs hides a result of 0 from `value`). */
+export function formula(cell: ExcelJS.Cell): { formula: string; result: unknown } {
+  expect(cell.type).toBe(ExcelJS.ValueType.Formula);
+  const model = cell.model as { formula?: string; result?: unknown };
+  return { formula: model.formula ?? '', result: model.result };
 }

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Presentation, ViewRef } from '../../../src/shared/bridge';
 import { exportView } from '../../../src/main/export';
-import { PROFILE, findRow, readWorkbook, seconds, sheet, syncedCache, table, tempDir, type SyncedCache } from './helpers';
+import { PROFILE, findRow, formula, readWorkbook, seconds, sheet, syncedCache, table, tempDir, type SyncedCache } from './helpers';
 import { periodDataAsOf } from '../../../src/shared/domain';
 import { billingCodeRowsForView } from '../../../src/shared/view-rules';
 import {
@@ -52,13 +52,6 @@ async function exported(view: ViewRef, presentation: Presentation = EN) {
 /** Values of a row from column 1, as exceljs reads them back. */
 function values(row: ExcelJS.Row, count: number): ExcelJS.CellValue[] {
   return Array.from({ length: count }, (_, i) => row.getCell(i + 1).value);
-}
-
-/** A formula cell's formula and stored result (read from the model: exceljs hides a result of 0 from `value`). */
-function formula(cell: ExcelJS.Cell): { formula: string; result: unknown } {
-  expect(cell.type).toBe(ExcelJS.ValueType.Formula);
-  const model = cell.model as { formula?: string; result?: unknown };
-  return { formula: model.formula ?? '', result: model.result };
 }
 
 describe('account summary workbook', () => {

@@ -79,9 +79,11 @@ function PrintLayout(props: { view: ViewRef }) {
       root.setAttribute(PRINT_ERROR_ATTRIBUTE, describeError(loaded.error, t));
     }
     let live = true;
-    void document.fonts.ready.then(() => {
-      if (live) root.setAttribute(PRINT_READY_ATTRIBUTE, '');
-    });
+    void document.fonts.ready
+      .then(() => (doc?.chart ? chartDrawn() : undefined))
+      .then(() => {
+        if (live) root.setAttribute(PRINT_READY_ATTRIBUTE, '');
+      });
     return () => {
       live = false;
     };
@@ -99,6 +101,18 @@ function PrintLayout(props: { view: ViewRef }) {
     );
   }
   return <PrintPage doc={loaded.document} generatedAt={generatedAt} />;
+}
+
+/** Resolves once the chart's bars are in the page (recharts draws after its first render), or after about two seconds. */
+function chartDrawn(): Promise<void> {
+  return new Promise((resolve) => {
+    let frames = 0;
+    const check = () => {
+      if (document.querySelector('.print-chart .recharts-bar-rectangle') || frames++ > 120) resolve();
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
 }
 
 /** The layout threw while rendering: nothing to print, and main is told why (the ready mark with the error). */
@@ -154,6 +168,11 @@ function PrintPage(props: { doc: PrintDocument; generatedAt: string }) {
           </p>
         ))}
       </header>
+      {doc.chart ? (
+        <div className="print-chart">
+          <doc.chart.Chart data={doc.chart.data} width={680} />
+        </div>
+      ) : null}
       {doc.rows.length === 0 ? <p className="print-empty">{doc.emptyText}</p> : <PrintTable doc={doc} />}
     </div>
   );

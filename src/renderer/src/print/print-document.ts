@@ -23,6 +23,7 @@ import { periodLabel } from '../../../shared/period-label';
 import { billingCodeRowsForView, effectiveBillingCode, type SortDirection } from '../../../shared/view-rules';
 import { callMain } from '../bridge';
 import { printTable, type PrintColumn } from './print-table';
+import { attentionDocument, chargebackDocument, type PrintChart } from './report-documents';
 
 export interface PrintFact {
   label: string;
@@ -48,9 +49,11 @@ export interface PrintDocument {
   supportPhone: string | null;
   /** The document's title (print dialogs suggest it as the file name). */
   documentTitle: string;
+  /** A chart above the table (its component already loaded). */
+  chart?: PrintChart;
 }
 
-interface Context {
+export interface Context {
   t: Translate;
   format: Formatter;
 }
@@ -65,24 +68,28 @@ export function loadPrintDocument(view: ViewRef, context: Context): Promise<Prin
       return roomDocument(view, context);
     case 'conference':
       return conferenceDocument(view, context);
+    case 'chargeback':
+      return chargebackDocument(view, context);
+    case 'attention':
+      return attentionDocument(view, context);
   }
 }
 
 // ------------------------------------------------------------------ shared
 
-async function periodOf(profileId: string, period: string): Promise<PeriodInfo | null> {
+export async function periodOf(profileId: string, period: string): Promise<PeriodInfo | null> {
   const periods = await callMain('listPeriods', { profileId });
   return periods.find((p) => p.period === period) ?? null;
 }
 
-function accountFacts(account: AccountInfo | null, { t }: Context): PrintFact[] {
+export function accountFacts(account: AccountInfo | null, { t }: Context): PrintFact[] {
   return [
     { label: t('col.accountNumber'), value: account?.accountNumber ?? '—' },
     { label: t('col.companyName'), value: account?.companyName ?? '—' },
   ];
 }
 
-function periodFact(period: PeriodInfo | null, { t, format }: Context): PrintFact {
+export function periodFact(period: PeriodInfo | null, { t, format }: Context): PrintFact {
   return { label: t('col.billingPeriod'), value: period ? periodLabel(period, t, format.options) : '—' };
 }
 
@@ -92,13 +99,13 @@ function periodNotes(period: PeriodInfo | null, { t }: Context): string[] {
 }
 
 /** That the times are in UTC, when the account's time zone is not known here. */
-function timeZoneNotes(account: AccountInfo | null, { t }: Context): string[] {
+export function timeZoneNotes(account: AccountInfo | null, { t }: Context): string[] {
   const note = timeZoneNote(account?.timeZone, t);
   return note === null ? [] : [note];
 }
 
 /** What a document says about its billing period: archived or not, and its name in the title. */
-function periodParts(period: PeriodInfo | null, periodKey: string, { t, format }: Context) {
+export function periodParts(period: PeriodInfo | null, periodKey: string, { t, format }: Context) {
   return {
     archived: period !== null && !period.servedByProvider,
     dataAsOf: periodDataAsOf(period),
@@ -111,12 +118,12 @@ function codeText(conference: ConferenceRow, t: Translate): string {
   return conference.pending?.state === 'pending' ? `${code} (${t('code.pending')})` : code;
 }
 
-function documentTitle(...parts: (string | null | undefined)[]): string {
+export function documentTitle(...parts: (string | null | undefined)[]): string {
   return parts.filter((part): part is string => Boolean(part)).join(' — ');
 }
 
 /** How the account's tables format: its currency and time zone. */
-function accountFormat(account: AccountInfo | null, { t, format }: Context) {
+export function accountFormat(account: AccountInfo | null, { t, format }: Context) {
   return { t, format, currency: currencyOf(account), timeZone: account?.timeZone };
 }
 

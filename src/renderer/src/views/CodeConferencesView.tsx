@@ -20,6 +20,8 @@ export function CodeConferencesView(props: {
   refresh: string;
   onBack: () => void;
   onOpenConference: (conference: ConferenceRow) => void;
+  /** Opens this room's (or code's) months in the archive. */
+  onTrend: () => void;
 }) {
   const { t } = useI18n();
   const format = useFormat();
@@ -54,6 +56,11 @@ export function CodeConferencesView(props: {
         </div>
       </section>
       <PeriodNotice period={props.period} />
+      <div className="toolbar">
+        <button type="button" className="button" onClick={props.onTrend} data-testid="code-trend">
+          {t('trends.openCode')}
+        </button>
+      </div>
       <ConferenceList
         profileId={profileId}
         account={props.account}

@@ -20,6 +20,8 @@ export function RoomView(props: {
   refresh: string;
   onBack: () => void;
   onOpenConference: (conference: ConferenceRow) => void;
+  /** Opens this room's (or code's) months in the archive. */
+  onTrend: () => void;
 }) {
   const { t } = useI18n();
   const format = useFormat();
@@ -61,6 +63,9 @@ export function RoomView(props: {
       </section>
       <PeriodNotice period={props.period} />
       <div className="toolbar">
+        <button type="button" className="button" onClick={props.onTrend} data-testid="room-trend">
+          {t('trends.openRoom')}
+        </button>
         <div className="toolbar-end">
           <ExportActions view={{ kind: 'room', profileId, period, roomNumber, sort }} />
         </div>

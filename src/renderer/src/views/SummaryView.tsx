@@ -11,6 +11,11 @@ import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
 import { BILLING_CODE_SORT, roomMatchesFilter, type SortState } from '../../../shared/view-rules';
 import { screenColumns, type ColumnLayout } from '../components/table-columns';
+import { callMain } from '../bridge';
+import { useBridgeQuery } from '../use-bridge-query';
+import { AttentionPanel } from './AttentionPanel';
+import { compareColumns } from './summary-compare';
+import './reports.css';
 
 const SUMMARY_LAYOUT: Record<string, ColumnLayout> = {
   room: [120, 1],
@@ -25,6 +30,8 @@ export interface SummaryState {
   display: RoomDisplay;
   sort: SortState | null;
   filter: string;
+  /** The compare columns (change against earlier months) are shown. */
+  compare: boolean;
 }
 
 
@@ -43,6 +50,8 @@ export function SummaryView(props: {
   /** A sync of this sign-in is running (a month never synced is then on its way, not empty). */
   syncing: boolean;
   onOpenRoom: (roomNumber: string) => void;
+  onOpenConference: (conferenceId: string) => void;
+  refresh: string;
 }) {
   const { t } = useI18n();
   const format = useFormat();
@@ -79,6 +88,13 @@ export function SummaryView(props: {
       ),
     },
   });
+
+  const periodKey = props.period?.period ?? null;
+  const compareQuery = useBridgeQuery(state.compare && periodKey ? `${props.profileId}|${periodKey}` : null, props.refresh, () =>
+    callMain('summaryCompare', { profileId: props.profileId, period: periodKey ?? '' }),
+  );
+  const compared = state.compare ? compareColumns(compareQuery.data, rows, { t, format, currency, wholeMonth: !filtered }) : [];
+  const noEarlierMonth = state.compare && compareQuery.data !== undefined && compared.length === 0;
 
   const roomCount = summary?.rooms.length ?? 0;
   // A month the provider listed but whose rooms have not arrived yet is not an empty month.
@@ -119,6 +135,16 @@ export function SummaryView(props: {
         </div>
       </section>
       <PeriodNotice period={props.period} />
+      {periodKey ? (
+        <AttentionPanel
+          profileId={props.profileId}
+          period={periodKey}
+          account={summary?.account ?? null}
+          refresh={props.refresh}
+          onOpenRoom={props.onOpenRoom}
+          onOpenConference={props.onOpenConference}
+        />
+      ) : null}
       <div className="toolbar">
         <div className="search-field">
           <label htmlFor={filterId} className="visually-hidden">
@@ -142,6 +168,9 @@ export function SummaryView(props: {
           onClick={() => onState({ ...state, sort: BILLING_CODE_SORT })}
         >
           {t('summary.sortByCode')}
+        </button>
+        <button type="button" className="button" aria-pressed={state.compare} onClick={() => onState({ ...state, compare: !state.compare })} data-testid="compare-toggle">
+          {t('compare.toggle')}
         </button>
         <span className="toolbar-count" aria-live="polite">
           {notSynced
@@ -167,11 +196,12 @@ export function SummaryView(props: {
           ) : null}
         </div>
       </div>
+      {noEarlierMonth ? <p className="notice notice-info">{t('compare.noneHeld')}</p> : null}
       <LoadState loading={props.loading} error={props.error} empty={summary === undefined} />
       {summary ? (
         <DataTable
           label={t('summary.tableLabel')}
-          columns={columns}
+          columns={[...columns, ...compared]}
           rows={rows}
           rowKey={(r) => r.roomNumber}
           sort={state.sort}

@@ -1,0 +1,99 @@
+// Reports by billing code, fast over years: the provider's codes are grouped
+// from the covering index conferences_by_code, then the conferences that
+// count under another code in reports (reportCodeOverridesSql: the one place
+// of that rule) are moved from their provider code to that code. Each month
+// still adds up to its summary total: a move takes from one code what it
+// gives to another.
+import type { Totals } from '../../../shared/domain';
+import type { ReadableDB } from '../db';
+import { prepare } from '../statements';
+import type { ViewScope } from '../types';
+import { ACCOUNT_ID, roomClause, scopeParams, type ScopeParams } from './keys';
+
+type RangeParams = ScopeParams & { from: string; to: string };
+
+export interface CodeMonthTotals extends Totals {
+  period: string;
+  /** null = Unallocated. */
+  code: string | null;
+}
+
+/** A conference counted under `toCode` in reports instead of its provider code `fromCode`. */
+interface CodeOverride {
+  period: string;
+  fromCode: string | null;
+  toCode: string | null;
+  accumulatedSeconds: number;
+  chargeCents: number;
+}
+
+/**
+ * The scope's conferences of months [@from, @to] whose code in reports is not
+ * the provider's, with the code they count under. Today: a pending local
+ * change (the billing-codes view's rule; a refused one does not count). The
+ * one place to add local allocations (issue 11) when they land.
+ */
+export function reportCodeOverridesSql(scope: ViewScope): string {
+  return `SELECT c.period, c.billing_code AS fromCode, o.billing_code AS toCode,
+    c.accumulated_seconds AS accumulatedSeconds, c.charge_cents AS chargeCents
+  FROM billing_code_outbox o
+  JOIN conferences c ON c.account_id = o.account_id AND c.period = o.period AND c.conference_id = o.conference_id
+  WHERE o.account_id = ${ACCOUNT_ID} AND o.state = 'pending' AND o.period BETWEEN @from AND @to${roomClause(scope, 'c.room_number')}
+    AND o.billing_code IS NOT c.billing_code`;
+}
+
+const TOTALS = `count(*) AS conferenceCount, coalesce(sum(c.accumulated_seconds), 0) AS accumulatedSeconds,
+  coalesce(sum(c.charge_cents), 0) AS chargeCents`;
+
+const providerCodesSql = (scope: ViewScope) => `SELECT c.period, c.billing_code AS code, ${TOTALS}
+  FROM conferences c INDEXED BY conferences_by_code
+  WHERE c.account_id = ${ACCOUNT_ID} AND c.period BETWEEN @from AND @to${roomClause(scope, 'c.room_number')}
+  GROUP BY c.period, c.billing_code`;
+
+const providerCodeSql = (scope: ViewScope) => `SELECT ${TOTALS}
+  FROM conferences c INDEXED BY conferences_by_code
+  WHERE c.account_id = ${ACCOUNT_ID} AND c.period = @period AND c.billing_code IS @code${roomClause(scope, 'c.room_number')}`;
+
+function overrides(db: ReadableDB, scope: ViewScope, from: string, to: string): CodeOverride[] {
+  return prepare<[RangeParams], CodeOverride>(db, reportCodeOverridesSql(scope)).all({ ...scopeParams(scope), from, to });
+}
+
+const keyOf = (period: string, code: string | null) => `${period}\u0000${code === null ? '\u0000' : code}`;
+
+/** Each month's totals per billing code (as reports count them) in [from, to]; codes without conferences are absent. */
+export function codeMonthTotals(db: ReadableDB, scope: ViewScope, from: string, to: string): CodeMonthTotals[] {
+  const groups = new Map<string, CodeMonthTotals>();
+  for (const row of prepare<[RangeParams], CodeMonthTotals>(db, providerCodesSql(scope)).all({ ...scopeParams(scope), from, to })) {
+    groups.set(keyOf(row.period, row.code), row);
+  }
+  const add = (period: string, code: string | null, sign: 1 | -1, move: CodeOverride) => {
+    const key = keyOf(period, code);
+    const group = groups.get(key) ?? { period, code, conferenceCount: 0, accumulatedSeconds: 0, chargeCents: 0 };
+    group.conferenceCount += sign;
+    group.accumulatedSeconds += sign * move.accumulatedSeconds;
+    group.chargeCents += sign * move.chargeCents;
+    groups.set(key, group);
+  };
+  for (const move of overrides(db, scope, from, to)) {
+    add(move.period, move.fromCode, -1, move);
+    add(move.period, move.toCode, 1, move);
+  }
+  return [...groups.values()].filter((group) => group.conferenceCount !== 0);
+}
+
+/** One billing code's totals (as reports count them) in each of `months`. */
+export function codeTotalsByMonth(db: ReadableDB, scope: ViewScope, code: string | null, months: readonly string[]): Map<string, Totals> {
+  const totals = new Map<string, Totals>();
+  if (months.length === 0) return totals;
+  const statement = prepare<[ScopeParams & { period: string; code: string | null }], Totals>(db, providerCodeSql(scope));
+  for (const period of months) totals.set(period, { ...statement.get({ ...scopeParams(scope), period, code })! });
+  for (const move of overrides(db, scope, months[0]!, months.at(-1)!)) {
+    const sign = move.toCode === code ? 1 : move.fromCode === code ? -1 : 0;
+    const month = totals.get(move.period);
+    if (sign === 0 || month === undefined) continue;
+    month.conferenceCount += sign;
+    month.accumulatedSeconds += sign * move.accumulatedSeconds;
+    month.chargeCents += sign * move.chargeCents;
+  }
+  return totals;
+}

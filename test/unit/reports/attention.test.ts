@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { attentionOf } from '../../../src/main/features/reports/attention';
+import { makeConference, makeParticipant, makePeriod, openTestCache, replaceInput, roomFor, roomScope, SCOPE, type TestCache } from '../cache/fixtures';
+import { replacePeriod } from '../../../src/main/sync/replace-period';
+import type { ApiRoom } from '../../../src/main/provider/api-schemas';
+
+let cache: TestCache;
+afterEach(() => cache.close());
+
+const FOUR_HOURS = 4 * 3600;
+
+/** A month of rooms with these charges (cents; 0 = unused), and the given conferences. */
+function month(period: string, charges: Record<string, number>, conferences = [] as ReturnType<typeof makeConference>[]): void {
+  const rooms: ApiRoom[] = Object.entries(charges).map(([roomNumber, chargeCents]) => {
+    const own = roomFor(roomNumber, conferences);
+    return own.conferenceCount > 0 ? own : { ...own, conferenceCount: chargeCents > 0 ? 1 : 0, accumulatedSeconds: chargeCents > 0 ? 60 : 0, chargeCents };
+  });
+  replacePeriod(cache.db, replaceInput(makePeriod(period), conferences, { rooms }));
+}
+
+beforeEach(() => {
+  cache = openTestCache();
+  // Room 1: steady 100 €, then 160 € (+60 %, +60 €): rising.
+  // Room 2: 10 € average, then 25 € (+150 % but only +15 €): not rising.
+  // Room 3: 100 € average, then 140 € (+40 €, only +40 %): not rising.
+  // Room 4: used in 2026-01 only: unused for the three months since (02, 03, 04)
+  // Room 5: used in 2026-02: unused for two months only. Room 6: never used in the archive's five months.
+  month('2025-12', { 1: 10000, 2: 1000, 3: 10000, 4: 0, 5: 500, 6: 0 });
+  month('2026-01', { 1: 10000, 2: 1000, 3: 9000, 4: 700, 5: 0, 6: 0 });
+  month('2026-02', { 1: 10000, 2: 1000, 3: 11000, 4: 0, 5: 300, 6: 0 });
+  month('2026-03', { 1: 10000, 2: 1000, 3: 10000, 4: 0, 5: 0, 6: 0 });
+  const leftOpen = makeConference('open', '1', '2026-04-02T08:00:00Z', [
+    makeParticipant('night', { seconds: FOUR_HOURS + 1, chargeCents: 8000 }),
+    makeParticipant('short', { seconds: 600, chargeCents: 8000 }),
+  ], { lengthSeconds: FOUR_HOURS + 60 });
+  const exactly = makeConference('four', '3', '2026-04-03T08:00:00Z', [makeParticipant('exact', { seconds: FOUR_HOURS, chargeCents: 14000 })], { lengthSeconds: FOUR_HOURS });
+  const small = makeConference('small', '2', '2026-04-04T08:00:00Z', [makeParticipant('s', { seconds: 60, chargeCents: 2500 })], { lengthSeconds: 60 });
+  month('2026-04', { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0 }, [leftOpen, exactly, small]);
+});
+
+describe('what deserves attention', () => {
+  it('conferences and legs longer than the threshold (not equal to it)', () => {
+    const attention = attentionOf(cache.db, SCOPE, '2026-04', FOUR_HOURS);
+    expect(attention.longConferences.map((c) => c.conferenceId)).toEqual(['open']);
+    expect(attention.longLegs.map((leg) => [leg.conferenceId, leg.participantId])).toEqual([['open', 'night']]);
+    expect(attentionOf(cache.db, SCOPE, '2026-04', 3600).longConferences.map((c) => c.conferenceId)).toEqual(['open', 'four']);
+  });
+
+  it('rooms more than 50 % and 20 € above their average of the three months before', () => {
+    const attention = attentionOf(cache.db, SCOPE, '2026-04', FOUR_HOURS);
+    expect(attention.risingRooms).toEqual([{ roomNumber: '1', cardholder: 'Holder 1', chargeCents: 16000, averageCents: 10000 }]);
+    // Without the three months before in the archive, nothing is compared.
+    expect(attentionOf(cache.db, SCOPE, '2026-02', FOUR_HOURS).risingRooms).toEqual([]);
+  });
+
+  it('rooms unused for three months or more, with the month they were last used', () => {
+    const attention = attentionOf(cache.db, SCOPE, '2026-04', FOUR_HOURS);
+    expect(attention.idleRooms.map((room) => [room.roomNumber, room.monthsUnused, room.lastUsed])).toEqual([
+      ['6', 5, null],
+      ['4', 3, '2026-01'],
+    ]);
+  });
+
+  it('a room sign-in sees its own room only', () => {
+    const attention = attentionOf(cache.db, roomScope('3'), '2026-04', 3600);
+    expect(attention.longConferences.map((c) => c.roomNumber)).toEqual(['3']);
+    expect(attention.risingRooms).toEqual([]);
+    expect(attentionOf(cache.db, roomScope('6'), '2026-04', 3600).idleRooms.map((room) => room.roomNumber)).toEqual(['6']);
+  });
+});
