@@ -9,6 +9,7 @@ import { backupCommand } from './commands/backup';
 import { backupsCommand } from './commands/backups';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { periodsCommand } from './commands/periods';
 import { restoreCommand } from './commands/restore';
 import { summaryCommand } from './commands/summary';
@@ -28,6 +29,9 @@ commands:
   periods  [--account N] [--server URL] [--db FILE] [--json]
   export   --period YYYY-MM [--account N] [--room N] [--server URL] --out FILE.xlsx [--db FILE] [--lang en|fr]
            the Excel workbook of the account summary (all rooms), or of one room with --room
+  import   FILE... [--account N] [--server URL] [--db FILE] [--dry-run] [--json]
+           OAI's Excel downloads (.xlsx, or .csv) of months before the app: each file all or
+           nothing; exit 0 imported or unchanged, 1 when any file was refused
   check    [--db FILE] [--json]
            SQLite's integrity check of the cache: exit 0 intact, 1 damaged (with the newest good backup)
   backup   --out FILE [--db FILE]
@@ -46,6 +50,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => number | Promise<n
   summary: summaryCommand,
   periods: periodsCommand,
   export: exportCommand,
+  import: importCommand,
   check: checkCommand,
   backup: backupCommand,
   backups: backupsCommand,

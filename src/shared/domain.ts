@@ -46,8 +46,19 @@ export const periodInfoSchema = z.object({
   lastSyncedAt: z.string().nullable(),
   lastError: z.string().nullable(),
   lastErrorAt: z.string().nullable(),
+  /** 'import': filled from OAI's Excel downloads (never from the provider). */
+  source: z.enum(['provider', 'import']),
 });
 export type PeriodInfo = z.infer<typeof periodInfoSchema>;
+
+/** A file an imported month came from. */
+export const importedFileInfoSchema = z.object({
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  importedAt: z.string(),
+});
+export type ImportedFileInfo = z.infer<typeof importedFileInfoSchema>;
 
 export const totalsSchema = z.object({
   conferenceCount: z.number().int(),

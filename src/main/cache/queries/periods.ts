@@ -12,7 +12,7 @@ import { ACCOUNT_ID, keyParams, type KeyParams } from './keys';
 
 const PERIOD_COLUMNS = `a.account_number AS accountNumber, p.period, p.start_date AS start, p.invoiced, p.revision,
   p.served_by_provider AS servedByProvider, p.scope, p.origin, p.last_synced_at AS lastSyncedAt,
-  p.last_error AS lastError, p.last_error_at AS lastErrorAt`;
+  p.last_error AS lastError, p.last_error_at AS lastErrorAt, p.source`;
 const PERIODS_OF_ACCOUNT = `FROM periods p JOIN accounts a ON a.id = p.account_id WHERE p.account_id = ${ACCOUNT_ID}`;
 
 const GET_PERIOD = `SELECT ${PERIOD_COLUMNS} ${PERIODS_OF_ACCOUNT} AND p.period = @period`;
@@ -31,7 +31,7 @@ const SAVE_PERIOD_SYNC = `INSERT INTO periods (account_id, period, start_date, i
     scope = excluded.scope, origin = excluded.origin,
     first_synced_at = coalesce(periods.first_synced_at, excluded.first_synced_at),
     last_synced_at = excluded.last_synced_at, last_seen_at = excluded.last_seen_at,
-    last_error = NULL, last_error_at = NULL`;
+    last_error = NULL, last_error_at = NULL, source = 'provider'`;
 const RECORD_PERIOD_ERROR = `INSERT INTO periods (account_id, period, start_date, last_error, last_error_at)
   VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (account_id, period) DO UPDATE SET last_error = excluded.last_error, last_error_at = excluded.last_error_at`;
