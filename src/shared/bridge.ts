@@ -17,6 +17,7 @@ import {
   conferenceIdSchema,
   conferenceRowSchema,
   participantRowSchema,
+  localBillingCodeSchema,
   pendingBillingCodeSchema,
   periodInfoSchema,
   periodKeySchema,
@@ -212,7 +213,7 @@ export const bridgeCalls = {
     z.object(periodRef).strict(),
     z.array(billingCodeRowSchema),
   ),
-  assignBillingCode: call(z.object({ ...conferenceRef, billingCode: z.string().max(20).nullable() }).strict(), pendingBillingCodeSchema),
+  assignBillingCode: call(z.object({ ...conferenceRef, billingCode: z.string().max(20).nullable() }).strict(), z.union([pendingBillingCodeSchema, localBillingCodeSchema])),
   billingCodeConferences: call(
     z.object({ ...periodRef, billingCode: z.string().max(200).nullable() }).strict(),
     z.array(conferenceRowSchema),

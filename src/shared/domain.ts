@@ -51,6 +51,9 @@ export const periodInfoSchema = z.object({
 });
 export type PeriodInfo = z.infer<typeof periodInfoSchema>;
 
+/** The service type of conferences imported from OAI's downloads (the provider sent none). */
+export const IMPORTED_SERVICE_TYPE = 'import';
+
 /** A file an imported month came from. */
 export const importedFileInfoSchema = z.object({
   fileName: z.string(),
@@ -87,6 +90,17 @@ export const pendingBillingCodeSchema = z.object({
 });
 export type PendingBillingCode = z.infer<typeof pendingBillingCodeSchema>;
 
+/**
+ * A billing code kept in the archive only, never sent to the provider (months
+ * that are imported, invoiced or archived): it overrides the provider's code.
+ */
+export const localBillingCodeSchema = z.object({
+  kind: z.literal('local'),
+  billingCode: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type LocalBillingCode = z.infer<typeof localBillingCodeSchema>;
+
 export const conferenceRowSchema = z.object({
   id: z.string(),
   roomNumber: z.string(),
@@ -96,6 +110,8 @@ export const conferenceRowSchema = z.object({
   billingCode: z.string().nullable(),
   /** Local change waiting for (or refused by) the provider, if any. */
   pending: pendingBillingCodeSchema.nullable(),
+  /** The local allocation, if any (absent when none). */
+  local: localBillingCodeSchema.optional(),
   participantCount: z.number().int(),
   lengthSeconds: z.number().int(),
   accumulatedSeconds: z.number().int(),

@@ -15,6 +15,7 @@ export * from './queries/outbox';
 export * from './queries/sync-runs';
 export * from './queries/export-rows';
 export * from './queries/imports';
+export * from './queries/local-codes';
 export { stagePeriod, PeriodStage } from './staging/stage';
 export { commitStagedPeriod } from './staging/commit';
 export { BATCH_ROWS, BatchBuilder, STAGED_CONFERENCE_COLUMN_COUNT, PARTICIPANT_COLUMN_COUNT, flatRoomNumber, type FlatPage } from './staging/row-batches';

@@ -16,7 +16,7 @@ import { describeError } from './errors';
 import { useFormat } from './format-context';
 import { useI18n } from './i18n';
 import { newestFirst } from '../../shared/period-label';
-import type { SortState } from '../../shared/view-rules';
+import { isLocallyAllocated, type SortState } from '../../shared/view-rules';
 import { useMenuCommand, useMenuSupportPhone } from './menu-commands';
 import { menuSupportPhone } from '../../shared/menu-commands';
 import { createSyncStore, refreshKey } from './sync-store';
@@ -80,6 +80,10 @@ export function Workspace(props: {
   const periodsQuery = useBridgeQuery(accountNumber && profileId, refresh, () => callMain('listPeriods', { profileId }));
   const periods = useMemo(() => newestFirst(periodsQuery.data ?? []), [periodsQuery.data]);
   const period = periods.find((p) => p.period === selectedPeriod) ?? periods[0] ?? null;
+  const localMonthOf = (key: string) => {
+    const info = periods.find((p) => p.period === key);
+    return info !== undefined && isLocallyAllocated(info);
+  };
 
   const summaryKey = accountNumber && period ? `${profileId}|${period.period}|${summaryState.display}` : null;
   const summaryQuery = useBridgeQuery(summaryKey, refresh, () =>
@@ -196,6 +200,7 @@ export function Workspace(props: {
             profileId={profileId}
             account={account}
             period={route.period}
+            localMonth={localMonthOf(route.period)}
             conferenceId={route.conferenceId}
             cardholderOf={cardholderOf}
             refresh={refresh}

@@ -182,6 +182,10 @@ export const en = {
   'conference.tableLabel': 'Participants',
   'conference.unknownName': 'Unknown',
   'conference.noParticipants': 'No participant was recorded.',
+  'conference.importedNote': {
+    one: "Imported from an OAI download: {count} participant. Participants' details are not in OAI's downloads.",
+    other: "Imported from an OAI download: {count} participants. Participants' details are not in OAI's downloads.",
+  },
   'conference.notFound': 'This conference is no longer on this computer.',
   'conference.backToRoom': 'Back to conference list',
   'conference.backToCode': 'Back to billing code',
@@ -199,6 +203,8 @@ export const en = {
   'code.failedItem': 'Code “{code}” for the conference of {date} {time} (room {room}):',
   'code.retry': 'Retry',
   'code.discard': 'Discard',
+  'code.local': 'Local',
+  'code.localHint': 'Local allocation: kept in your archive, not sent to the provider.',
   'code.periodUnavailable': 'Not sent: the provider no longer serves this month (it is archived on this computer).',
 
   'codes.title': 'Billing Codes',
@@ -325,6 +331,7 @@ export const en = {
   'serviceType.operatorAssisted': 'Operator Assisted',
   'serviceType.dialOut': 'Dial-Out',
   'serviceType.web': 'Web',
+  'serviceType.import': 'Imported (OAI download)',
   'accessType.toll': 'Toll',
   'accessType.tollFree': 'Toll-free',
   'accessType.international': 'International',

@@ -179,6 +179,10 @@ export const fr: Record<MessageKey, Message> = {
   'conference.tableLabel': 'Participants',
   'conference.unknownName': 'Inconnu',
   'conference.noParticipants': "Aucun participant n'a été enregistré.",
+  'conference.importedNote': {
+    one: "Importée d'un téléchargement OAI : {count} participant. Le détail des participants ne figure pas dans les téléchargements OAI.",
+    other: "Importée d'un téléchargement OAI : {count} participants. Le détail des participants ne figure pas dans les téléchargements OAI.",
+  },
   'conference.notFound': "Cette conférence n'est plus sur cet ordinateur.",
   'conference.backToRoom': 'Retour à la liste des conférences',
   'conference.backToCode': 'Retour au code de facturation',
@@ -196,6 +200,8 @@ export const fr: Record<MessageKey, Message> = {
   'code.failedItem': 'Code « {code} » de la conférence du {date} {time} (salle {room}) :',
   'code.retry': 'Réessayer',
   'code.discard': 'Abandonner',
+  'code.local': 'Locale',
+  'code.localHint': 'Affectation locale : conservée dans votre archive, non envoyée au fournisseur.',
   'code.periodUnavailable': 'Non envoyé : le fournisseur ne sert plus ce mois (il est archivé sur cet ordinateur).',
 
   'codes.title': 'Codes de facturation',
@@ -322,6 +328,7 @@ export const fr: Record<MessageKey, Message> = {
   'serviceType.operatorAssisted': 'Avec opérateur',
   'serviceType.dialOut': 'Appel sortant',
   'serviceType.web': 'Web',
+  'serviceType.import': 'Importée (téléchargement OAI)',
   'accessType.toll': 'Payant',
   'accessType.tollFree': 'Numéro vert',
   'accessType.international': 'International',

@@ -5,7 +5,7 @@
 // in ONE transaction; re-importing adds nothing (deterministic conference
 // ids), and across files each conference key counts its most occurrences in
 // any one file (ids carry the occurrence index).
-import type { ImportedFileInfo } from '../../../shared/domain';
+import { IMPORTED_SERVICE_TYPE, type ImportedFileInfo } from '../../../shared/domain';
 import type { ReadableDB, WritableDB } from '../db';
 import { CacheError } from '../errors';
 import { prepare } from '../statements';
@@ -40,8 +40,7 @@ export interface ImportWriteResult {
   periods: string[];
 }
 
-/** What imported conferences are as a service type (no provider sent one). */
-export const IMPORTED_SERVICE_TYPE = 'import';
+export { IMPORTED_SERVICE_TYPE };
 
 const PROVIDER_MONTHS = `SELECT period FROM periods WHERE account_id = ? AND source = 'provider'
   AND period IN (SELECT value FROM json_each(?)) ORDER BY period`;
