@@ -15,12 +15,12 @@ export interface HarnessApp {
 
 export async function startHarnessApp(
   env: Omit<AppEnvironment, 'shell' | 'integration'>,
-  options: { rendererDir: string; downloadsDir: string; port?: number; noPrinter?: boolean },
+  options: { rendererDir: string; downloadsDir: string; importsDir?: string; port?: number; noPrinter?: boolean },
 ): Promise<HarnessApp> {
   mkdirSync(options.downloadsDir, { recursive: true });
   // Print layouts are pages of the harness itself, known once it listens.
   let pageUrl = '';
-  const integration = createHarnessIntegration({ downloadsDir: options.downloadsDir, pageUrl: () => pageUrl, noPrinter: options.noPrinter });
+  const integration = createHarnessIntegration({ downloadsDir: options.downloadsDir, pageUrl: () => pageUrl, noPrinter: options.noPrinter, importsDir: options.importsDir });
   const services = await createAppServices({ ...env, shell: 'browser-harness', integration });
   const harness = await startHarness({ rendererDir: options.rendererDir, services, port: options.port });
   pageUrl = harness.url;

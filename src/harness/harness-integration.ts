@@ -2,7 +2,7 @@
 // harness's downloads folder (and reports the path); Print and Save as PDF
 // render the same print layout route to PDF in headless Chromium.
 import { chromium, type Browser } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PRINT_ERROR_ATTRIBUTE, PRINT_READY_ATTRIBUTE } from '../shared/print-route';
 import type { ShellIntegration } from '../main/app/shell-integration';
@@ -32,6 +32,8 @@ export function createHarnessIntegration(options: {
   pageUrl: () => string;
   /** Plays a computer without a printer: Print answers no_printer, as Electron does there. */
   noPrinter?: boolean;
+  /** The Open dialog's stand-in for imports: every file in this folder, by name. */
+  importsDir?: string;
 }): HarnessIntegration {
   let browser: Promise<Browser> | null = null;
   const launch = () =>
@@ -57,6 +59,7 @@ export function createHarnessIntegration(options: {
 
   return {
     chooseSaveFile: (defaultName) => Promise.resolve(freshFileName(options.downloadsDir, defaultName)),
+    chooseImportFiles: () => Promise.resolve(options.importsDir === undefined ? null : filesIn(options.importsDir)),
     renderPdf,
     async print(layoutHash, defaultName) {
       if (options.noPrinter) throw new AppError('no_printer', 'This computer has no printer. Save the view as a PDF instead.');
@@ -69,4 +72,14 @@ export function createHarnessIntegration(options: {
       browser = null;
     },
   };
+}
+
+/** The harness's "Open" answer: the folder's files (not sub-folders), sorted by name; null (cancelled) when there are none. */
+function filesIn(dir: string): string[] | null {
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir)
+    .sort()
+    .map((name) => path.join(dir, name))
+    .filter((file) => statSync(file).isFile());
+  return files.length > 0 ? files : null;
 }

@@ -9,7 +9,7 @@ import { logUncaughtErrors } from '../main/log';
 import { startHarnessApp } from './harness-app';
 
 const USAGE =
-  'usage: start:browser [--port N] [--data DIR] [--downloads DIR] [--renderer DIR] [--locale LOCALE]\n' +
+  'usage: start:browser [--port N] [--data DIR] [--downloads DIR] [--imports DIR] [--renderer DIR] [--locale LOCALE]\n' +
   '                     [--demo-now YYYY-MM-DD] [--demo-rooms N] [--demo-per-room N] [--no-printer]';
 
 function fail(message: string): never {
@@ -24,6 +24,7 @@ function parseOptions() {
         port: { type: 'string', default: '0' },
         data: { type: 'string' },
         downloads: { type: 'string' },
+        imports: { type: 'string' },
         renderer: { type: 'string', default: path.resolve('out/renderer') },
         locale: { type: 'string', default: Intl.DateTimeFormat().resolvedOptions().locale },
         'demo-now': { type: 'string' },
@@ -44,7 +45,8 @@ function parseOptions() {
       rooms: positiveInteger(values['demo-rooms'], '--demo-rooms'),
       perRoom: positiveInteger(values['demo-per-room'], '--demo-per-room'),
     };
-    return { port, dataDir, downloadsDir, rendererDir: path.resolve(values.renderer), locale: values.locale, demo, noPrinter: values['no-printer'] };
+    const importsDir = path.resolve(values.imports ?? path.join(dataDir, 'imports'));
+    return { port, dataDir, downloadsDir, importsDir, rendererDir: path.resolve(values.renderer), locale: values.locale, demo, noPrinter: values['no-printer'] };
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
       demo: options.demo,
       echoLog: (line) => process.stderr.write(line + '\n'),
     },
-    { rendererDir: options.rendererDir, downloadsDir: options.downloadsDir, port: options.port, noPrinter: options.noPrinter },
+    { rendererDir: options.rendererDir, downloadsDir: options.downloadsDir, importsDir: options.importsDir, port: options.port, noPrinter: options.noPrinter },
   );
   logUncaughtErrors(process, app.services.log);
   process.stdout.write(`${app.url}\n`);

@@ -27,6 +27,7 @@ import {
   totalsSchema,
 } from './domain';
 import { dateStyleSchema, languageSchema } from './i18n/language';
+import { importCalls, importProgressSchema } from './import';
 import { menuCommandSchema, menuStateSchema } from './menu-commands';
 
 const none = z.object({}).strict();
@@ -228,6 +229,7 @@ export const bridgeCalls = {
   syncStatus: call(profileRef, syncProgressSchema),
   /** Which menu commands the renderer can carry out now, and the support phone for the Help menu. */
   menuState: call(menuStateSchema, z.null()),
+  ...importCalls,
 } as const;
 
 export type BridgeCalls = typeof bridgeCalls;
@@ -261,6 +263,7 @@ export type ExportProgress = z.infer<typeof exportProgressSchema>;
 export const bridgeEvents = {
   syncProgress: syncProgressSchema,
   exportProgress: exportProgressSchema,
+  importProgress: importProgressSchema,
   /** An application menu item the renderer carries out with the same function as its button. */
   menuCommand: z.object({ command: menuCommandSchema }),
 } as const;

@@ -13,6 +13,9 @@ import { appInfoHandlers } from '../features/app-info/handlers';
 import { billingCodeHandlers } from '../features/billing-codes/handlers';
 import type { FeatureDeps } from '../features/deps';
 import { exportHandlers } from '../features/export/handlers';
+import { importHandlers } from '../features/import/handlers';
+import { StagedFiles } from '../features/import/staged-files';
+import { parseImportFile } from '../import/parse-file';
 import { menuHandlers } from '../features/menu/handlers';
 import { createMenuStateStore, type MenuStateStore } from '../features/menu/menu-state';
 import { profileHandlers } from '../features/profiles/handlers';
@@ -88,8 +91,9 @@ export interface AppServices {
 }
 
 /** Every bridge call's handler, each from the feature that owns the call. */
-export function bridgeHandlers(deps: FeatureDeps): BridgeHandlers {
+export function bridgeHandlers(deps: FeatureDeps, staged?: StagedFiles): BridgeHandlers {
   return {
+    ...importHandlers({ ...deps, parse: parseImportFile, staged }),
     ...appInfoHandlers(deps),
     ...profileHandlers(deps),
     ...settingsHandlers(deps),
@@ -153,12 +157,13 @@ function wireServices(
     menu,
     emit,
   };
+  const staged = new StagedFiles();
   syncSchedule.restart(true);
   if (env.dailyBackups !== false) backups.startDaily();
   log.info(`services started (${env.shell}, data in ${env.dataDir})`);
 
   return {
-    handlers: bridgeHandlers(deps),
+    handlers: bridgeHandlers(deps, staged),
     events,
     log,
     cache,
@@ -169,6 +174,7 @@ function wireServices(
     stopDemoProvider: () => demo.stop(),
     close: async () => {
       await core.close();
+      staged.dispose();
       await demo.stop();
       events.removeAllListeners();
     },

@@ -13,4 +13,6 @@ export interface ShellIntegration {
   print(layoutHash: string, defaultName: string): Promise<{ status: 'printed' | 'cancelled' | 'saved'; path: string | null }>;
   /** Renders the page at `layoutHash` to PDF bytes once it has fully rendered. */
   renderPdf(layoutHash: string): Promise<Buffer>;
+  /** OAI downloads to import, from the system Open dialog (several at once); null when cancelled. */
+  chooseImportFiles?(): Promise<string[] | null>;
 }

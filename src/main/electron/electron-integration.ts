@@ -14,7 +14,7 @@ import path from 'node:path';
 
 export interface ElectronIntegrationDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
-  dialog: Pick<Dialog, 'showSaveDialog'>;
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
   folders: FolderMemory;
   preloadPath: string;
   /** e.g. app://oai/index.html — the layout route is appended as its hash. */
@@ -65,6 +65,17 @@ export function createElectronIntegration(deps: ElectronIntegrationDeps): ShellI
       if (result.canceled || !result.filePath) return null;
       deps.folders.remember(result.filePath);
       return result.filePath;
+    },
+    async chooseImportFiles() {
+      const options = {
+        defaultPath: deps.folders.folder(),
+        properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+        filters: [{ name: 'OAI downloads', extensions: ['xlsx', 'csv', 'xls'] }],
+      };
+      const parent = deps.parentWindow();
+      const result = parent ? await deps.dialog.showOpenDialog(parent, options) : await deps.dialog.showOpenDialog(options);
+      if (result.canceled || result.filePaths.length === 0) return null;
+      return result.filePaths;
     },
     async print(layoutHash) {
       if (printing) throw new AppError('print_busy', 'Another print is still being prepared or printed. Finish it, then print again.');

@@ -69,7 +69,10 @@ function fakes(options: FakeOptions = {}) {
   }
   const documents = options.documents ?? '/home/ana/Documents';
   const settings = createSettingsStore(tempDir());
-  const dialog = { showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '/home/ana/Documents/x.xlsx' })) };
+  const dialog = {
+    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '/home/ana/Documents/x.xlsx' })),
+    showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePaths: ['/home/ana/Documents/a.xlsx', '/home/ana/Documents/b.csv'] })),
+  };
   const integration = createElectronIntegration({
     BrowserWindow: FakeWindow as any,
     dialog: dialog,
@@ -93,6 +96,14 @@ describe('Electron integration: Save dialog', () => {
     });
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     await expect(integration.chooseSaveFile('a.pdf', 'pdf')).resolves.toBeNull();
+  });
+
+  it('imports: the Open dialog takes several OAI downloads at once; Cancel gives null', async () => {
+    const { integration, dialog } = fakes();
+    await expect(integration.chooseImportFiles!()).resolves.toEqual(['/home/ana/Documents/a.xlsx', '/home/ana/Documents/b.csv']);
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ properties: ['openFile', 'multiSelections'] }));
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(integration.chooseImportFiles!()).resolves.toBeNull();
   });
 
   it('opens the next dialog in the folder chosen last, remembered in the settings; a folder gone falls back to Documents', async () => {
