@@ -29,6 +29,15 @@ export function currencyOf(account: Pick<AccountInfo, 'currency'> | null | undef
 export const roomDisplaySchema = z.enum(['active', 'all']);
 export type RoomDisplay = z.infer<typeof roomDisplaySchema>;
 
+/** A file an imported month came from. */
+export const importedFileInfoSchema = z.object({
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  importedAt: z.string(),
+});
+export type ImportedFileInfo = z.infer<typeof importedFileInfoSchema>;
+
 export const periodInfoSchema = z.object({
   accountNumber: z.string(),
   period: z.string(),
@@ -48,20 +57,14 @@ export const periodInfoSchema = z.object({
   lastErrorAt: z.string().nullable(),
   /** 'import': filled from OAI's Excel downloads (never from the provider). */
   source: z.enum(['provider', 'import']),
+  /** An imported month's files, in import order (absent for the provider's months). */
+  importedFiles: z.array(importedFileInfoSchema).optional(),
 });
 export type PeriodInfo = z.infer<typeof periodInfoSchema>;
 
 /** The service type of conferences imported from OAI's downloads (the provider sent none). */
 export const IMPORTED_SERVICE_TYPE = 'import';
 
-/** A file an imported month came from. */
-export const importedFileInfoSchema = z.object({
-  fileName: z.string(),
-  sizeBytes: z.number().int(),
-  sha256: z.string(),
-  importedAt: z.string(),
-});
-export type ImportedFileInfo = z.infer<typeof importedFileInfoSchema>;
 
 export const totalsSchema = z.object({
   conferenceCount: z.number().int(),

@@ -4,7 +4,7 @@
 // user visits rooms and conferences), and a refresh token bumped by syncs.
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Profile, SettingsView } from '../../shared/bridge';
-import type { ConferenceRow } from '../../shared/domain';
+import { currencyOf, type ConferenceRow } from '../../shared/domain';
 import type { Language } from '../../shared/i18n';
 import { callMain } from './bridge';
 import { Brand } from './components/Brand';
@@ -15,6 +15,8 @@ import { LoadState } from './components/ViewParts';
 import { describeError } from './errors';
 import { useFormat } from './format-context';
 import { useI18n } from './i18n';
+import { RemoveImportedMonth } from './import/ImportedMonth';
+import { useImport } from './import/use-import';
 import { newestFirst } from '../../shared/period-label';
 import { isLocallyAllocated, type SortState } from '../../shared/view-rules';
 import { useMenuCommand, useMenuSupportPhone } from './menu-commands';
@@ -73,7 +75,10 @@ export function Workspace(props: {
   const syncStore = useMemo(() => createSyncStore(profile.id), [profile.id]);
   useEffect(() => syncStore.start(), [syncStore]);
   // Views reload when a sync moves to its next period or ends.
-  const refresh = useSyncExternalStore(syncStore.subscribe, () => refreshKey(syncStore.get()));
+  const syncRefresh = useSyncExternalStore(syncStore.subscribe, () => refreshKey(syncStore.get()));
+  // An import or a removed month changes the archive too: every view reloads.
+  const [archiveVersion, setArchiveVersion] = useState(0);
+  const refresh = `${syncRefresh}|${archiveVersion}`;
   const syncRunning = refresh.startsWith('running|');
   const syncActions = useSyncActions(syncStore, profile.id);
 
@@ -92,6 +97,19 @@ export function Workspace(props: {
   const summary = summaryQuery.data;
   const account = summary?.account ?? null;
   const cardholders = useMemo(() => new Map((summary?.rooms ?? []).map((r) => [r.roomNumber, r.cardholder])), [summary]);
+  const importer = useImport({
+    profileId,
+    currency: currencyOf(account),
+    enabled: accountNumber !== null && profile.roomNumber === null,
+    onImported: (first) => {
+      setArchiveVersion((v) => v + 1);
+      if (first !== null) {
+        setSelectedPeriod(first);
+        setRoute({ view: 'summary' });
+      }
+    },
+  });
+  const onImport = importer.enabled ? importer.open : undefined;
   const cardholderOf = useCallback((roomNumber: string) => cardholders.get(roomNumber) ?? null, [cardholders]);
 
   // The application menu and the keyboard run the same actions as the buttons.
@@ -145,6 +163,7 @@ export function Workspace(props: {
             periods={periods}
             period={period}
             onPeriod={choosePeriod}
+            onImport={onImport}
             state={summaryState}
             onState={setSummaryState}
             summary={summary}
@@ -175,6 +194,7 @@ export function Workspace(props: {
             periods={periods}
             period={period}
             onPeriod={choosePeriod}
+            onImport={onImport}
             refresh={refresh}
             sort={codesSort}
             onSort={setCodesSort}
@@ -252,6 +272,9 @@ export function Workspace(props: {
             </p>
           ) : null}
           {/* A view that throws shows an error panel; any navigation (a new route) shows the views again. */}
+          {period && route.view === 'summary' ? (
+            <RemoveImportedMonth profileId={profileId} period={period} onRemoved={() => setArchiveVersion((v) => v + 1)} />
+          ) : null}
           <ErrorBoundary resetKey={route} fallback={(error) => <ViewErrorPanel error={error} onBack={toSummary} />}>
             {mainView()}
           </ErrorBoundary>
@@ -264,10 +287,18 @@ export function Workspace(props: {
               systemLanguage={props.systemLanguage}
               onSaved={props.onSettings}
               onClose={() => setDialog(null)}
+              onImport={
+                onImport &&
+                (() => {
+                  setDialog(null);
+                  onImport();
+                })
+              }
             />
           </ErrorBoundary>
         ) : null}
         {linkPending && dialog === null ? <LinkHistoryDialog profile={profile} onAnswered={props.onProfileChanged} /> : null}
+        {importer.element}
         {dialog === 'signOut' ? (
           <SignOutDialog profile={profile} onSignedOut={props.onSignedOut} onClose={() => setDialog(null)} />
         ) : null}

@@ -8,6 +8,7 @@ import type { ReadableDB, WritableDB } from '../db';
 import { prepare } from '../statements';
 import { ACCOUNT_SCOPE, type AccountKey, type PeriodMeta, type SyncScope } from '../types';
 import { ensureAccount } from './accounts';
+import { importedFilesOf } from './imports';
 import { ACCOUNT_ID, keyParams, type KeyParams } from './keys';
 
 const PERIOD_COLUMNS = `a.account_number AS accountNumber, p.period, p.start_date AS start, p.invoiced, p.revision,
@@ -41,18 +42,19 @@ interface PeriodRecord extends Omit<PeriodInfo, 'invoiced' | 'servedByProvider'>
   servedByProvider: number;
 }
 
-function toPeriodInfo(record: PeriodRecord): PeriodInfo {
-  return { ...record, invoiced: record.invoiced === 1, servedByProvider: record.servedByProvider === 1 };
+function toPeriodInfo(db: ReadableDB, key: AccountKey, record: PeriodRecord): PeriodInfo {
+  const info: PeriodInfo = { ...record, invoiced: record.invoiced === 1, servedByProvider: record.servedByProvider === 1 };
+  return info.source === 'import' ? { ...info, importedFiles: importedFilesOf(db, key, info.period) } : info;
 }
 
 /** Newest first, archived ones included. */
 export function listPeriods(db: ReadableDB, key: AccountKey): PeriodInfo[] {
-  return prepare<[KeyParams], PeriodRecord>(db, LIST_PERIODS).all(keyParams(key)).map(toPeriodInfo);
+  return prepare<[KeyParams], PeriodRecord>(db, LIST_PERIODS).all(keyParams(key)).map((record) => toPeriodInfo(db, key, record));
 }
 
 export function getPeriod(db: ReadableDB, key: AccountKey, period: string): PeriodInfo | null {
   const record = prepare<[KeyParams & { period: string }], PeriodRecord>(db, GET_PERIOD).get({ ...keyParams(key), period });
-  return record ? toPeriodInfo(record) : null;
+  return record ? toPeriodInfo(db, key, record) : null;
 }
 
 /**

@@ -21,6 +21,8 @@ const CODES_LAYOUT: Record<string, ColumnLayout> = {
 };
 
 export function BillingCodesView(props: {
+  /** Import OAI downloads… beside the period selector (account sign-ins). */
+  onImport?: () => void;
   profileId: string;
   /** Shown until the summary has the account's details. */
   accountNumber: string;
@@ -79,6 +81,13 @@ export function BillingCodesView(props: {
           <FactControl label={t('col.billingPeriod')}>
             {(id) => <PeriodSelect id={id} periods={props.periods} value={period} onChange={props.onPeriod} />}
           </FactControl>
+          {props.onImport ? (
+            <div className="fact fact-action">
+              <button type="button" className="button button-small" onClick={props.onImport} data-testid="import-open">
+                {t('import.open')}
+              </button>
+            </div>
+          ) : null}
           <Fact label={t('codes.codeCount')}>{format.count(codesUsed(rows))}</Fact>
         </div>
       </section>

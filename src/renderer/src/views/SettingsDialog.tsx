@@ -18,6 +18,8 @@ export function SettingsDialog(props: {
   systemLanguage: Language;
   onSaved: (settings: SettingsView) => void;
   onClose: () => void;
+  /** Settings → Archive: Import OAI downloads… (account sign-ins). */
+  onImport?: () => void;
 }) {
   const { t, language } = useI18n();
   const id = useId();
@@ -106,6 +108,15 @@ export function SettingsDialog(props: {
         />
         <span>{t('settings.notifyNewMonth')}</span>
       </label>
+      {props.onImport ? (
+        <fieldset className="field" data-testid="settings-archive">
+          <legend>{t('settings.archive')}</legend>
+          <p className="muted">{t('settings.importHint')}</p>
+          <button type="button" className="button" onClick={props.onImport} data-testid="settings-import">
+            {t('import.open')}
+          </button>
+        </fieldset>
+      ) : null}
       <FormError error={error} />
     </Dialog>
   );

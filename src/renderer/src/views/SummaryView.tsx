@@ -29,6 +29,8 @@ export interface SummaryState {
 
 
 export function SummaryView(props: {
+  /** Import OAI downloads… beside the period selector (account sign-ins). */
+  onImport?: () => void;
   profileId: string;
   /** Shown until the summary has the account's details. */
   accountNumber: string;
@@ -98,6 +100,13 @@ export function SummaryView(props: {
           <FactControl label={t('col.billingPeriod')}>
             {(id) => <PeriodSelect id={id} periods={props.periods} value={props.period?.period ?? null} onChange={props.onPeriod} />}
           </FactControl>
+          {props.onImport ? (
+            <div className="fact fact-action">
+              <button type="button" className="button button-small" onClick={props.onImport} data-testid="import-open">
+                {t('import.open')}
+              </button>
+            </div>
+          ) : null}
           <FactControl label={t('col.roomDisplay')}>
             {(id) => (
               <select
