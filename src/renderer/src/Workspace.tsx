@@ -272,8 +272,10 @@ export function Workspace(props: {
             </p>
           ) : null}
           {/* A view that throws shows an error panel; any navigation (a new route) shows the views again. */}
-          {period && route.view === 'summary' ? (
-            <RemoveImportedMonth profileId={profileId} period={period} onRemoved={() => setArchiveVersion((v) => v + 1)} />
+          {period?.source === 'import' && route.view === 'summary' ? (
+            <div className="imported-month-actions">
+              <RemoveImportedMonth profileId={profileId} period={period} onRemoved={() => setArchiveVersion((v) => v + 1)} />
+            </div>
           ) : null}
           <ErrorBoundary resetKey={route} fallback={(error) => <ViewErrorPanel error={error} onBack={toSummary} />}>
             {mainView()}
