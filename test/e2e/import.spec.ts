@@ -24,6 +24,8 @@ async function dropFiles(page: Page, files: { name: string; bytes: Buffer }[]): 
   }, payload);
 }
 
+test.setTimeout(120_000);
+
 test('Import dialog: preview of each file, Import, the first month opens and shows in every view; removed after confirmation', async ({ page, app }) => {
   const errors = collectErrors(page);
   await openDemo(page, app);
@@ -35,8 +37,8 @@ test('Import dialog: preview of each file, Import, the first month opens and sho
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Choose files…' }).click();
   const files = dialog.getByTestId('import-file');
-  await expect(files).toHaveCount(3);
-  await expect(files.nth(0)).toHaveAttribute('data-status', 'ready');
+  await expect(files).toHaveCount(3, { timeout: 30_000 });
+  await expect(files.nth(0)).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
   await expect(files.nth(0)).toContainText(NOVEMBER);
   await expect(files.nth(0)).toContainText('November 2008');
   expect(plain(await files.nth(0).textContent())).toMatch(/Rooms4Conferences30Total charge€507\.52/);
@@ -44,8 +46,8 @@ test('Import dialog: preview of each file, Import, the first month opens and sho
   await saveScreenshot(page, 'import-dialog-preview');
 
   await dialog.getByTestId('import-run').click();
-  await expect(files.nth(0)).toHaveAttribute('data-status', 'imported');
-  await expect(files.nth(2)).toHaveAttribute('data-status', 'imported');
+  await expect(files.nth(0)).toHaveAttribute('data-status', 'imported', { timeout: 30_000 });
+  await expect(files.nth(2)).toHaveAttribute('data-status', 'imported', { timeout: 30_000 });
   await saveScreenshot(page, 'import-dialog-imported');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -99,9 +101,9 @@ test.describe('in French', () => {
     ]);
     const dialog = page.getByTestId('import-dialog');
     const files = dialog.getByTestId('import-file');
-    await expect(files).toHaveCount(2);
-    await expect(files.nth(0)).toHaveAttribute('data-status', 'ready');
-    await expect(files.nth(1)).toHaveAttribute('data-status', 'refused');
+    await expect(files).toHaveCount(2, { timeout: 30_000 });
+    await expect(files.nth(0)).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+    await expect(files.nth(1)).toHaveAttribute('data-status', 'refused', { timeout: 30_000 });
     const problems = files.nth(1).getByTestId('import-problems').locator('li');
     await expect(problems).toHaveCount(2);
     await expect(problems.nth(0)).toHaveText('Ligne 2, colonne A (DATE) : pas une date : « 31/11/2008 » (jour/mois/année attendu)');
@@ -110,7 +112,7 @@ test.describe('in French', () => {
     await saveScreenshot(page, 'import-drop-fr');
 
     await dialog.getByTestId('import-run').click();
-    await expect(files.nth(0)).toHaveAttribute('data-status', 'imported');
+    await expect(files.nth(0)).toHaveAttribute('data-status', 'imported', { timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Fermer' }).click();
     await expect(page.getByTestId('period-select')).toHaveValue('2008-12');
     await expect(page.getByTestId('period-select').locator('option:checked')).toHaveText('Décembre 2008 (importé)');

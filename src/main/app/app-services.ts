@@ -14,8 +14,8 @@ import { billingCodeHandlers } from '../features/billing-codes/handlers';
 import type { FeatureDeps } from '../features/deps';
 import { exportHandlers } from '../features/export/handlers';
 import { importHandlers } from '../features/import/handlers';
+import { importThreadRunner } from '../features/import/import-thread';
 import { StagedFiles } from '../features/import/staged-files';
-import { parseImportFile } from '../import/parse-file';
 import { menuHandlers } from '../features/menu/handlers';
 import { createMenuStateStore, type MenuStateStore } from '../features/menu/menu-state';
 import { profileHandlers } from '../features/profiles/handlers';
@@ -93,7 +93,7 @@ export interface AppServices {
 /** Every bridge call's handler, each from the feature that owns the call. */
 export function bridgeHandlers(deps: FeatureDeps, staged?: StagedFiles): BridgeHandlers {
   return {
-    ...importHandlers({ ...deps, parse: parseImportFile, staged }),
+    ...importHandlers({ ...deps, run: importThreadRunner(() => deps.cache.file), staged }),
     ...appInfoHandlers(deps),
     ...profileHandlers(deps),
     ...settingsHandlers(deps),

@@ -23,6 +23,8 @@ export interface ParseOptions {
   fileName?: string;
   maxBytes?: number;
   maxRows?: number;
+  /** Rows read so far, every few thousand rows (progress for large files). */
+  onRows?: (rows: number) => void;
 }
 
 export interface ParsedFile {
@@ -59,7 +61,7 @@ export async function parseImportFile(file: string, options: ParseOptions): Prom
 
 async function readRows(rows: AsyncGenerator<SheetRow>, options: ParseOptions) {
   try {
-    return await rowsToConferences(rows, { toUtc: localToUtc(options.timeZone), maxRows: options.maxRows ?? MAX_IMPORT_ROWS });
+    return await rowsToConferences(rows, { toUtc: localToUtc(options.timeZone), maxRows: options.maxRows ?? MAX_IMPORT_ROWS, onRows: options.onRows });
   } catch (error) {
     // A damaged zip or XML: the reader's own words, for the log and the CLI.
     const detail = error instanceof Error ? error.message : String(error);

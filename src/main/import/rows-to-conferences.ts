@@ -38,7 +38,10 @@ export interface RowRules {
   maxRows: number;
   /** Rows at the top of a sheet where the header row is looked for. */
   headerSearchRows?: number;
+  onRows?: (rows: number) => void;
 }
+
+const PROGRESS_EVERY = 5000;
 
 const TOTAL_LABEL = /^(grand\s+)?total\b/i;
 
@@ -46,6 +49,7 @@ export async function rowsToConferences(rows: AsyncIterable<SheetRow>, rules: Ro
   const state = new RowState(rules);
   for await (const row of rows) {
     state.rowsRead += 1;
+    if (state.rowsRead % PROGRESS_EVERY === 0) rules.onRows?.(state.rowsRead);
     if (state.rowsRead > rules.maxRows) {
       state.problems.push(fileProblem('too_many_rows', `more than ${rules.maxRows} rows: refused before reading it whole`, { limit: rules.maxRows }));
       break;

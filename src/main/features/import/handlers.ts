@@ -7,16 +7,15 @@ import type { ImportFileView } from '../../../shared/import';
 import { removeImportedMonth } from '../../cache';
 import type { FeatureHandlers } from '../../bridge/handlers';
 import { AppError } from '../../errors';
-import type { ParseOptions, ParsedFile } from '../../import/parse-file';
 import type { FeatureDeps } from '../deps';
 import { resolveScope } from '../scope';
 import { userFacing } from '../user-errors';
-import { importFiles, type FileOutcome, type ParseFile } from './import-files';
+import type { FileOutcome, ImportRunner } from './import-files';
 import { StagedFiles } from './staged-files';
 
 export interface ImportDeps extends Pick<FeatureDeps, 'cache' | 'profiles' | 'integration' | 'emit' | 'backups'> {
-  /** Parses a file (the app: on a worker thread), reporting rows read. */
-  parse: (file: string, options: ParseOptions, onRows?: (rows: number) => void) => Promise<ParsedFile>;
+  /** Parses and writes (the app: on a worker thread of its own). */
+  run: ImportRunner;
   staged?: StagedFiles;
 }
 
@@ -29,20 +28,9 @@ export function importHandlers(deps: ImportDeps) {
     return scope;
   };
 
-  /** Parses once per staged file: the preview's parse is the import's. */
-  const parseStaged =
-    (tokens: Map<string, string>, report?: (file: string, rows: number) => void): ParseFile =>
-    async (file, options) => {
-      const entry = staged.get(tokens.get(file) ?? '');
-      entry.parsed ??= await deps.parse(file, options, (rows) => report?.(entry.name, rows));
-      return entry.parsed;
-    };
-
   const preview = async (profileId: string, tokens: string[]): Promise<ImportFileView[]> => {
     const scope = scopeOf(profileId);
-    const byPath = new Map(tokens.map((token) => [staged.get(token).path, token]));
-    const sources = tokens.map((token) => staged.get(token));
-    const outcomes = await importFiles(deps.cache, parseStaged(byPath), scope, sources, { dryRun: true });
+    const outcomes = await deps.run(scope, tokens.map((token) => staged.get(token)), { dryRun: true });
     return outcomes.map((outcome, index) => view(tokens[index]!, outcome));
   };
 
@@ -66,17 +54,12 @@ export function importHandlers(deps: ImportDeps) {
     },
     runImport: async ({ profileId, tokens }) => {
       const scope = scopeOf(profileId);
-      const byPath = new Map(tokens.map((token) => [staged.get(token).path, token]));
       const sources = tokens.map((token) => staged.get(token));
       const count = sources.length;
-      let index = 0;
-      const progress = (file: string, rows: number) => deps.emit('importProgress', { phase: 'reading', file, index, count, rows });
       const outcomes = await userFacing(() =>
-        importFiles(deps.cache, parseStaged(byPath, progress), scope, sources, {
-          onFile: (outcome, at) => {
-            index = at + 1;
-            deps.emit('importProgress', { phase: 'done', file: outcome.file, index: at, count, rows: 0 });
-          },
+        deps.run(scope, sources, {
+          onRows: (rows, index) => deps.emit('importProgress', { phase: 'reading', file: sources[index]?.name ?? '', index, count, rows }),
+          onFile: (outcome, index) => deps.emit('importProgress', { phase: 'done', file: outcome.file, index, count, rows: 0 }),
         }),
       );
       await staged.forget(tokens);

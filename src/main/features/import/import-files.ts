@@ -36,13 +36,19 @@ export interface ImportOptions {
   now?: () => string;
   /** Each file's outcome as soon as it is known (the app's progress). */
   onFile?: (outcome: FileOutcome, index: number) => void;
+  /** Rows read so far of the file at `index`. */
+  onRows?: (rows: number, index: number) => void;
 }
+
+/** importFiles over a cache, wherever it runs (the app: a worker thread of its own; the CLI: in process). */
+export type ImportRunner = (key: AccountKey, sources: readonly ImportSource[], options: ImportOptions) => Promise<FileOutcome[]>;
 
 /** Parses, checks and (unless a dry run) writes each file in turn; one file's refusal never stops the others. */
 export async function importFiles(cache: CacheHandle, parse: ParseFile, key: AccountKey, sources: readonly ImportSource[], options: ImportOptions = {}): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const [index, source] of sources.entries()) {
-    const outcome = await importOne(cache, parse, key, source, options);
+    const onRows = options.onRows;
+    const outcome = await importOne(cache, parse, key, source, { ...options, onRows: onRows && ((rows) => onRows(rows, index)) });
     outcomes.push(outcome);
     options.onFile?.(outcome, index);
   }
@@ -54,7 +60,8 @@ async function importOne(cache: CacheHandle, parse: ParseFile, key: AccountKey, 
   if (!timeZone) {
     return refused(source.name, [fileProblem('no_time_zone', `account ${key.accountNumber} has no time zone yet: sync it once before importing`, { timeZone: '' })]);
   }
-  const parsed = await parse(source.path, { timeZone, fileName: source.name });
+  const onRows = options.onRows;
+  const parsed = await parse(source.path, { timeZone, fileName: source.name, onRows: onRows && ((rows) => onRows(rows, 0)) });
   if (parsed.problems.length > 0) return refused(source.name, parsed.problems);
   const conferences = parsed.conferences;
   const periods = [...new Set(conferences.map((c) => c.period))].sort();

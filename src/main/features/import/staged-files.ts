@@ -9,14 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/import';
 import { AppError } from '../../errors';
-import type { ParsedFile } from '../../import/parse-file';
 
 export interface StagedFile {
   path: string;
   name: string;
   /** A temporary copy (an upload): deleted when forgotten. */
   temporary: boolean;
-  parsed?: ParsedFile;
 }
 
 interface Upload {
@@ -33,7 +31,7 @@ export class StagedFiles {
   private readonly uploads = new Map<string, Upload>();
   private folder: string | null = null;
 
-  add(file: Omit<StagedFile, 'parsed'>): string {
+  add(file: StagedFile): string {
     const token = randomUUID();
     this.files.set(token, { ...file });
     return token;
