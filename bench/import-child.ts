@@ -49,7 +49,7 @@ async function generate(): Promise<void> {
     row.commit();
   }
   sheet.addRow(['Total', null, null, null, null, null, null, seconds / 86_400, cents / 100]).commit();
-  await sheet.commit();
+  sheet.commit();
   await workbook.commit();
 }
 
