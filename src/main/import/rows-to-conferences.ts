@@ -4,26 +4,19 @@
 // checked against the sum of the rows, and every problem collected (the
 // file is all or nothing: the caller refuses it if there is any).
 import { createHash } from 'node:crypto';
+import type { ImportConferenceInput } from '../cache/queries/imports';
 import { cellText, EMPTY, isEmpty, readBillingCode, readCount, readDate, readDuration, readMoney, readRoomNumber, readText, readTimeOfDay, type Cell, type Read } from './cells';
 import { columnLetter, FIELD_HEADER, matchHeader, missingRequired, REQUIRED_FIELDS, type ColumnMap, type OaiField } from './header';
 import { fileProblem, type ImportProblem } from './problems';
 import type { SheetRow } from './sheet-rows';
 import type { LocalToUtc } from './time-zone';
 
-export interface ParsedConference {
-  /** `imp-` + a hash of room, date, start minute, length, charge and occurrence: re-importing finds the same ids. */
-  id: string;
-  /** YYYY-MM of the DATE. */
-  period: string;
-  roomNumber: string;
-  cardholder: string | null;
-  startUtc: string;
-  participantCount: number;
-  billingCode: string | null;
-  lengthSeconds: number;
-  accumulatedSeconds: number;
-  chargeCents: number;
-}
+/**
+ * A conference as the cache writes it: its id is `imp-` + a hash of room,
+ * date, start minute, length, charge and occurrence (re-importing finds the
+ * same ids); its period the YYYY-MM of the DATE.
+ */
+export type ParsedConference = ImportConferenceInput;
 
 export interface ParsedRows {
   conferences: ParsedConference[];
@@ -178,29 +171,17 @@ class RowState {
   private checkTotal(row: SheetRow): void {
     const seconds = this.conferences.reduce((sum, c) => sum + c.accumulatedSeconds, 0);
     const cents = this.conferences.reduce((sum, c) => sum + c.chargeCents, 0);
-    // A Total row that leaves a figure out (an empty cell) is not checked on it.
-    if (!isEmpty(this.cell(row, 'accumulatedTime'))) {
-      const total = this.read(row, 'accumulatedTime', readDuration);
-      if (total !== null && total !== seconds) {
-        this.problems.push(
-          this.cellProblem(row, 'accumulatedTime', 'total_mismatch', `the Total row says ${clock(total)} but the rows add up to ${clock(seconds)}`, {
-            stated: clock(total),
-            sum: clock(seconds),
-          }),
-        );
-      }
-    }
-    if (!isEmpty(this.cell(row, 'charges'))) {
-      const total = this.read(row, 'charges', readMoney);
-      if (total !== null && total !== cents) {
-        this.problems.push(
-          this.cellProblem(row, 'charges', 'total_mismatch', `the Total row says ${amount(total)} but the rows add up to ${amount(cents)}`, {
-            stated: amount(total),
-            sum: amount(cents),
-          }),
-        );
-      }
-    }
+    this.checkTotalOf(row, 'accumulatedTime', readDuration, seconds, clock);
+    this.checkTotalOf(row, 'charges', readMoney, cents, amount);
+  }
+
+  /** A Total row that leaves a figure out (an empty cell) is not checked on it. */
+  private checkTotalOf(row: SheetRow, field: OaiField, reader: (cell: Cell) => Read<number>, sum: number, show: (n: number) => string): void {
+    if (isEmpty(this.cell(row, field))) return;
+    const total = this.read(row, field, reader);
+    if (total === null || total === sum) return;
+    const values = { stated: show(total), sum: show(sum) };
+    this.problems.push(this.cellProblem(row, field, 'total_mismatch', `the Total row says ${values.stated} but the rows add up to ${values.sum}`, values));
   }
 }
 

@@ -9,6 +9,7 @@ import { ExportActions } from '../components/ExportActions';
 import { Fact, FactControl, LoadState, PeriodBadges, PeriodNotice, PeriodSelect } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
+import { ImportButton } from '../import/ImportButton';
 import type { SortState } from '../../../shared/view-rules';
 import { screenColumns, type ColumnLayout } from '../components/table-columns';
 import { useBridgeQuery } from '../use-bridge-query';
@@ -81,13 +82,7 @@ export function BillingCodesView(props: {
           <FactControl label={t('col.billingPeriod')}>
             {(id) => <PeriodSelect id={id} periods={props.periods} value={period} onChange={props.onPeriod} />}
           </FactControl>
-          {props.onImport ? (
-            <div className="fact fact-action">
-              <button type="button" className="button button-small" onClick={props.onImport} data-testid="import-open">
-                {t('import.open')}
-              </button>
-            </div>
-          ) : null}
+          <ImportButton onImport={props.onImport} />
           <Fact label={t('codes.codeCount')}>{format.count(codesUsed(rows))}</Fact>
         </div>
       </section>
