@@ -6,6 +6,7 @@ import type { FeatureDeps } from '../../../src/main/features/deps';
 import { appInfoHandlers } from '../../../src/main/features/app-info/handlers';
 import { billingCodeHandlers } from '../../../src/main/features/billing-codes/handlers';
 import { exportHandlers } from '../../../src/main/features/export/handlers';
+import { importHandlers } from '../../../src/main/features/import/handlers';
 import { menuHandlers } from '../../../src/main/features/menu/handlers';
 import { profileHandlers } from '../../../src/main/features/profiles/handlers';
 import { settingsHandlers } from '../../../src/main/features/settings/handlers';
@@ -15,7 +16,8 @@ import { bridgeCallNames } from '../../../src/shared/bridge';
 
 // Building handlers only captures deps; no call runs here.
 const deps = { app: { shell: 'browser-harness', version: 't', locale: 'en' } } as FeatureDeps;
-const features = [appInfoHandlers, profileHandlers, settingsHandlers, viewHandlers, billingCodeHandlers, exportHandlers, syncHandlers, menuHandlers];
+const importFeature = (d: FeatureDeps) => importHandlers({ ...d, run: () => Promise.resolve([]) });
+const features = [appInfoHandlers, profileHandlers, settingsHandlers, viewHandlers, billingCodeHandlers, exportHandlers, syncHandlers, menuHandlers, importFeature];
 
 describe('the handler map', () => {
   it('answers every contract call, and only those', () => {
