@@ -13,6 +13,7 @@ export default defineConfig({
           'writer-thread.worker': resolve('src/main/sync/writers/writer-thread.worker.ts'),
           // Runs backups' copies and integrity checks off the main thread (see cache/worker/archive-thread.ts).
           'archive.worker': resolve('src/main/cache/worker/archive.worker.ts'),
+          'import.worker': resolve('src/main/features/import/import.worker.ts'),
         },
       },
     },

@@ -18,6 +18,8 @@ const { values } = parseArgs({
     'report-months': { type: 'string', default: '24' },
     /** Only the reports' rows (the 24-month archive), without the sync, archive, export and view rows. */
     'reports-only': { type: 'boolean', default: false },
+    /** `import`: only the import rows (a quick run). */
+    only: { type: 'string' },
   },
 });
 const work = mkdtempSync(path.join(os.tmpdir(), 'oai-bench-'));
@@ -37,6 +39,8 @@ await build({
     'writer-thread.worker': 'src/main/sync/writers/writer-thread.worker.ts',
     'archive-child': 'bench/archive-child.ts',
     'archive.worker': 'src/main/cache/worker/archive.worker.ts',
+    'import-child': 'bench/import-child.ts',
+    'import.worker': 'src/main/features/import/import.worker.ts',
   },
   outdir: path.dirname(SYNC_BUNDLE),
   bundle: true,
@@ -86,6 +90,40 @@ function exportRow(metric: string, xlsx: { ms: number; peakRssMb: number }, csv:
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const percent = (part: number, whole: number) => `${fmt((100 * part) / whole)} %`;
+
+type ImportRun = { rows: number; conferences: number; bareMs: number; importMs: number; peakRssMb: number; maxStallMs: number; idleStallMs: number };
+const IMPORT_ROWS = 50_000;
+
+/** Importing a generated 50,000-row .xlsx beside exceljs's bare streaming read of the same file. */
+async function importRows(): Promise<Row[]> {
+  const child = path.join(path.dirname(SYNC_BUNDLE), 'import-child.js');
+  await job<object>(['generate', work, String(IMPORT_ROWS)], child);
+  const run = await job<ImportRun>(['measure', work, String(IMPORT_ROWS)], child);
+  return [
+    [
+      `import a ${fmt(run.rows)}-row .xlsx (worker thread: parse + one transaction)`,
+      `${fmt(run.importMs / 1000, 1)} s, peak RSS ${run.peakRssMb} MB`,
+      '<= 2x bare read; < 300 MB',
+      `${fmt(run.bareMs / 1000, 1)} s exceljs bare streaming read; import = ${fmt(run.importMs / run.bareMs, 1)}x`,
+    ],
+    [
+      'main thread: longest event-loop stall during that import',
+      `${fmt(run.maxStallMs)} ms`,
+      '< 50 ms',
+      `${fmt(run.idleStallMs)} ms with nothing running (1 s)`,
+    ],
+  ];
+}
+
+if (values.only === 'import') {
+  try {
+    rows.push(...(await importRows()));
+    print();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 
 // The provider keeps every page it has rendered (--page-cache-mb), as a remote
 // provider's work would not run on this machine: the first ceiling job renders
@@ -244,6 +282,7 @@ try {
       `${fmt(views.roomFloorMs)} ms bridge round trip alone`,
     ],
     ...reports,
+    ...(await importRows()),
   );
   print();
 } finally {

@@ -9,6 +9,7 @@ import { backupCommand } from './commands/backup';
 import { backupsCommand } from './commands/backups';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { periodsCommand } from './commands/periods';
 import { reportCommand } from './commands/report';
 import { restoreCommand } from './commands/restore';
@@ -29,9 +30,12 @@ commands:
   periods  [--account N] [--server URL] [--db FILE] [--json]
   export   --period YYYY-MM [--account N] [--room N] [--server URL] --out FILE.xlsx [--db FILE] [--lang en|fr]
            the Excel workbook of the account summary (all rooms), or of one room with --room
-  report   [--from YYYY-MM] [--to YYYY-MM] [--by code|room] [--account N] [--server URL] [--db FILE] [--json] [--out FILE.xlsx] [--lang en|fr]
+  report   [--from YYYY-MM] [--to YYYY-MM] [--by code|room] [--account N] [--server URL] [--db FILE] [--json] [--out FILE.xlsx] [--lang en-GB|en-US|fr]
            billing codes (Unallocated its own row) or rooms x the cache's months of the range
            (default: its last 12 months); --out writes the app's Chargeback workbook
+  import   FILE... [--account N] [--server URL] [--db FILE] [--dry-run] [--json]
+           OAI's Excel downloads (.xlsx, or .csv) of months before the app: each file all or
+           nothing; exit 0 imported or unchanged, 1 when any file was refused
   check    [--db FILE] [--json]
            SQLite's integrity check of the cache: exit 0 intact, 1 damaged (with the newest good backup)
   backup   --out FILE [--db FILE]
@@ -51,6 +55,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => number | Promise<n
   periods: periodsCommand,
   export: exportCommand,
   report: reportCommand,
+  import: importCommand,
   check: checkCommand,
   backup: backupCommand,
   backups: backupsCommand,

@@ -51,6 +51,7 @@ function chromiumPath(): string | undefined {
 
 export function createHarnessIntegration(options: {
   downloadsDir: string;
+  /** The Open dialogs' stand-in: Restore… takes its newest *.sqlite; Import… its other files, by name. */
   importsDir: string;
   pageUrl: () => string;
   /** Plays a computer without a printer: Print answers no_printer, as Electron does there. */
@@ -83,6 +84,7 @@ export function createHarnessIntegration(options: {
     chooseOpenFile: (kind) => Promise.resolve(newestFileIn(options.importsDir, kind)),
     // No file manager here: showArchiveFolder answers with the path.
     showInFolder: () => undefined,
+    chooseImportFiles: () => Promise.resolve(filesIn(options.importsDir)),
     renderPdf,
     async print(layoutHash, defaultName) {
       if (options.noPrinter) throw new AppError('no_printer', 'This computer has no printer. Save the view as a PDF instead.');
@@ -95,4 +97,15 @@ export function createHarnessIntegration(options: {
       browser = null;
     },
   };
+}
+
+/** The harness's "Open" answer for imports: the folder's files but archives (*.sqlite), sorted by name; null (cancelled) when there are none. */
+function filesIn(dir: string): string[] | null {
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir)
+    .filter((name) => !name.toLowerCase().endsWith('.sqlite'))
+    .sort()
+    .map((name) => path.join(dir, name))
+    .filter((file) => statSync(file).isFile());
+  return files.length > 0 ? files : null;
 }

@@ -7,6 +7,7 @@ import type { AppServices } from '../main/app/app-services';
 import { dispatchBridgeCall } from '../main/bridge/dispatch';
 import { isFromOrigin } from '../main/bridge/origin';
 import { loadAsset, SECURITY_HEADERS } from '../main/web/static-assets';
+import { IMPORT_CHUNK_BODY_LIMIT } from '../shared/import';
 import { BRIDGE_PATH, BRIDGE_SCRIPT_PATH, bridgeClientScript, EVENTS_PATH } from './bridge-client';
 
 export interface HarnessOptions {
@@ -21,6 +22,8 @@ export interface Harness {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
+/** A dropped file's bytes come in chunks larger than that: this one call alone may send more. */
+const BODY_LIMITS: Readonly<Record<string, number>> = { importUploadChunk: IMPORT_CHUNK_BODY_LIMIT };
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const eventStreams = new Set<ServerResponse>();
@@ -62,7 +65,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     let args: unknown;
     try {
-      args = JSON.parse(await readBody(req));
+      args = JSON.parse(await readBody(req, Object.hasOwn(BODY_LIMITS, name) ? BODY_LIMITS[name]! : MAX_BODY_BYTES));
     } catch {
       return send(res, 400, 'text/plain', 'Body is not JSON');
     }
@@ -103,12 +106,12 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    if (size > limit) throw new Error('request body too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -17,6 +17,7 @@ import {
   conferenceIdSchema,
   conferenceRowSchema,
   participantRowSchema,
+  localBillingCodeSchema,
   pendingBillingCodeSchema,
   periodInfoSchema,
   periodKeySchema,
@@ -35,6 +36,7 @@ import {
 } from './archive-contract';
 import { dateStyleSchema, languageSchema } from './i18n/language';
 import { attentionListSchema, attentionSchema, chargebackArgsSchema, chargebackSchema, monthTotalsSchema, summaryCompareSchema, trendSubjectSchema } from './reports';
+import { importCalls, importProgressSchema } from './import';
 import { menuCommandSchema, menuStateSchema } from './menu-commands';
 
 const none = z.object({}).strict();
@@ -238,7 +240,7 @@ export const bridgeCalls = {
     z.object(periodRef).strict(),
     z.array(billingCodeRowSchema),
   ),
-  assignBillingCode: call(z.object({ ...conferenceRef, billingCode: z.string().max(20).nullable() }).strict(), pendingBillingCodeSchema),
+  assignBillingCode: call(z.object({ ...conferenceRef, billingCode: z.string().max(20).nullable() }).strict(), z.union([pendingBillingCodeSchema, localBillingCodeSchema])),
   billingCodeConferences: call(
     z.object({ ...periodRef, billingCode: z.string().max(200).nullable() }).strict(),
     z.array(conferenceRowSchema),
@@ -267,6 +269,7 @@ export const bridgeCalls = {
   startEmptyCache: call(none, startEmptyOutcomeSchema),
   backupNow: call(none, archiveBackupOutcomeSchema),
   showArchiveFolder: call(none, folderShownSchema),
+  ...importCalls,
 } as const;
 
 export type BridgeCalls = typeof bridgeCalls;
@@ -300,6 +303,7 @@ export type ExportProgress = z.infer<typeof exportProgressSchema>;
 export const bridgeEvents = {
   syncProgress: syncProgressSchema,
   exportProgress: exportProgressSchema,
+  importProgress: importProgressSchema,
   /** An application menu item the renderer carries out with the same function as its button. */
   menuCommand: z.object({ command: menuCommandSchema }),
   /** The archive's state changed (see archiveStatus for its details). */

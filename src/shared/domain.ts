@@ -29,6 +29,15 @@ export function currencyOf(account: Pick<AccountInfo, 'currency'> | null | undef
 export const roomDisplaySchema = z.enum(['active', 'all']);
 export type RoomDisplay = z.infer<typeof roomDisplaySchema>;
 
+/** A file an imported month came from. */
+export const importedFileInfoSchema = z.object({
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  importedAt: z.string(),
+});
+export type ImportedFileInfo = z.infer<typeof importedFileInfoSchema>;
+
 export const periodInfoSchema = z.object({
   accountNumber: z.string(),
   period: z.string(),
@@ -46,6 +55,10 @@ export const periodInfoSchema = z.object({
   lastSyncedAt: z.string().nullable(),
   lastError: z.string().nullable(),
   lastErrorAt: z.string().nullable(),
+  /** 'import': filled from OAI's Excel downloads (never from the provider). */
+  source: z.enum(['provider', 'import']),
+  /** An imported month's files, in import order (absent for the provider's months). */
+  importedFiles: z.array(importedFileInfoSchema).optional(),
 });
 export type PeriodInfo = z.infer<typeof periodInfoSchema>;
 
@@ -56,6 +69,10 @@ export type PeriodInfo = z.infer<typeof periodInfoSchema>;
 export function periodDataAsOf(period: PeriodInfo | null): string | null {
   return period?.lastSyncedAt ?? null;
 }
+
+/** The service type of conferences imported from OAI's downloads (the provider sent none). */
+export const IMPORTED_SERVICE_TYPE = 'import';
+
 
 export const totalsSchema = z.object({
   conferenceCount: z.number().int(),
@@ -84,6 +101,17 @@ export const pendingBillingCodeSchema = z.object({
 });
 export type PendingBillingCode = z.infer<typeof pendingBillingCodeSchema>;
 
+/**
+ * A billing code kept in the archive only, never sent to the provider (months
+ * that are imported, invoiced or archived): it overrides the provider's code.
+ */
+export const localBillingCodeSchema = z.object({
+  kind: z.literal('local'),
+  billingCode: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type LocalBillingCode = z.infer<typeof localBillingCodeSchema>;
+
 export const conferenceRowSchema = z.object({
   id: z.string(),
   roomNumber: z.string(),
@@ -93,6 +121,8 @@ export const conferenceRowSchema = z.object({
   billingCode: z.string().nullable(),
   /** Local change waiting for (or refused by) the provider, if any. */
   pending: pendingBillingCodeSchema.nullable(),
+  /** The local allocation, if any (absent when none). */
+  local: localBillingCodeSchema.optional(),
   participantCount: z.number().int(),
   lengthSeconds: z.number().int(),
   accumulatedSeconds: z.number().int(),

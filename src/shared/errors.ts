@@ -51,7 +51,11 @@ export type AppErrorCode =
   /** The computer has no printer: the renderer offers Save as PDF instead. */
   | 'no_printer'
   /** Saving or printing is not offered by this shell. */
-  | 'not_available';
+  | 'not_available'
+  /** An import would touch a month the cache holds from the provider, or remove one. */
+  | 'provider_month'
+  /** An import file could not be taken (too big, unreadable). */
+  | 'import_failed';
 
 /** What the dispatcher itself answers, around the handlers. */
 export type DispatchFailureCode = 'unknown_call' | 'invalid_arguments' | 'internal';

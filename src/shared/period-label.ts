@@ -9,6 +9,7 @@ export function periodLabel(period: PeriodInfo, t: Translate, options: FormatOpt
   const name = period.invoiced
     ? t('period.invoiced', { month: formatMonth(period.period, options.language) })
     : t('period.open', { start: formatCalendarDay(period.start, options) });
+  if (period.source === 'import') return t('period.importedSuffix', { period: formatMonth(period.period, options.language) });
   return period.servedByProvider ? name : t('period.archivedSuffix', { period: name });
 }
 

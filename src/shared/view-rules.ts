@@ -1,7 +1,7 @@
 // Sorting, filtering and totals of table rows: one definition for the renderer's tables
 // and for exports and print layouts, which must show the rows the same way.
 // What each column sorts by is part of its definition (src/shared/columns).
-import type { BillingCodeRow, ConferenceRow, RoomSummaryRow, Totals } from './domain';
+import type { BillingCodeRow, ConferenceRow, PeriodInfo, RoomSummaryRow, Totals } from './domain';
 
 export type SortDirection = 'ascending' | 'descending';
 
@@ -72,7 +72,8 @@ export const BILLING_CODE_SORT: SortState = { column: 'code', direction: 'ascend
 export const BILLING_CODE_PATTERN = /^[\p{L}\p{N} _.-]{1,20}$/u;
 
 /** The billing code a conference shows: a local change wins over the provider's, unless it was refused. */
-export function effectiveBillingCode(conference: Pick<ConferenceRow, 'billingCode' | 'pending'>): string | null {
+export function effectiveBillingCode(conference: Pick<ConferenceRow, 'billingCode' | 'pending' | 'local'>): string | null {
+  if (conference.local) return conference.local.billingCode;
   const change = conference.pending;
   return change && change.state !== 'failed' ? change.billingCode : conference.billingCode;
 }
@@ -91,4 +92,13 @@ export function sumTotals(rows: readonly Totals[]): Totals {
     total.chargeCents += row.chargeCents;
   }
   return total;
+}
+
+/**
+ * Whether billing codes of a month are kept locally (never sent): an imported
+ * month, or one the provider invoiced or no longer serves. Otherwise they go
+ * through the outbox to the provider.
+ */
+export function isLocallyAllocated(period: Pick<PeriodInfo, 'source' | 'invoiced' | 'servedByProvider'>): boolean {
+  return period.source === 'import' || period.invoiced || !period.servedByProvider;
 }

@@ -21,6 +21,8 @@ export interface HarnessFixture {
   dataDir: string;
   /** Where Download, Print and Save as PDF land in the harness. */
   downloadsDir: string;
+  /** What the harness's Open dialog (Import OAI downloads…) answers: every file in it. */
+  importsDir: string;
   services: AppServices;
   harness: Harness;
 }
@@ -65,6 +67,7 @@ export const test = base.extend<{ osLocale: string; demo: DemoOptions; noPrinter
   app: async ({ osLocale, demo, noPrinter, keychain }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oai-e2e-'));
     const downloadsDir = path.join(dataDir, 'downloads');
+    const importsDir = path.join(dataDir, 'imports');
     const app = await startHarnessApp(
       {
         dataDir,
@@ -76,9 +79,9 @@ export const test = base.extend<{ osLocale: string; demo: DemoOptions; noPrinter
         // Failures (unreachable, TLS…) come back quickly: one retry, short waits.
         clientOptions: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000 },
       },
-      { rendererDir: RENDERER_DIR, downloadsDir, noPrinter },
+      { rendererDir: RENDERER_DIR, downloadsDir, importsDir, noPrinter },
     );
-    await use({ url: app.url, dataDir, downloadsDir, services: app.services, harness: app.harness });
+    await use({ url: app.url, dataDir, downloadsDir, importsDir, services: app.services, harness: app.harness });
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
   },

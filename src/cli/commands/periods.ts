@@ -1,5 +1,5 @@
 // `periods`: the cached months of each account, with their sync state.
-import { listPeriods } from '../../main/cache';
+import { importedFilesOf, listPeriods } from '../../main/cache';
 import { matchingAccounts, pickAccount } from '../account';
 import { accountChoice, parse, type CliIo } from '../args';
 import { withReadonlyCore } from '../readonly-core';
@@ -22,6 +22,8 @@ export function periodsCommand(args: string[], io: CliIo): Promise<number> {
       invoiced: p.invoiced,
       archived: !p.servedByProvider,
       lastError: p.lastError,
+      source: p.source,
+      ...(p.source === 'import' && { importedFrom: importedFilesOf(db, p, p.period).map((f) => ({ file: f.fileName, importedAt: f.importedAt })) }),
     }));
     if (values.json === true) {
       io.stdout(jsonForTerminal(rows));
@@ -30,7 +32,8 @@ export function periodsCommand(args: string[], io: CliIo): Promise<number> {
         const state = [r.invoiced ? 'invoiced' : 'not invoiced', r.archived ? 'archived' : null, r.lastError ? `last error: ${oneLine(r.lastError)}` : null]
           .filter(Boolean)
           .join(', ');
-        io.stdout(`${r.account} ${r.period}  synced ${r.syncedAt ?? 'never'}  ${state}\n`);
+        const when = r.importedFrom ? `imported ${r.syncedAt ?? ''} from ${r.importedFrom.map((f) => oneLine(f.file)).join(', ')}` : `synced ${r.syncedAt ?? 'never'}`;
+        io.stdout(`${r.account} ${r.period}  ${when}  ${r.importedFrom ? 'imported' : state}\n`);
       }
     }
     return 0;

@@ -88,8 +88,9 @@ function printReport(report: SyncReport, io: CliIo): void {
     return;
   }
   const { outbox } = report;
-  if (outbox.sent + outbox.failed + outbox.pending > 0) {
-    io.stdout(`billing codes: ${outbox.sent} sent, ${outbox.failed} refused, ${outbox.pending} still pending\n`);
+  if (outbox.sent + outbox.failed + outbox.pending + outbox.local > 0) {
+    const local = outbox.local > 0 ? `, ${outbox.local} kept locally (month invoiced or archived)` : '';
+    io.stdout(`billing codes: ${outbox.sent} sent, ${outbox.failed} refused, ${outbox.pending} still pending${local}\n`);
   }
   for (const p of report.periods) {
     const detail =

@@ -17,6 +17,9 @@ import { archiveHandlers } from '../features/archive/handlers';
 import { billingCodeHandlers } from '../features/billing-codes/handlers';
 import type { FeatureDeps } from '../features/deps';
 import { exportHandlers } from '../features/export/handlers';
+import { importHandlers } from '../features/import/handlers';
+import { importThreadRunner } from '../features/import/import-thread';
+import { StagedFiles } from '../features/import/staged-files';
 import { menuHandlers } from '../features/menu/handlers';
 import { createMenuStateStore, type MenuStateStore } from '../features/menu/menu-state';
 import { profileHandlers } from '../features/profiles/handlers';
@@ -99,8 +102,9 @@ export interface AppServices {
 }
 
 /** Every bridge call's handler, each from the feature that owns the call. */
-export function bridgeHandlers(deps: FeatureDeps): BridgeHandlers {
+export function bridgeHandlers(deps: FeatureDeps, staged?: StagedFiles): BridgeHandlers {
   return {
+    ...importHandlers({ ...deps, run: importThreadRunner(() => deps.cache.file), staged }),
     ...appInfoHandlers(deps),
     ...profileHandlers(deps),
     ...settingsHandlers(deps),
@@ -179,6 +183,7 @@ function wireServices(env: AppEnvironment, { log, events, emit, core, archive }:
     menu,
     emit,
   };
+  const staged = new StagedFiles();
   archive.subscribe((state) => {
     emit('archiveStatus', stateView(state, archive.file));
     // Syncs and backups start once the archive can be written (again, after a restore).
@@ -190,7 +195,7 @@ function wireServices(env: AppEnvironment, { log, events, emit, core, archive }:
   log.info(`services started (${env.shell}, data in ${env.dataDir})`);
 
   return {
-    handlers: gateWrites(bridgeHandlers(deps), archive.whenWritable),
+    handlers: gateWrites(bridgeHandlers(deps, staged), archive.whenWritable),
     events,
     log,
     cache,
@@ -202,6 +207,7 @@ function wireServices(env: AppEnvironment, { log, events, emit, core, archive }:
     stopDemoProvider: () => demo.stop(),
     close: async () => {
       await core.close();
+      staged.dispose();
       await demo.stop();
       events.removeAllListeners();
     },

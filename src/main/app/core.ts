@@ -87,5 +87,5 @@ export function createCore(options: CoreOptions): Core {
 
 /** A period was replaced, or billing codes reached the provider (and the cache). */
 function changedArchive(report: SyncReport): boolean {
-  return report.periods.some((p) => p.status === 'synced') || report.outbox.sent > 0;
+  return report.periods.some((p) => p.status === 'synced') || report.outbox.sent > 0 || report.outbox.local > 0;
 }

@@ -24,4 +24,6 @@ export interface ShellIntegration {
   chooseOpenFile(kind: OpenKind, defaultDir: string): Promise<string | null>;
   /** Shows `file` in the system's file manager (the harness has none: it does nothing). */
   showInFolder(file: string): void;
+  /** OAI downloads to import, from the system Open dialog (several at once); null when cancelled. */
+  chooseImportFiles?(): Promise<string[] | null>;
 }

@@ -25,7 +25,11 @@ export type CacheErrorCode =
   /** Linking an account's history to a provider that already holds history of that account. */
   | 'provider_holds_history'
   /** The conference is not in the cache. */
-  | 'unknown_conference';
+  | 'unknown_conference'
+  /** An import holds a month the cache has from the provider: the provider's data is never replaced. */
+  | 'provider_month'
+  /** Removing a month that was not imported. */
+  | 'not_imported';
 
 /** What SQLite's quick_check said of a file (integrity.ts). */
 export interface IntegrityProblems {

@@ -17,6 +17,8 @@ export * from './queries/export-rows';
 export * from './queries/reports';
 export { reportCodeOverridesSql } from './queries/report-codes';
 export * from './queries/attention';
+export * from './queries/imports';
+export * from './queries/local-codes';
 export { stagePeriod, PeriodStage } from './staging/stage';
 export { commitStagedPeriod } from './staging/commit';
 export { BATCH_ROWS, BatchBuilder, STAGED_CONFERENCE_COLUMN_COUNT, PARTICIPANT_COLUMN_COUNT, flatRoomNumber, type FlatPage } from './staging/row-batches';

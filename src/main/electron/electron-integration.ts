@@ -69,6 +69,17 @@ export function createElectronIntegration(deps: ElectronIntegrationDeps): ShellI
       deps.folders.remember(result.filePath);
       return result.filePath;
     },
+    async chooseImportFiles() {
+      const options = {
+        defaultPath: deps.folders.folder(),
+        properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+        filters: [{ name: 'OAI downloads', extensions: ['xlsx', 'csv', 'xls'] }],
+      };
+      const parent = deps.parentWindow();
+      const result = parent ? await deps.dialog.showOpenDialog(parent, options) : await deps.dialog.showOpenDialog(options);
+      if (result.canceled || result.filePaths.length === 0) return null;
+      return result.filePaths;
+    },
     async print(layoutHash) {
       if (printing) throw new AppError('print_busy', 'Another print is still being prepared or printed. Finish it, then print again.');
       printing = true;

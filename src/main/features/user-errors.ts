@@ -21,6 +21,8 @@ const CODE_OF_CACHE_ERROR: Record<CacheErrorCode, AppErrorCode> = {
   conference_in_another_room: 'malformed',
   provider_holds_history: 'history_conflict',
   unknown_conference: 'not_found',
+  provider_month: 'provider_month',
+  not_imported: 'provider_month',
 };
 
 export function asUserError(error: unknown): unknown {

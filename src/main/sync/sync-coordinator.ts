@@ -198,7 +198,7 @@ function failedReport(error: unknown): SyncReport {
     scope: 'account',
     status: 'failed',
     periods: [],
-    outbox: { sent: 0, failed: 0, pending: 0 },
+    outbox: { sent: 0, failed: 0, pending: 0, local: 0 },
     error: error instanceof Error ? error.message : String(error),
     errorKind: null,
   };

@@ -57,7 +57,7 @@ export interface SyncReport {
   scope: string;
   status: 'ok' | 'partial' | 'failed' | 'cancelled';
   periods: PeriodOutcome[];
-  outbox: { sent: number; failed: number; pending: number };
+  outbox: { sent: number; failed: number; pending: number; local: number };
   /** Why the whole run failed (sign-in, listing periods), if it did. */
   error: string | null;
   /** ProviderError kind of that failure, e.g. 'invalid_credentials'; 'cache_damaged' when the cache check failed. */
@@ -128,7 +128,7 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
     scope: ACCOUNT_SCOPE,
     status: 'ok',
     periods: [],
-    outbox: { sent: 0, failed: 0, pending: 0 },
+    outbox: { sent: 0, failed: 0, pending: 0, local: 0 },
     error: null,
     errorKind: null,
   };

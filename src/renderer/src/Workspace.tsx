@@ -4,7 +4,7 @@
 // user visits rooms and conferences), and a refresh token bumped by syncs.
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Profile, SettingsView } from '../../shared/bridge';
-import type { ConferenceRow } from '../../shared/domain';
+import { currencyOf, type ConferenceRow } from '../../shared/domain';
 import type { Language } from '../../shared/i18n';
 import { callMain } from './bridge';
 import { ArchiveBanner } from './components/ArchiveGate';
@@ -16,8 +16,10 @@ import { LoadState } from './components/ViewParts';
 import { describeError } from './errors';
 import { useFormat } from './format-context';
 import { useI18n } from './i18n';
+import { RemoveImportedMonth } from './import/ImportedMonth';
+import { useImport } from './import/use-import';
 import { newestFirst } from '../../shared/period-label';
-import type { SortState } from '../../shared/view-rules';
+import { isLocallyAllocated, type SortState } from '../../shared/view-rules';
 import { useMenuCommand, useMenuSupportPhone } from './menu-commands';
 import { menuSupportPhone } from '../../shared/menu-commands';
 import { createSyncStore, refreshKey } from './sync-store';
@@ -82,13 +84,20 @@ export function Workspace(props: {
   const syncStore = useMemo(() => createSyncStore(profile.id), [profile.id]);
   useEffect(() => syncStore.start(), [syncStore]);
   // Views reload when a sync moves to its next period or ends.
-  const refresh = useSyncExternalStore(syncStore.subscribe, () => refreshKey(syncStore.get()));
+  const syncRefresh = useSyncExternalStore(syncStore.subscribe, () => refreshKey(syncStore.get()));
+  // An import or a removed month changes the archive too: every view reloads.
+  const [archiveVersion, setArchiveVersion] = useState(0);
+  const refresh = `${syncRefresh}|${archiveVersion}`;
   const syncRunning = refresh.startsWith('running|');
   const syncActions = useSyncActions(syncStore, profile.id);
 
   const periodsQuery = useBridgeQuery(accountNumber && profileId, refresh, () => callMain('listPeriods', { profileId }));
   const periods = useMemo(() => newestFirst(periodsQuery.data ?? []), [periodsQuery.data]);
   const period = periods.find((p) => p.period === selectedPeriod) ?? periods[0] ?? null;
+  const localMonthOf = (key: string) => {
+    const info = periods.find((p) => p.period === key);
+    return info !== undefined && isLocallyAllocated(info);
+  };
 
   const summaryKey = accountNumber && period ? `${profileId}|${period.period}|${summaryState.display}` : null;
   const summaryQuery = useBridgeQuery(summaryKey, refresh, () =>
@@ -97,6 +106,19 @@ export function Workspace(props: {
   const summary = summaryQuery.data;
   const account = summary?.account ?? null;
   const cardholders = useMemo(() => new Map((summary?.rooms ?? []).map((r) => [r.roomNumber, r.cardholder])), [summary]);
+  const importer = useImport({
+    profileId,
+    currency: currencyOf(account),
+    enabled: accountNumber !== null && profile.roomNumber === null,
+    onImported: (first) => {
+      setArchiveVersion((v) => v + 1);
+      if (first !== null) {
+        setSelectedPeriod(first);
+        setRoute({ view: 'summary' });
+      }
+    },
+  });
+  const onImport = importer.enabled ? importer.open : undefined;
   const cardholderOf = useCallback((roomNumber: string) => cardholders.get(roomNumber) ?? null, [cardholders]);
 
   // The application menu and the keyboard run the same actions as the buttons.
@@ -160,6 +182,7 @@ export function Workspace(props: {
             periods={periods}
             period={period}
             onPeriod={choosePeriod}
+            onImport={onImport}
             state={summaryState}
             onState={setSummaryState}
             summary={summary}
@@ -216,6 +239,7 @@ export function Workspace(props: {
             periods={periods}
             period={period}
             onPeriod={choosePeriod}
+            onImport={onImport}
             refresh={refresh}
             sort={codesSort}
             onSort={setCodesSort}
@@ -242,6 +266,7 @@ export function Workspace(props: {
             profileId={profileId}
             account={account}
             period={route.period}
+            localMonth={localMonthOf(route.period)}
             conferenceId={route.conferenceId}
             cardholderOf={cardholderOf}
             refresh={refresh}
@@ -299,6 +324,11 @@ export function Workspace(props: {
             </p>
           ) : null}
           {/* A view that throws shows an error panel; any navigation (a new route) shows the views again. */}
+          {period?.source === 'import' && route.view === 'summary' ? (
+            <div className="imported-month-actions">
+              <RemoveImportedMonth profileId={profileId} period={period} onRemoved={() => setArchiveVersion((v) => v + 1)} />
+            </div>
+          ) : null}
           <ErrorBoundary resetKey={route} fallback={(error) => <ViewErrorPanel error={error} onBack={toSummary} />}>
             {mainView()}
           </ErrorBoundary>
@@ -311,10 +341,18 @@ export function Workspace(props: {
               systemLanguage={props.systemLanguage}
               onSaved={props.onSettings}
               onClose={() => setDialog(null)}
+              onImport={
+                onImport &&
+                (() => {
+                  setDialog(null);
+                  onImport();
+                })
+              }
             />
           </ErrorBoundary>
         ) : null}
         {linkPending && dialog === null ? <LinkHistoryDialog profile={profile} onAnswered={props.onProfileChanged} /> : null}
+        {importer.element}
         {dialog === 'signOut' ? (
           <SignOutDialog profile={profile} onSignedOut={props.onSignedOut} onClose={() => setDialog(null)} />
         ) : null}

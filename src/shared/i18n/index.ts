@@ -42,6 +42,7 @@ const SERVICE_TYPES: Readonly<Record<string, MessageKey>> = {
   'Operator Assisted': 'serviceType.operatorAssisted',
   'Dial-Out': 'serviceType.dialOut',
   Web: 'serviceType.web',
+  import: 'serviceType.import',
 };
 
 const ACCESS_TYPES: Readonly<Record<string, MessageKey>> = {

@@ -7,6 +7,7 @@ import { appInfoHandlers } from '../../../src/main/features/app-info/handlers';
 import { archiveHandlers } from '../../../src/main/features/archive/handlers';
 import { billingCodeHandlers } from '../../../src/main/features/billing-codes/handlers';
 import { exportHandlers } from '../../../src/main/features/export/handlers';
+import { importHandlers } from '../../../src/main/features/import/handlers';
 import { menuHandlers } from '../../../src/main/features/menu/handlers';
 import { profileHandlers } from '../../../src/main/features/profiles/handlers';
 import { settingsHandlers } from '../../../src/main/features/settings/handlers';
@@ -17,6 +18,7 @@ import { bridgeCallNames } from '../../../src/shared/bridge';
 
 // Building handlers only captures deps; no call runs here.
 const deps = { app: { shell: 'browser-harness', version: 't', locale: 'en' } } as FeatureDeps;
+const importFeature = (d: FeatureDeps) => importHandlers({ ...d, run: () => Promise.resolve([]) });
 const features = [
   appInfoHandlers,
   profileHandlers,
@@ -28,6 +30,7 @@ const features = [
   syncHandlers,
   menuHandlers,
   archiveHandlers,
+  importFeature,
 ];
 
 describe('the handler map', () => {

@@ -7,9 +7,10 @@ import type { BridgeHandlers } from '../../../src/main/bridge/handlers';
 import { AppError } from '../../../src/main/errors';
 import { billingCodeHandlers } from '../../../src/main/features/billing-codes/handlers';
 import { billingCodeToAssign } from '../../../src/main/features/billing-codes/rules';
-import { cacheHandle } from '../../../src/main/cache';
+import { billingCodeSummary, cacheHandle, getConference, periodConferences, unsentOutbox } from '../../../src/main/cache';
+import type { LocalBillingCode, PendingBillingCode } from '../../../src/shared/domain';
 import { replacePeriod } from '../../../src/main/sync/replace-period';
-import { ACCOUNT, countRows, makeConference, makePeriod, openTestCache, replaceInput, type TestCache } from '../cache/fixtures';
+import { ACCOUNT, countRows, makeConference, makePeriod, openTestCache, PROVIDER, replaceInput, type TestCache } from '../cache/fixtures';
 import { savedProfiles, storedProfile } from '../app/profile-fixtures';
 
 let cache: TestCache;
@@ -38,6 +39,12 @@ function refusal(work: () => unknown): AppError {
     return error as AppError;
   }
   throw new Error('expected a refusal');
+}
+
+/** The change went to the outbox (not kept locally). */
+function queued(result: PendingBillingCode | LocalBillingCode): PendingBillingCode {
+  if ('kind' in result) throw new Error('kept locally, not queued');
+  return result;
 }
 
 const dispatch = (name: string, args: unknown) => dispatchBridgeCall(name, args, handlers as unknown as BridgeHandlers, log);
@@ -97,12 +104,36 @@ describe('assignBillingCode', () => {
     expect(refusal(() => handlers.assignBillingCode({ profileId: 'room-200', period: '2026-11', conferenceId: 'c-1', billingCode: 'NO' })).code).toBe(
       'not_found',
     );
-    const own = handlers.assignBillingCode({ profileId: 'room-200', period: '2026-11', conferenceId: 'c-2', billingCode: 'MINE' });
+    const own = queued(handlers.assignBillingCode({ profileId: 'room-200', period: '2026-11', conferenceId: 'c-2', billingCode: 'MINE' }));
     expect(own.state).toBe('pending');
-    const other = handlers.assignBillingCode({ profileId: 'account', period: '2026-11', conferenceId: 'c-1', billingCode: 'THEIRS' });
+    const other = queued(handlers.assignBillingCode({ profileId: 'account', period: '2026-11', conferenceId: 'c-1', billingCode: 'THEIRS' }));
     expect(refusal(() => handlers.discardBillingCode({ profileId: 'room-200', outboxId: other.outboxId })).code).toBe('not_found');
     expect(refusal(() => handlers.retryBillingCode({ profileId: 'room-200', outboxId: other.outboxId })).code).toBe('not_found');
     expect(handlers.discardBillingCode({ profileId: 'room-200', outboxId: own.outboxId })).toBeNull();
     expect(countRows(cache.db, 'billing_code_outbox')).toBe(1);
+  });
+});
+
+describe('local allocations', () => {
+  beforeEach(() => {
+    replacePeriod(cache.db, replaceInput(makePeriod('2026-10', { invoiced: true }), [makeConference('c-1', '100', '2026-10-02T09:00:00Z', [], { billingCode: 'OLD' })]));
+  });
+  const account = { provider: PROVIDER, accountNumber: ACCOUNT, roomNumber: null };
+
+  it('an invoiced month keeps its codes locally: never queued, and every read shows the local code', () => {
+    const result = handlers.assignBillingCode({ profileId: 'account', period: '2026-10', conferenceId: 'c-1', billingCode: 'LOCAL-1' });
+    expect(result).toMatchObject({ kind: 'local', billingCode: 'LOCAL-1' });
+    expect(unsentOutbox(cache.db, account)).toEqual([]);
+    expect(getConference(cache.db, account, '2026-10', 'c-1')).toMatchObject({ billingCode: 'OLD', pending: null, local: { billingCode: 'LOCAL-1' } });
+    expect(billingCodeSummary(cache.db, account, '2026-10').map((row) => row.billingCode)).toEqual(['LOCAL-1']);
+    expect([...periodConferences(cache.db, account, '2026-10')][0]?.local?.billingCode).toBe('LOCAL-1');
+    // The same id in a served, open month still goes to the provider.
+    expect(handlers.assignBillingCode({ profileId: 'account', period: '2026-11', conferenceId: 'c-1', billingCode: 'SENT' })).toMatchObject({ state: 'pending' });
+    expect(getConference(cache.db, account, '2026-11', 'c-1')?.local).toBeUndefined();
+  });
+
+  it('a local allocation back to Unallocated is a code of its own (null), not the provider’s', () => {
+    handlers.assignBillingCode({ profileId: 'account', period: '2026-10', conferenceId: 'c-1', billingCode: '' });
+    expect(billingCodeSummary(cache.db, account, '2026-10').map((row) => row.billingCode)).toEqual([null]);
   });
 });

@@ -29,7 +29,7 @@ describe('preload', () => {
 
   it('exposes one method per contract call plus one hook per event, and nothing else', () => {
     const api = exposed.get('oai') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...bridgeCallNames, 'onSyncProgress', 'onExportProgress', 'onMenuCommand', 'onArchiveStatus'].sort());
+    expect(Object.keys(api).sort()).toEqual([...bridgeCallNames, 'onSyncProgress', 'onExportProgress', 'onImportProgress', 'onMenuCommand', 'onArchiveStatus'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 

@@ -35,7 +35,7 @@ describe('openCache', () => {
       expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
       expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
       const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((row) => row.name);
-      expect(tables).toEqual(['accounts', 'billing_code_outbox', 'conferences', 'meta', 'participants', 'periods', 'rooms', 'sync_run_periods', 'sync_runs']);
+      expect(tables).toEqual(['accounts', 'billing_code_outbox', 'conferences', 'import_file_periods', 'import_files', 'local_billing_codes', 'meta', 'participants', 'periods', 'rooms', 'sync_run_periods', 'sync_runs']);
     } finally {
       db.close();
     }

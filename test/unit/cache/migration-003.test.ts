@@ -110,7 +110,7 @@ describe('migration 003 (provider keys) on a cache the app wrote with schema 1',
 
     expect(listCachedAccounts(db)).toEqual([{ provider: views.provider, accountNumber: '602127', months: 5 }]);
     expect(getAccount(db, scope)).toEqual(views.account);
-    expect(listPeriods(db, scope)).toEqual(views.periods);
+    expect(listPeriods(db, scope)).toEqual(views.periods.map((period) => ({ ...period, source: 'provider' })));
     expect(lastSuccessfulSync(db, scope)).toBe(views.lastSuccessfulSync);
     expect(listSyncRuns(db, scope)).toEqual(views.syncRuns.map((run) => ({ ...run, provider: views.provider })));
     expect(unsentOutbox(db, scope)).toEqual(views.unsentOutbox.map(withKey));
@@ -118,8 +118,13 @@ describe('migration 003 (provider keys) on a cache the app wrote with schema 1',
     expect(views.sentOutbox.map((entry) => outboxEntry(db, entry.id))).toEqual(views.sentOutbox.map(withKey));
 
     for (const [period, expected] of Object.entries(views.byPeriod)) {
-      expect(accountSummary(db, scope, period, 'all'), period).toEqual(expected.summaryAll);
-      expect(accountSummary(db, scope, period, 'active'), period).toEqual(expected.summaryActive);
+      // Schema 4 adds each period's source: these months came from the provider.
+      const withSource = (summary: unknown) => {
+        const { period: info, ...rest } = summary as { period: object | null };
+        return { ...rest, period: info && { ...info, source: 'provider' } };
+      };
+      expect(accountSummary(db, scope, period, 'all'), period).toEqual(withSource(expected.summaryAll));
+      expect(accountSummary(db, scope, period, 'active'), period).toEqual(withSource(expected.summaryActive));
       for (const [room, conferences] of Object.entries(expected.rooms)) {
         expect(roomConferences(db, scope, period, room), `${period} room ${room}`).toEqual(conferences);
       }

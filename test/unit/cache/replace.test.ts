@@ -128,6 +128,7 @@ describe('replacePeriod', () => {
       lastSyncedAt: '2026-11-26T10:00:00Z',
       lastError: null,
       lastErrorAt: null,
+      source: 'provider',
     });
   });
 

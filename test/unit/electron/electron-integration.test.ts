@@ -100,6 +100,15 @@ describe('Electron integration: Save dialog', () => {
     await expect(integration.chooseSaveFile('a.pdf', 'pdf')).resolves.toBeNull();
   });
 
+  it('imports: the Open dialog takes several OAI downloads at once; Cancel gives null', async () => {
+    const { integration, dialog } = fakes();
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/ana/Documents/a.xlsx', '/home/ana/Documents/b.csv'] });
+    await expect(integration.chooseImportFiles!()).resolves.toEqual(['/home/ana/Documents/a.xlsx', '/home/ana/Documents/b.csv']);
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ properties: ['openFile', 'multiSelections'] }));
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(integration.chooseImportFiles!()).resolves.toBeNull();
+  });
+
   it('opens the next dialog in the folder chosen last, remembered in the settings; a folder gone falls back to Documents', async () => {
     const chosen = path.join(tempDir(), 'Reports');
     mkdirSync(chosen);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountSummary, billingCodeSummary, heldMonths, monthlyTotals } from '../../../src/main/cache';
+import { accountSummary, billingCodeSummary, heldMonths, monthlyTotals, setLocalBillingCode } from '../../../src/main/cache';
 import { chargebackReport, reportRange } from '../../../src/main/features/reports/chargeback';
 import { summaryCompare } from '../../../src/main/features/reports/compare';
 import { sumTotals } from '../../../src/shared/view-rules';
@@ -47,6 +47,17 @@ describe('reports add up to the monthly summaries', () => {
     for (const row of report.rows) expect(row.months['2026-03']!.chargeCents).toBe(march[String(row.key)] ?? 0);
     expect(report.rows.find((row) => row.key === 'REFUSED')).toBeUndefined();
     expect(report.rows[0]!.months['2026-03']!.conferenceCount).toBe(1);
+  });
+
+  it('a local allocation in an archived, invoiced month counts under its local code, as in the billing-codes view', () => {
+    setLocalBillingCode(cache.db, SCOPE, '2025-12', 'c-2025-12-1', 'LOCAL-DEC', '2026-03-21T09:00:00Z');
+    const report = chargebackReport(cache.db, SCOPE, 'code', null, null);
+    const local = report.rows.find((row) => row.key === 'LOCAL-DEC');
+    expect(local?.months['2025-12']?.conferenceCount).toBe(1);
+    const december = Object.fromEntries(billingCodeSummary(cache.db, SCOPE, '2025-12').map((row) => [String(row.billingCode), row.chargeCents]));
+    expect(december['LOCAL-DEC']).toBe(local!.months['2025-12']!.chargeCents);
+    for (const row of report.rows) expect(row.months['2025-12']!.chargeCents).toBe(december[String(row.key)] ?? 0);
+    expect(report.total.months['2025-12']).toEqual(accountSummary(cache.db, SCOPE, '2025-12', 'all').total);
   });
 
   it('rooms: each room with its cardholder, numerically ordered', () => {

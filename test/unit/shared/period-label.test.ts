@@ -16,6 +16,7 @@ const period = (key: string, invoiced: boolean, servedByProvider = true): Period
   lastSyncedAt: null,
   lastError: null,
   lastErrorAt: null,
+  source: 'provider',
 });
 
 describe('billing period names', () => {

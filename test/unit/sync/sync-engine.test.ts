@@ -318,9 +318,11 @@ describe('billing-code outbox', () => {
     const sent = queueBillingCode(cache.db, demoScope(provider), '2009-05', mayConference!.id, 'PROJ-7', at);
     const locked = queueBillingCode(cache.db, demoScope(provider), '2009-04', aprilConference!.id, 'PROJ-7', at);
     const { report } = await syncOnce(provider, cache);
-    expect(report.outbox).toEqual({ sent: 1, failed: 1, pending: 0 });
+    // April is invoiced: its change is not sent (the provider would answer period_locked) but kept locally.
+    expect(report.outbox).toEqual({ sent: 1, failed: 0, pending: 0, local: 1 });
     expect(outboxEntry(cache.db, sent.outboxId)?.state).toBe('sent');
-    expect(outboxEntry(cache.db, locked.outboxId)).toMatchObject({ state: 'failed', errorCode: 'period_locked' });
+    expect(outboxEntry(cache.db, locked.outboxId)).toBeNull();
+    expect(getConference(cache.db, demoScope(provider), '2009-04', aprilConference!.id)?.local?.billingCode).toBe('PROJ-7');
     // Pushed before listing periods: the new revision of May was downloaded in the same run.
     expect(report.periods.find((p) => p.period === '2009-05')?.status).toBe('synced');
     expect(getConference(cache.db, demoScope(provider), '2009-05', mayConference!.id)).toMatchObject({ billingCode: 'PROJ-7', pending: null });
@@ -337,8 +339,8 @@ describe('billing-code outbox', () => {
   });
 });
 
-describe('billing codes of a month the provider no longer serves', () => {
-  it('are never pushed: failed with period_unavailable, while a served month’s code is still sent', async () => {
+describe('billing codes of a month the provider no longer serves or has invoiced', () => {
+  it('are never pushed: converted to local allocations at the next sync', async () => {
     const may = await demo('2009-05-20');
     const cache = tempCache();
     const scope = demoScope('demo');
@@ -351,17 +353,14 @@ describe('billing codes of a month the provider no longer serves', () => {
 
     const june = await demo('2009-06-20');
     const report = await runSync({ cache: cache.handle, client: demoClient(june), origin: 'demo' });
-    // May is served but invoiced by June: pushed, and refused by the provider itself.
-    expect(report.outbox).toEqual({ sent: 0, failed: 2, pending: 0 });
-    expect(outboxEntry(cache.db, archived.outboxId)).toMatchObject({
-      state: 'failed',
-      errorCode: 'period_unavailable',
-      errorMessage: expect.stringContaining('no longer serves 2009-02'),
-    });
+    // February is no longer served, May is invoiced by June: neither is sent, both stay as local allocations.
+    expect(report.outbox).toEqual({ sent: 0, failed: 0, pending: 0, local: 2 });
+    expect(outboxEntry(cache.db, archived.outboxId)).toBeNull();
+    expect(outboxEntry(cache.db, served.outboxId)).toBeNull();
     expect(requestsTo(june, february!.id, 'PUT')).toEqual([]);
-    expect(outboxEntry(cache.db, served.outboxId)).toMatchObject({ state: 'failed', errorCode: 'period_locked' });
-    expect(requestsTo(june, current!.id, 'PUT')).toHaveLength(1);
-    expect(getConference(cache.db, scope, '2009-02', february!.id)?.billingCode).toBe(february!.billingCode);
+    expect(requestsTo(june, current!.id, 'PUT')).toEqual([]);
+    expect(getConference(cache.db, scope, '2009-02', february!.id)).toMatchObject({ billingCode: february!.billingCode, pending: null, local: { billingCode: 'TOO-LATE' } });
+    expect(getConference(cache.db, scope, '2009-05', current!.id)).toMatchObject({ pending: null, local: { billingCode: 'IN-TIME' } });
   });
 });
 

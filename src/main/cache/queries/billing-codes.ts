@@ -5,18 +5,18 @@ import type { BillingCodeRow, ConferenceRow } from '../../../shared/domain';
 import type { ReadableDB } from '../db';
 import { prepare } from '../statements';
 import type { ViewScope } from '../types';
-import { CONFERENCE_COLUMNS, EFFECTIVE_CODE, scopeConferences, toConferenceRow, UNSENT_CHANGE_JOIN, type ConferenceRecord } from './conference-rows';
+import { CONFERENCE_COLUMNS, EFFECTIVE_CODE, scopeConferences, toConferenceRow, CODE_CHANGES_JOIN, type ConferenceRecord } from './conference-rows';
 import { scopeParams, type ScopeParams } from './keys';
 
 type PeriodParams = ScopeParams & { period: string };
 
 const summarySql = (scope: ViewScope) => `SELECT ${EFFECTIVE_CODE} AS billingCode, count(*) AS conferenceCount,
     sum(c.accumulated_seconds) AS accumulatedSeconds, sum(c.charge_cents) AS chargeCents
-  FROM conferences c ${UNSENT_CHANGE_JOIN}
+  FROM conferences c ${CODE_CHANGES_JOIN}
   WHERE ${scopeConferences(scope)}
   GROUP BY 1
   ORDER BY billingCode IS NOT NULL, billingCode COLLATE NOCASE, billingCode`;
-const conferencesSql = (scope: ViewScope) => `SELECT ${CONFERENCE_COLUMNS} FROM conferences c ${UNSENT_CHANGE_JOIN}
+const conferencesSql = (scope: ViewScope) => `SELECT ${CONFERENCE_COLUMNS} FROM conferences c ${CODE_CHANGES_JOIN}
   WHERE ${scopeConferences(scope)} AND (${EFFECTIVE_CODE}) IS @billingCode
   ORDER BY c.start_utc, c.row`;
 

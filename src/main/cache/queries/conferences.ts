@@ -5,16 +5,16 @@ import type { ConferenceRow, ParticipantRow } from '../../../shared/domain';
 import type { ReadableDB } from '../db';
 import { prepare } from '../statements';
 import type { ViewScope } from '../types';
-import { CONFERENCE_COLUMNS, PARTICIPANT_COLUMNS, scopeConferences, toConferenceRow, UNSENT_CHANGE_JOIN, type ConferenceRecord } from './conference-rows';
+import { CONFERENCE_COLUMNS, PARTICIPANT_COLUMNS, scopeConferences, toConferenceRow, CODE_CHANGES_JOIN, type ConferenceRecord } from './conference-rows';
 import { scopeParams, type ScopeParams } from './keys';
 
 type PeriodParams = ScopeParams & { period: string };
 type ConferenceParams = PeriodParams & { conferenceId: string };
 
-const roomConferencesSql = (scope: ViewScope) => `SELECT ${CONFERENCE_COLUMNS} FROM conferences c ${UNSENT_CHANGE_JOIN}
+const roomConferencesSql = (scope: ViewScope) => `SELECT ${CONFERENCE_COLUMNS} FROM conferences c ${CODE_CHANGES_JOIN}
   WHERE ${scopeConferences(scope)} AND c.room_number = @room
   ORDER BY c.start_utc, c.row`;
-const conferenceSql = (scope: ViewScope) => `SELECT ${CONFERENCE_COLUMNS} FROM conferences c ${UNSENT_CHANGE_JOIN}
+const conferenceSql = (scope: ViewScope) => `SELECT ${CONFERENCE_COLUMNS} FROM conferences c ${CODE_CHANGES_JOIN}
   WHERE ${scopeConferences(scope)} AND c.conference_id = @conferenceId`;
 const participantsSql = (scope: ViewScope) => `SELECT ${PARTICIPANT_COLUMNS} FROM conferences c JOIN participants p ON p.conference_row = c.row
   WHERE ${scopeConferences(scope)} AND c.conference_id = @conferenceId

@@ -4,7 +4,7 @@
 import type { ReadableDB } from '../db';
 import { prepare } from '../statements';
 import type { PeriodConferenceRow, PeriodParticipantRow, ViewScope } from '../types';
-import { CONFERENCE_COLUMNS, PARTICIPANT_COLUMNS, scopeConferences, toConferenceRow, UNSENT_CHANGE_JOIN, type ConferenceRecord } from './conference-rows';
+import { CONFERENCE_COLUMNS, PARTICIPANT_COLUMNS, scopeConferences, toConferenceRow, CODE_CHANGES_JOIN, type ConferenceRecord } from './conference-rows';
 import { scopeParams, type ScopeParams } from './keys';
 
 type RowsParams = ScopeParams & { period: string; room: string };
@@ -13,7 +13,7 @@ type RowsParams = ScopeParams & { period: string; room: string };
 const oneRoom = (room: string | null) => (room === null ? '' : ' AND c.room_number = @room');
 
 const conferencesSql = (scope: ViewScope, room: string | null) => `SELECT ${CONFERENCE_COLUMNS}, c.period, r.cardholder, c.extra_json AS extraJson
-  FROM conferences c ${UNSENT_CHANGE_JOIN}
+  FROM conferences c ${CODE_CHANGES_JOIN}
   LEFT JOIN rooms r ON r.account_id = c.account_id AND r.period = c.period AND r.room_number = c.room_number
   WHERE ${scopeConferences(scope)}${oneRoom(room)}
   ORDER BY c.start_utc, c.row`;

@@ -8,11 +8,12 @@ import type { ReadableDB, WritableDB } from '../db';
 import { prepare } from '../statements';
 import { ACCOUNT_SCOPE, type AccountKey, type PeriodMeta, type SyncScope } from '../types';
 import { ensureAccount } from './accounts';
+import { importedFilesOf } from './imports';
 import { ACCOUNT_ID, keyParams, type KeyParams } from './keys';
 
 const PERIOD_COLUMNS = `a.account_number AS accountNumber, p.period, p.start_date AS start, p.invoiced, p.revision,
   p.served_by_provider AS servedByProvider, p.scope, p.origin, p.last_synced_at AS lastSyncedAt,
-  p.last_error AS lastError, p.last_error_at AS lastErrorAt`;
+  p.last_error AS lastError, p.last_error_at AS lastErrorAt, p.source`;
 const PERIODS_OF_ACCOUNT = `FROM periods p JOIN accounts a ON a.id = p.account_id WHERE p.account_id = ${ACCOUNT_ID}`;
 
 const GET_PERIOD = `SELECT ${PERIOD_COLUMNS} ${PERIODS_OF_ACCOUNT} AND p.period = @period`;
@@ -31,7 +32,7 @@ const SAVE_PERIOD_SYNC = `INSERT INTO periods (account_id, period, start_date, i
     scope = excluded.scope, origin = excluded.origin,
     first_synced_at = coalesce(periods.first_synced_at, excluded.first_synced_at),
     last_synced_at = excluded.last_synced_at, last_seen_at = excluded.last_seen_at,
-    last_error = NULL, last_error_at = NULL`;
+    last_error = NULL, last_error_at = NULL, source = 'provider'`;
 const RECORD_PERIOD_ERROR = `INSERT INTO periods (account_id, period, start_date, last_error, last_error_at)
   VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (account_id, period) DO UPDATE SET last_error = excluded.last_error, last_error_at = excluded.last_error_at`;
@@ -41,18 +42,19 @@ interface PeriodRecord extends Omit<PeriodInfo, 'invoiced' | 'servedByProvider'>
   servedByProvider: number;
 }
 
-function toPeriodInfo(record: PeriodRecord): PeriodInfo {
-  return { ...record, invoiced: record.invoiced === 1, servedByProvider: record.servedByProvider === 1 };
+function toPeriodInfo(db: ReadableDB, key: AccountKey, record: PeriodRecord): PeriodInfo {
+  const info: PeriodInfo = { ...record, invoiced: record.invoiced === 1, servedByProvider: record.servedByProvider === 1 };
+  return info.source === 'import' ? { ...info, importedFiles: importedFilesOf(db, key, info.period) } : info;
 }
 
 /** Newest first, archived ones included. */
 export function listPeriods(db: ReadableDB, key: AccountKey): PeriodInfo[] {
-  return prepare<[KeyParams], PeriodRecord>(db, LIST_PERIODS).all(keyParams(key)).map(toPeriodInfo);
+  return prepare<[KeyParams], PeriodRecord>(db, LIST_PERIODS).all(keyParams(key)).map((record) => toPeriodInfo(db, key, record));
 }
 
 export function getPeriod(db: ReadableDB, key: AccountKey, period: string): PeriodInfo | null {
   const record = prepare<[KeyParams & { period: string }], PeriodRecord>(db, GET_PERIOD).get({ ...keyParams(key), period });
-  return record ? toPeriodInfo(record) : null;
+  return record ? toPeriodInfo(db, key, record) : null;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Totals } from '../../../shared/domain';
 import type { ReadableDB } from '../db';
 import { prepare } from '../statements';
 import type { ViewScope } from '../types';
+import { CODE_CHANGES_JOIN, EFFECTIVE_CODE } from './conference-rows';
 import { ACCOUNT_ID, roomClause, scopeParams, type ScopeParams } from './keys';
 
 type RangeParams = ScopeParams & { from: string; to: string };
@@ -29,17 +30,24 @@ interface CodeOverride {
 
 /**
  * The scope's conferences of months [@from, @to] whose code in reports is not
- * the provider's, with the code they count under. Today: a pending local
- * change (the billing-codes view's rule; a refused one does not count). The
- * one place to add local allocations (issue 11) when they land.
+ * the provider's, with the code they count under: the effective code of every
+ * view (conference-rows.ts EFFECTIVE_CODE: a local allocation, else a pending
+ * change, else the provider's), read only for conferences that have a change
+ * or a local allocation.
  */
 export function reportCodeOverridesSql(scope: ViewScope): string {
-  return `SELECT c.period, c.billing_code AS fromCode, o.billing_code AS toCode,
-    c.accumulated_seconds AS accumulatedSeconds, c.charge_cents AS chargeCents
-  FROM billing_code_outbox o
-  JOIN conferences c ON c.account_id = o.account_id AND c.period = o.period AND c.conference_id = o.conference_id
-  WHERE o.account_id = ${ACCOUNT_ID} AND o.state = 'pending' AND o.period BETWEEN @from AND @to${roomClause(scope, 'c.room_number')}
-    AND o.billing_code IS NOT c.billing_code`;
+  return `SELECT period, fromCode, toCode, accumulatedSeconds, chargeCents FROM (
+    SELECT c.period, c.billing_code AS fromCode, ${EFFECTIVE_CODE} AS toCode,
+      c.accumulated_seconds AS accumulatedSeconds, c.charge_cents AS chargeCents
+    FROM (SELECT account_id, period, conference_id FROM billing_code_outbox
+            WHERE account_id = ${ACCOUNT_ID} AND state = 'pending' AND period BETWEEN @from AND @to
+          UNION
+          SELECT account_id, period, conference_id FROM local_billing_codes
+            WHERE account_id = ${ACCOUNT_ID} AND period BETWEEN @from AND @to) changed
+    JOIN conferences c ON c.account_id = changed.account_id AND c.period = changed.period AND c.conference_id = changed.conference_id
+    ${CODE_CHANGES_JOIN}
+    WHERE 1 = 1${roomClause(scope, 'c.room_number')})
+  WHERE toCode IS NOT fromCode`;
 }
 
 const TOTALS = `count(*) AS conferenceCount, coalesce(sum(c.accumulated_seconds), 0) AS accumulatedSeconds,

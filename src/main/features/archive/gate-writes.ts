@@ -6,7 +6,7 @@
 import type { BridgeCallName } from '../../../shared/bridge';
 import type { BridgeHandlers } from '../../bridge/handlers';
 
-export const WRITING_CALLS = ['assignBillingCode', 'retryBillingCode', 'discardBillingCode', 'syncNow', 'linkProviderHistory'] as const satisfies readonly BridgeCallName[];
+export const WRITING_CALLS = ['assignBillingCode', 'retryBillingCode', 'discardBillingCode', 'syncNow', 'linkProviderHistory', 'runImport', 'removeImportedMonth'] as const satisfies readonly BridgeCallName[];
 
 export function gateWrites(handlers: BridgeHandlers, whenWritable: () => Promise<void>): BridgeHandlers {
   const gated: Record<string, unknown> = { ...handlers };

@@ -1,9 +1,10 @@
 // Billing codes: totals per code, a code's conferences, and assigning a code
-// in place (queued in the outbox, sent at the next sync), retried or
-// discarded when the provider refused it; all within what the calling
-// sign-in may see.
+// in place (queued in the outbox, sent at the next sync; or, for a month the
+// provider will not take, kept locally), retried or discarded when the
+// provider refused it; all within what the calling sign-in may see.
 import type { FeatureHandlers } from '../../bridge/handlers';
-import { billingCodeConferences, billingCodeSummary, discardOutbox, outboxEntryInScope, queueBillingCode, retryOutbox, type ViewScope } from '../../cache';
+import { isLocallyAllocated } from '../../../shared/view-rules';
+import { billingCodeConferences, billingCodeSummary, discardOutbox, getPeriod, outboxEntryInScope, queueBillingCode, retryOutbox, setLocalBillingCode, type ViewScope } from '../../cache';
 import type { FeatureDeps } from '../deps';
 import { resolveScope } from '../scope';
 import { userFacing } from '../user-errors';
@@ -24,7 +25,13 @@ export function billingCodeHandlers({ cache, profiles, backups }: Pick<FeatureDe
       const scope = scopeOf(profileId);
       const code = billingCodeToAssign(billingCode);
       // An unknown conference (or one outside the scope) is the cache's refusal, as 'not_found'.
-      const queued = userFacing(() => queueBillingCode(cache.write(), scope, period, conferenceId, code, new Date().toISOString()));
+      const info = getPeriod(cache.read(), scope, period);
+      const at = new Date().toISOString();
+      const queued = userFacing(() =>
+        info !== null && isLocallyAllocated(info)
+          ? setLocalBillingCode(cache.write(), scope, period, conferenceId, code, at)
+          : queueBillingCode(cache.write(), scope, period, conferenceId, code, at),
+      );
       changed();
       return queued;
     },

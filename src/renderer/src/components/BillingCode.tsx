@@ -3,7 +3,7 @@
 // A saved change shows at once, marked pending until the provider has it; a
 // refused one shows the provider's reason with Retry and Discard.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ConferenceRow, PendingBillingCode } from '../../../shared/domain';
+import type { ConferenceRow, LocalBillingCode, PendingBillingCode } from '../../../shared/domain';
 import { useArchive } from '../archive-context';
 import { failureReason, parseBillingCodeInput, shownBillingCode } from '../billing-code';
 import { callMain } from '../bridge';
@@ -12,7 +12,8 @@ import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
 import { Badge } from './ViewParts';
 
-export type UpdateConference = (conferenceId: string, pending: PendingBillingCode | null) => void;
+/** A conference's new unsent change (null: none left), or its new local allocation. */
+export type UpdateConference = (conferenceId: string, change: PendingBillingCode | LocalBillingCode | null) => void;
 
 export function BillingCodeCell(props: {
   profileId: string;
@@ -21,6 +22,8 @@ export function BillingCodeCell(props: {
   conference: ConferenceRow;
   /** Says which conference the code belongs to, for screen readers. */
   describe: string;
+  /** The month's codes are kept locally (imported, invoiced or archived): said before the user types. */
+  localMonth: boolean;
   onChanged: UpdateConference;
 }) {
   const { t } = useI18n();
@@ -122,7 +125,10 @@ export function BillingCodeCell(props: {
             {error}
           </span>
         ) : (
-          <span className="code-help">{t('code.editHelp')}</span>
+          <span className="code-help">
+            {props.localMonth ? <span className="code-local-hint">{t('code.localHint')} </span> : null}
+            {t('code.editHelp')}
+          </span>
         )}
       </span>
     );
@@ -141,6 +147,11 @@ export function BillingCodeCell(props: {
       >
         {code ?? t('code.unallocated')}
       </button>
+      {conference.local ? (
+        <Badge tone="info" title={t('code.localHint')}>
+          {t('code.local')}
+        </Badge>
+      ) : null}
       {pending && pending.state !== 'failed' ? (
         <Badge tone="info" title={t('code.pendingHint')}>
           {t('code.pending')}
@@ -220,7 +231,13 @@ export function FailedChanges(props: {
   );
 }
 
-/** Replaces one conference's pending change in a list. */
-export function withPending(rows: readonly ConferenceRow[], conferenceId: string, pending: PendingBillingCode | null): ConferenceRow[] {
-  return rows.map((row) => (row.id === conferenceId ? { ...row, pending } : row));
+/** Replaces one conference's pending change (or sets its local allocation) in a list. */
+export function withPending(rows: readonly ConferenceRow[], conferenceId: string, change: PendingBillingCode | LocalBillingCode | null): ConferenceRow[] {
+  return rows.map((row) => (row.id === conferenceId ? withChange(row, change) : row));
+}
+
+/** The conference once its code changed: a local allocation replaces any unsent change. */
+export function withChange(row: ConferenceRow, change: PendingBillingCode | LocalBillingCode | null): ConferenceRow {
+  if (change !== null && 'kind' in change) return { ...row, pending: null, local: change };
+  return { ...row, pending: change };
 }

@@ -7,7 +7,7 @@ import { conferenceColumns, conferenceListOffset } from '../../../shared/columns
 import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
 import type { Formatter } from '../../../shared/format';
 import type { Translate } from '../../../shared/i18n';
-import type { SortState } from '../../../shared/view-rules';
+import { isLocallyAllocated, type SortState } from '../../../shared/view-rules';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
 import type { Query } from '../use-bridge-query';
@@ -42,6 +42,7 @@ interface ConferenceListOptions {
   rows: readonly ConferenceRow[];
   onOpen: (conference: ConferenceRow) => void;
   onChanged: UpdateConference;
+  localMonth: boolean;
   /** Adds Room Number and Cardholder (lists that span rooms). */
   cardholderOf?: (roomNumber: string) => string | null;
 }
@@ -67,7 +68,7 @@ function conferenceListColumns(o: ConferenceListOptions): Column<ConferenceRow>[
         </button>
       ),
       code: (r) => (
-        <BillingCodeCell profileId={o.profileId} period={o.period} conference={r} describe={describe(r)} onChanged={o.onChanged} />
+        <BillingCodeCell profileId={o.profileId} period={o.period} conference={r} describe={describe(r)} localMonth={o.localMonth} onChanged={o.onChanged} />
       ),
     },
     cellClassNames: { code: () => 'cell-code' },
@@ -94,7 +95,7 @@ export function ConferenceList(props: {
   const timeZone = props.account?.timeZone;
   const mutate = query.mutate;
   const onChanged = useMemo(
-    () => (id: string, pending: ConferenceRow['pending']) => mutate((list) => withPending(list, id, pending)),
+    (): UpdateConference => (id, change) => mutate((list) => withPending(list, id, change)),
     [mutate],
   );
   const columns = conferenceListColumns({
@@ -108,6 +109,7 @@ export function ConferenceList(props: {
     rows,
     onOpen: props.onOpen,
     onChanged,
+    localMonth: isLocallyAllocated(props.period),
     cardholderOf: props.cardholderOf,
   });
   return (

@@ -72,8 +72,9 @@ export function PeriodBadges(props: { period: PeriodInfo | null }) {
   if (!period) return null;
   return (
     <span className="badges">
-      {period.invoiced ? <Badge tone="neutral">{t('period.badgeInvoiced')}</Badge> : <Badge tone="info">{t('period.badgeOpen')}</Badge>}
-      {period.servedByProvider ? null : (
+      {period.source === 'import' ? <Badge tone="neutral">{t('period.badgeImported')}</Badge> : null}
+      {period.source === 'import' ? null : period.invoiced ? <Badge tone="neutral">{t('period.badgeInvoiced')}</Badge> : <Badge tone="info">{t('period.badgeOpen')}</Badge>}
+      {period.servedByProvider || period.source === 'import' ? null : (
         <Badge tone="warning" title={t('period.archivedHint')}>
           {t('period.badgeArchived')}
         </Badge>
@@ -99,7 +100,15 @@ export function PeriodNotice(props: { period: PeriodInfo | null }) {
           ) : null}
         </div>
       ) : null}
-      {period.servedByProvider ? null : (
+      {period.source === 'import' ? (
+        <div className="notice notice-info" data-testid="period-imported">
+          {t('period.importedFrom', {
+            files: (period.importedFiles ?? []).map((file) => file.fileName).join(', '),
+            date: format.localDateTime(period.importedFiles?.[0]?.importedAt ?? period.lastSyncedAt ?? ''),
+          })}
+        </div>
+      ) : null}
+      {period.servedByProvider || period.source === 'import' ? null : (
         <div className="notice notice-info" data-testid="period-archived">
           {t('period.archivedHint')}
         </div>

@@ -17,7 +17,8 @@ type Outcome = ((t: Translate) => Told | null) | null;
 
 const failed = (cause: unknown): Outcome => (t) => ({ tone: 'refused', text: describeError(cause, t) });
 
-export function ArchiveSettings() {
+/** `onImport`: Import OAI downloads… (account sign-ins only). */
+export function ArchiveSettings(props: { onImport?: () => void }) {
   const { t } = useI18n();
   const format = useFormat();
   const archive = useArchive();
@@ -110,6 +111,14 @@ export function ArchiveSettings() {
           {t('archiveSettings.showInFolder')}
         </button>
       </div>
+      {props.onImport ? (
+        <div className="archive-import" data-testid="settings-archive">
+          <p className="field-hint">{t('settings.importHint')}</p>
+          <button type="button" className="button" disabled={busy || !archive.writable} onClick={props.onImport} data-testid="settings-import">
+            {t('import.open')}
+          </button>
+        </div>
+      ) : null}
       {confirmRestore ? (
         <div className="notice notice-warning archive-confirm" data-testid="restore-confirm">
           <p>{t('archiveSettings.restoreConfirm', { folder: folderOf(file) })}</p>

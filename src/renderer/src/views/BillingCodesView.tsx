@@ -9,6 +9,7 @@ import { ExportActions } from '../components/ExportActions';
 import { Fact, FactControl, LoadState, PeriodBadges, PeriodNotice, PeriodSelect } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
+import { ImportButton } from '../import/ImportButton';
 import type { SortState } from '../../../shared/view-rules';
 import { screenColumns, type ColumnLayout } from '../components/table-columns';
 import { useBridgeQuery } from '../use-bridge-query';
@@ -21,6 +22,8 @@ const CODES_LAYOUT: Record<string, ColumnLayout> = {
 };
 
 export function BillingCodesView(props: {
+  /** Import OAI downloads… beside the period selector (account sign-ins). */
+  onImport?: () => void;
   profileId: string;
   /** Shown until the summary has the account's details. */
   accountNumber: string;
@@ -79,6 +82,7 @@ export function BillingCodesView(props: {
           <FactControl label={t('col.billingPeriod')}>
             {(id) => <PeriodSelect id={id} periods={props.periods} value={period} onChange={props.onPeriod} />}
           </FactControl>
+          <ImportButton onImport={props.onImport} />
           <Fact label={t('codes.codeCount')}>{format.count(codesUsed(rows))}</Fact>
         </div>
       </section>

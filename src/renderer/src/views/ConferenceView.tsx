@@ -1,11 +1,11 @@
 // One conference's participants: who joined, from where, when, for how long and at what charge.
 import { useMemo, useState } from 'react';
 import { PARTICIPANT_COLUMNS, withOffset } from '../../../shared/columns';
-import { currencyOf, type AccountInfo, type ConferenceRow } from '../../../shared/domain';
+import { currencyOf, IMPORTED_SERVICE_TYPE, type AccountInfo } from '../../../shared/domain';
 import { timeZoneOffset } from '../../../shared/format';
 import { serviceTypeName } from '../../../shared/i18n';
 import { callMain } from '../bridge';
-import { BillingCodeCell, FailedChanges } from '../components/BillingCode';
+import { BillingCodeCell, FailedChanges, withChange, type UpdateConference } from '../components/BillingCode';
 import { DataTable } from '../components/DataTable';
 import { ExportActions } from '../components/ExportActions';
 import { screenColumns, type ColumnLayout } from '../components/table-columns';
@@ -31,6 +31,8 @@ export function ConferenceView(props: {
   account: AccountInfo | null;
   /** The period it was opened from: a conference id is unique within a period only. */
   period: string;
+  /** The period's codes are kept locally (imported, invoiced or archived). */
+  localMonth: boolean;
   conferenceId: string;
   cardholderOf: (roomNumber: string) => string | null;
   refresh: string;
@@ -50,8 +52,7 @@ export function ConferenceView(props: {
   const currency = currencyOf(props.account);
   const mutate = query.mutate;
   const onChanged = useMemo(
-    () => (_id: string, pending: ConferenceRow['pending']) =>
-      mutate((data) => (data.conference ? { ...data, conference: { ...data.conference, pending } } : data)),
+    (): UpdateConference => (_id, change) => mutate((data) => (data.conference ? { ...data, conference: withChange(data.conference, change) } : data)),
     [mutate],
   );
 
@@ -98,6 +99,7 @@ export function ConferenceView(props: {
                   date: format.date(conference.start, timeZone),
                   time: format.time(conference.start, timeZone),
                 })}
+                localMonth={props.localMonth}
                 onChanged={onChanged}
               />
             </Fact>
@@ -107,6 +109,11 @@ export function ConferenceView(props: {
           </div>
         ) : null}
       </section>
+      {conference?.serviceType === IMPORTED_SERVICE_TYPE ? (
+        <p className="notice notice-info" data-testid="imported-conference-note">
+          {t('conference.importedNote', { count: conference.participantCount })}
+        </p>
+      ) : null}
       <TimeZoneNote timeZone={timeZone} />
       {conference ? <FailedChanges profileId={profileId} conferences={[conference]} timeZone={timeZone} onChanged={onChanged} /> : null}
       <div className="toolbar">

@@ -20,6 +20,8 @@ export function SettingsDialog(props: {
   systemLanguage: Language;
   onSaved: (settings: SettingsView) => void;
   onClose: () => void;
+  /** Settings → Archive: Import OAI downloads… (account sign-ins). */
+  onImport?: () => void;
 }) {
   const { t, language } = useI18n();
   const id = useId();
@@ -108,7 +110,7 @@ export function SettingsDialog(props: {
         <span>{t('settings.notifyNewMonth')}</span>
       </label>
       <FormError error={error} />
-      <ArchiveSettings />
+      <ArchiveSettings onImport={props.onImport} />
     </Dialog>
   );
 }

@@ -9,6 +9,7 @@ import { ExportActions } from '../components/ExportActions';
 import { Fact, FactControl, LoadState, PeriodBadges, PeriodNotice, PeriodSelect } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
+import { ImportButton } from '../import/ImportButton';
 import { BILLING_CODE_SORT, roomMatchesFilter, type SortState } from '../../../shared/view-rules';
 import { screenColumns, type ColumnLayout } from '../components/table-columns';
 import { callMain } from '../bridge';
@@ -36,6 +37,8 @@ export interface SummaryState {
 
 
 export function SummaryView(props: {
+  /** Import OAI downloads… beside the period selector (account sign-ins). */
+  onImport?: () => void;
   profileId: string;
   /** Shown until the summary has the account's details. */
   accountNumber: string;
@@ -119,6 +122,7 @@ export function SummaryView(props: {
           <FactControl label={t('col.billingPeriod')}>
             {(id) => <PeriodSelect id={id} periods={props.periods} value={props.period?.period ?? null} onChange={props.onPeriod} />}
           </FactControl>
+          <ImportButton onImport={props.onImport} />
           <FactControl label={t('col.roomDisplay')}>
             {(id) => (
               <select

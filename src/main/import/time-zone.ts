@@ -1,0 +1,32 @@
+// Local wall-clock time of the account's time zone to a UTC instant, as OAI
+// downloads give START TIME: a time in the spring-forward gap does not exist
+// (refused), a time repeated at the autumn change is taken at its first
+// occurrence (summer time). The inverse of the exports' WallClock, whose
+// offsets (memoized per day) it reuses.
+import { usableTimeZone } from '../../shared/format';
+import { WallClock } from '../export/excel-values';
+import type { CalendarDay } from './cells';
+
+const HOUR_MS = 3_600_000;
+
+export type LocalToUtc = (day: CalendarDay, secondsOfDay: number) => string | null;
+
+/** A converter for one time zone (IANA name). */
+export function localToUtc(timeZone: string): LocalToUtc {
+  const clock = new WallClock(timeZone);
+  /** local - UTC, in ms, at a UTC instant. */
+  const offsetAt = (utcMs: number) => clock.localMsOf(utcMs) - utcMs;
+  return (day, secondsOfDay) => {
+    const wall = Date.UTC(day.year, day.month - 1, day.day) + secondsOfDay * 1000;
+    // The offsets around that wall time: one of them (or two, at the autumn repeat) maps back to it.
+    const candidates = [...new Set([offsetAt(wall - 14 * HOUR_MS), offsetAt(wall), offsetAt(wall + 14 * HOUR_MS)])];
+    const instants = candidates.map((offset) => wall - offset).filter((utc) => utc + offsetAt(utc) === wall);
+    if (instants.length === 0) return null;
+    return new Date(Math.min(...instants)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  };
+}
+
+/** Whether Intl knows the zone (an unknown one would be read as UTC: refused instead). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  return usableTimeZone(timeZone).unknownZone === null;
+}
