@@ -84,6 +84,8 @@ export const syncProgressSchema = z.object({
   periodIndex: z.number().int(),
   periodCount: z.number().int(),
   period: z.string().nullable(),
+  /** The months downloading now (a sync downloads up to four side by side). */
+  monthsInFlight: z.array(z.string()).default([]),
   pages: z.number().int(),
   rows: z.number().int(),
   /** Why the last sync failed, or which periods failed; null when all went well. */

@@ -45,7 +45,8 @@ export async function startWriterThreads(cacheFile: string, writers = WRITER_THR
   return alternatingPeriodWriter(first, () => startWriterThread(cacheFile), writers);
 }
 
-function startWriterThread(cacheFile: string): Promise<PeriodWriter> {
+/** One writer thread with its own connection to the cache file; rejects if it cannot start. */
+export function startWriterThread(cacheFile: string): Promise<PeriodWriter> {
   const { file, execArgv } = workerScript(import.meta.url, 'writer-thread.worker');
   const worker = new Worker(file, { workerData: { file: cacheFile }, execArgv, resourceLimits: WRITER_HEAP_LIMITS });
   const waiting = new Map<number, { resolve: (c: ReplaceCounts) => void; reject: (e: Error) => void }>();
