@@ -13,6 +13,8 @@ export default defineConfig({
           'writer-thread.worker': resolve('src/main/sync/writers/writer-thread.worker.ts'),
           // Runs backups' copies and integrity checks off the main thread (see cache/worker/archive-thread.ts).
           'archive.worker': resolve('src/main/cache/worker/archive.worker.ts'),
+          // Writes Excel exports off the main thread (see export/export-thread.ts).
+          'export.worker': resolve('src/main/export/export.worker.ts'),
         },
       },
     },

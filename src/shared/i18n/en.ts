@@ -316,6 +316,7 @@ export const en = {
   'sync.lastSuccess': 'Last synced {when}',
   'sync.starting': 'Starting sync…',
   'sync.running': 'Syncing period {index} of {count} · {rows} rows',
+  'sync.runningMonths': 'Syncing {months} side by side ({index} of {count} months started) · {rows} rows',
   'sync.progressLabel': 'Sync progress',
   'sync.progressText': 'Period {index} of {count}',
   'sync.failed': 'Sync failed: {message}',

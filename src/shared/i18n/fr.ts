@@ -313,6 +313,7 @@ export const fr: Record<MessageKey, Message> = {
   'sync.lastSuccess': 'Dernière synchronisation le {when}',
   'sync.starting': 'Démarrage de la synchronisation…',
   'sync.running': 'Synchronisation de la période {index} sur {count} · {rows} lignes',
+  'sync.runningMonths': 'Synchronisation de {months} en parallèle ({index} mois commencés sur {count}) · {rows} lignes',
   'sync.progressLabel': 'Progression de la synchronisation',
   'sync.progressText': 'Période {index} sur {count}',
   'sync.failed': 'Échec de la synchronisation : {message}',
