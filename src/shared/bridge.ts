@@ -15,6 +15,7 @@ import {
   accountNumberSchema,
   billingCodeRowSchema,
   conferenceIdSchema,
+  conferenceListTotalsSchema,
   conferenceRowSchema,
   participantRowSchema,
   pendingBillingCodeSchema,
@@ -206,6 +207,15 @@ export const bridgeCalls = {
   listPeriods: call(profileRef, z.array(periodInfoSchema)),
   accountSummary: call(z.object({ ...periodRef, display: roomDisplaySchema }).strict(), accountSummarySchema),
   roomConferences: call(z.object({ ...periodRef, roomNumber: roomNumberSchema }).strict(), z.array(conferenceRowSchema)),
+  /**
+   * The first screen of a room's list, whatever its size: totals over every
+   * conference and the first `limit` in date order (newest first when
+   * `descending`). The view asks roomConferences for all of them behind it.
+   */
+  roomConferencesFirst: call(
+    z.object({ ...periodRef, roomNumber: roomNumberSchema, descending: z.boolean(), limit: z.number().int().min(1).max(1000) }).strict(),
+    z.object({ totals: conferenceListTotalsSchema, firstRows: z.array(conferenceRowSchema) }),
+  ),
   conferenceParticipants: call(
     z.object(conferenceRef).strict(),
     z.object({ conference: conferenceRowSchema.nullable(), participants: z.array(participantRowSchema) }),
