@@ -81,8 +81,10 @@ export async function syncPeriod(run: RunContext, period: ApiPeriod, turn: Promi
   const writer = await run.lanes.acquire();
   try {
     let download: PeriodDownload;
+    let downloading = false;
     try {
       run.checkCancel();
+      downloading = true;
       run.onDownloading(period.period, true);
       download = await downloadPeriod(run, period, writer);
       run.checkCancel();
@@ -91,7 +93,7 @@ export async function syncPeriod(run: RunContext, period: ApiPeriod, turn: Promi
       if (endsTheRun(error, run)) throw error;
       return await inTurn(() => failed(error));
     } finally {
-      run.onDownloading(period.period, false);
+      if (downloading) run.onDownloading(period.period, false);
     }
     const input = {
       provider: key.provider,
