@@ -123,17 +123,21 @@ await page.goto(roomApp.url);
 await page.getByTestId('summary-total').waitFor();
 const roomRef = { profileId: PROFILE_ID, period: latest!.period, roomNumber: busiest.roomNumber };
 // The harness's main services run in this process: its event loop is the app's main thread here.
-const { maxStallMs, p99StallMs } = await measureStalls(async () => {
-  for (let round = 0; round < 5; round += 1) {
+const stalls = { maxStallMs: 0, p99StallMs: 0 };
+for (let round = 0; round < 5; round += 1) {
+  // Opening the room, until the whole list has arrived (in slices) and painted.
+  const opened = await measureStalls(async () => {
     roomMs.push(await timeInPage(page, { kind: 'room', cardholder: busiest.cardholder ?? '' }));
-    // Let the rest of the list arrive and paint before the next measure.
     await page.waitForFunction(`document.querySelector('[aria-busy="true"]') === null`);
-    firstFloorMs.push(await bridgeFloor(page, 'roomConferencesFirst', { ...roomRef, descending: false, limit: 60 }));
-    roomFloorMs.push(await bridgeFloor(page, 'roomConferences', roomRef));
-    await page.getByRole('button', { name: /Back to summary/ }).click();
-    await page.getByTestId('summary-total').waitFor();
-  }
-});
+  });
+  stalls.maxStallMs = Math.max(stalls.maxStallMs, opened.maxStallMs);
+  stalls.p99StallMs = Math.max(stalls.p99StallMs, opened.p99StallMs);
+  firstFloorMs.push(await bridgeFloor(page, 'roomConferencesFirst', { ...roomRef, descending: false, limit: 60 }));
+  roomFloorMs.push(await bridgeFloor(page, 'roomConferences', roomRef));
+  await page.getByRole('button', { name: /Back to summary/ }).click();
+  await page.getByTestId('summary-total').waitFor();
+}
+const { maxStallMs, p99StallMs } = stalls;
 await roomApp.close();
 await browser.close();
 

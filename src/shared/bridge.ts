@@ -212,6 +212,11 @@ export const bridgeCalls = {
    * conference and the first `limit` in date order (newest first when
    * `descending`). The view asks roomConferences for all of them behind it.
    */
+  /** Rows `offset` to `offset + limit` of roomConferences: the view reads a big room in slices. */
+  roomConferencesPage: call(
+    z.object({ ...periodRef, roomNumber: roomNumberSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }).strict(),
+    z.array(conferenceRowSchema),
+  ),
   roomConferencesFirst: call(
     z.object({ ...periodRef, roomNumber: roomNumberSchema, descending: z.boolean(), limit: z.number().int().min(1).max(1000) }).strict(),
     z.object({ totals: conferenceListTotalsSchema, firstRows: z.array(conferenceRowSchema) }),

@@ -18,6 +18,7 @@ const roomConferencesSql = (scope: ViewScope) => `SELECT ${CONFERENCE_COLUMNS} F
 const firstRoomConferencesSql = (scope: ViewScope, descending: boolean) => `SELECT ${CONFERENCE_COLUMNS} FROM conferences c ${UNSENT_CHANGE_JOIN}
   WHERE ${scopeConferences(scope)} AND c.room_number = @room
   ORDER BY c.start_utc ${descending ? 'DESC' : 'ASC'}, c.row ${descending ? 'DESC' : 'ASC'} LIMIT @limit`;
+const roomConferencesPageSql = (scope: ViewScope) => `${roomConferencesSql(scope)} LIMIT @limit OFFSET @offset`;
 const roomTotalsSql = (scope: ViewScope) => `SELECT count(*) AS conferenceCount, coalesce(sum(c.participant_count), 0) AS participantCount,
   coalesce(sum(c.length_seconds), 0) AS lengthSeconds, coalesce(sum(c.accumulated_seconds), 0) AS accumulatedSeconds,
   coalesce(sum(c.charge_cents), 0) AS chargeCents
@@ -64,4 +65,17 @@ export function roomConferencesFirst(
     .all({ ...params, limit: options.limit })
     .map(toConferenceRow);
   return { totals, firstRows };
+}
+
+/** A slice of roomConferences (same order): a big list crosses the bridge in slices, so no one call keeps the main thread long. */
+export function roomConferencesPage(
+  db: ReadableDB,
+  scope: ViewScope,
+  period: string,
+  roomNumber: string,
+  slice: { offset: number; limit: number },
+): ConferenceRow[] {
+  return prepare<[PeriodParams & { room: string; offset: number; limit: number }], ConferenceRecord>(db, roomConferencesPageSql(scope))
+    .all({ ...scopeParams(scope), period, room: roomNumber, ...slice })
+    .map(toConferenceRow);
 }

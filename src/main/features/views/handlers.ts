@@ -2,7 +2,7 @@
 // see: periods, account summary, a room's conferences, a conference's
 // participants.
 import type { FeatureHandlers } from '../../bridge/handlers';
-import { accountSummary, conferenceParticipants, getConference, listPeriods, roomConferences, roomConferencesFirst } from '../../cache';
+import { accountSummary, conferenceParticipants, getConference, listPeriods, roomConferences, roomConferencesFirst, roomConferencesPage } from '../../cache';
 import type { FeatureDeps } from '../deps';
 import { requireRoomInScope, resolveScope } from '../scope';
 
@@ -16,6 +16,11 @@ export function viewHandlers({ cache, profiles }: Pick<FeatureDeps, 'cache' | 'p
       requireRoomInScope(scope, roomNumber);
       return roomConferences(cache.read(), scope, period, roomNumber);
     },
+    roomConferencesPage: ({ profileId, period, roomNumber, offset, limit }) => {
+      const scope = scopeOf(profileId);
+      requireRoomInScope(scope, roomNumber);
+      return roomConferencesPage(cache.read(), scope, period, roomNumber, { offset, limit });
+    },
     roomConferencesFirst: ({ profileId, period, roomNumber, descending, limit }) => {
       const scope = scopeOf(profileId);
       requireRoomInScope(scope, roomNumber);
@@ -26,5 +31,5 @@ export function viewHandlers({ cache, profiles }: Pick<FeatureDeps, 'cache' | 'p
       const conference = getConference(cache.read(), scope, period, conferenceId);
       return { conference, participants: conference ? conferenceParticipants(cache.read(), scope, period, conferenceId) : [] };
     },
-  } satisfies FeatureHandlers<'listPeriods' | 'accountSummary' | 'roomConferences' | 'roomConferencesFirst' | 'conferenceParticipants'>;
+  } satisfies FeatureHandlers<'listPeriods' | 'accountSummary' | 'roomConferences' | 'roomConferencesPage' | 'roomConferencesFirst' | 'conferenceParticipants'>;
 }

@@ -22,7 +22,7 @@ export class WriterThreadError extends Error {
 }
 
 /** Pages handed to the worker and not yet staged, at most. */
-const PAGES_AHEAD = 4;
+const PAGES_AHEAD = 2;
 
 /**
  * The writer holds one page at a time (the rest wait serialized in its message

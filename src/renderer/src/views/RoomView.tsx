@@ -13,6 +13,18 @@ import { useBridgeQuery } from '../use-bridge-query';
 
 /** Rows of the first screen: a tall window's worth and some to scroll. */
 const FIRST_SCREEN_ROWS = 60;
+/** Rows per slice of the whole list: each call keeps main busy a few ms only. */
+const SLICE_ROWS = 1000;
+
+/** Every conference of the room, read slice by slice (roomConferences' order). */
+async function allRoomConferences(profileId: string, period: string, roomNumber: string): Promise<ConferenceRow[]> {
+  const rows: ConferenceRow[] = [];
+  for (;;) {
+    const slice = await callMain('roomConferencesPage', { profileId, period, roomNumber, offset: rows.length, limit: SLICE_ROWS });
+    rows.push(...slice);
+    if (slice.length < SLICE_ROWS) return rows;
+  }
+}
 
 export function RoomView(props: {
   profileId: string;
@@ -37,7 +49,7 @@ export function RoomView(props: {
   const first = useBridgeQuery(firstKey, props.refresh, () =>
     callMain('roomConferencesFirst', { profileId, period, roomNumber, descending, limit: FIRST_SCREEN_ROWS }),
   );
-  const query = useBridgeQuery(key, props.refresh, () => callMain('roomConferences', { profileId, period, roomNumber }));
+  const query = useBridgeQuery(key, props.refresh, () => allRoomConferences(profileId, period, roomNumber));
   const count = query.data?.length ?? first.data?.totals.conferenceCount;
 
   return (
