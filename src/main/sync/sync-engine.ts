@@ -95,11 +95,13 @@ export interface SyncEngineOptions {
 
 /**
  * Conferences asked per page. Measured at large scale (npm run bench): the
- * downloading thread's heap grows with the size of a page's parsed text, and
- * 500 keeps a large sync's peak at 250-285 MB where 750 reached 320-340 MB,
- * for about 5 % more time (5000, the contract's maximum: ~600 MB).
+ * downloading thread's heap grows with the size of a page's parsed text, times
+ * the months in flight (each holds its page and the next). One month at a
+ * time, 500 kept a large sync's peak at 250-285 MB (750: 320-340 MB; 5000,
+ * the contract's maximum: ~600 MB); four months side by side with 500 reached
+ * 354-373 MB, with 300 it stays at 293-315 MB.
  */
-export const DEFAULT_SYNC_PAGE_LIMIT = 500;
+export const DEFAULT_SYNC_PAGE_LIMIT = 300;
 
 export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
   const { cache, client } = options;

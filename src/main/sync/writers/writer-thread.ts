@@ -21,7 +21,7 @@ export class WriterThreadError extends Error {
   }
 }
 
-/** Pages handed to the worker and not yet staged, at most. */
+/** Pages handed to the worker and not yet staged, at most (a sync runs up to four of these threads side by side). */
 const PAGES_AHEAD = 2;
 
 /**
