@@ -14,6 +14,8 @@ export default defineConfig({
           // Runs backups' copies and integrity checks off the main thread (see cache/worker/archive-thread.ts).
           'archive.worker': resolve('src/main/cache/worker/archive.worker.ts'),
           'import.worker': resolve('src/main/features/import/import.worker.ts'),
+          // Writes Excel exports off the main thread (see export/export-thread.ts).
+          'export.worker': resolve('src/main/export/export.worker.ts'),
         },
       },
     },

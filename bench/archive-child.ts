@@ -4,9 +4,9 @@
 //                     quick_check, and the main thread's longest event-loop stall during a backup
 import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { quickCheckFile } from '../src/main/cache';
 import { takeBackup } from '../src/main/cache/archive';
+import { measureStalls } from './event-loop';
 
 const [dbFile, work] = process.argv.slice(2) as [string, string];
 const ROUNDS = 3;
@@ -14,12 +14,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** The longest event-loop delay while `work` runs, in ms. */
 async function longestStall(work: () => Promise<unknown>): Promise<number> {
-  const delay = monitorEventLoopDelay({ resolution: 5 });
-  delay.enable();
-  await work();
-  delay.disable();
-  return delay.max / 1e6;
+  return (await measureStalls(work)).maxStallMs;
 }
+const p99Ms: number[] = [];
 
 // The same measure with nothing running, for scale: on a busy machine the OS
 // alone delays timers by tens of ms.
@@ -38,7 +35,9 @@ for (let round = 0; round < ROUNDS; round += 1) {
   const dir = path.join(work, `backups-${round}`);
   started = performance.now();
   const loop = performance.eventLoopUtilization();
-  stallMs.push(await longestStall(() => takeBackup(dbFile, { dir, prune: false })));
+  const stalls = await measureStalls(() => takeBackup(dbFile, { dir, prune: false }));
+  stallMs.push(stalls.maxStallMs);
+  p99Ms.push(stalls.p99StallMs);
   backupMs.push(performance.now() - started);
   // How long the main thread itself worked during the backup (the rest of a stall is the OS's).
   busyMs.push(performance.eventLoopUtilization(loop).active);
@@ -56,6 +55,7 @@ process.stdout.write(
     backupMs: median(backupMs),
     rounds: backupMs.map((ms, i) => ms / copyMs[i]!),
     maxStallMs: Math.max(...stallMs),
+    p99StallMs: Math.max(...p99Ms),
     idleStallMs,
     mainThreadBusyMs: Math.max(...busyMs),
     quickCheckMs: median(checkMs),

@@ -1,5 +1,6 @@
 // One measured job in its own process, so its peak RSS is its own.
-//   sync     URL DB            full sync of a sign-in to the demo provider
+//   sync     URL DB            full sync of a sign-in to the demo provider: wall time, peak RSS, bytes
+//                              on the wire, the requests of each month, the main thread's stalls
 //   ceiling  URL DB            download every page, then time straight prepared-statement inserts
 //   reads    DB                account summary of a month, one room's conferences (medians)
 //   cold     DB                open the cache and read the first summary
@@ -8,32 +9,48 @@ import { accountSummary, cacheHandle, openCache, roomConferences } from '../src/
 import { cachedAccount } from './cached-account';
 import { DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from '../src/main/demo';
 import type { ApiConference } from '../src/main/provider/api-schemas';
-import { ProviderClient } from '../src/main/provider/client';
+import { ProviderClient, type ProviderClientOptions } from '../src/main/provider/client';
 import { DEFAULT_SYNC_PAGE_LIMIT, runSync } from '../src/main/sync/sync-engine';
-import { inProcessPeriodWriter } from '../src/main/sync/writers/period-writer';
-import { lazyPeriodWriter } from '../src/main/sync/writers/writer-pool';
-import { startWriterThreads } from '../src/main/sync/writers/writer-thread';
+import { laneWriter } from '../src/main/sync/writers/lane-writer';
+import { measureStalls } from './event-loop';
 
 const [job, ...args] = process.argv.slice(2);
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
-const client = (url: string) =>
+const client = (url: string, options: Partial<ProviderClientOptions> = {}) =>
   new ProviderClient({
     baseUrl: url,
     credentials: () => ({ username: DEMO_USERNAME, password: DEMO_PASSWORD, accountNumber: DEMO_ACCOUNT_NUMBER }),
+    ...options,
   });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** A full sync as the app runs it: pages staged and committed on a worker thread. */
+/** A full sync as the app runs it: months side by side, each staged and committed on a writer thread. */
 async function sync(url: string, file: string) {
   const cache = cacheHandle(openCache(file));
+  // Body bytes as they came over the wire (compressed or not): fetch decodes, Content-Length does not.
+  let wireBytes = 0;
+  const countingFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    wireBytes += Number(response.headers.get('content-length') ?? 0);
+    return response;
+  };
+  // The requests of each month (a chain: pages follow each other), and the others (sign-in, account, periods).
+  const chains = new Map<string, number>();
+  const onRequest = ({ path }: { path: string }) => {
+    const month = /\/periods\/(\d{4}-\d{2})\//.exec(path)?.[1] ?? 'run';
+    chains.set(month, (chains.get(month) ?? 0) + 1);
+  };
   const started = performance.now();
-  const writer = lazyPeriodWriter(() => startWriterThreads(file), () => inProcessPeriodWriter(cache));
-  const report = await runSync({ cache, client: client(url), origin: url, writer });
-  await writer.close();
+  const { result: report, maxStallMs, p99StallMs } = await measureStalls(() =>
+    runSync({ cache, client: client(url, { fetch: countingFetch, onRequest }), origin: url, openWriter: (lane) => laneWriter(cache, lane) }),
+  );
   const ms = performance.now() - started;
   const rows = report.periods.reduce((sum, p) => sum + p.conferences + p.participants, 0);
   cache.close();
-  return { ms, rows, status: report.status, peakRssMb: peakRssMb() };
+  const runRequests = chains.get('run') ?? 0;
+  chains.delete('run');
+  const longestChain = runRequests + Math.max(0, ...chains.values());
+  return { ms, rows, status: report.status, peakRssMb: peakRssMb(), wireBytes, longestChain, maxStallMs, p99StallMs };
 }
 
 async function ceiling(url: string, file: string) {

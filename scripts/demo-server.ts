@@ -1,5 +1,5 @@
 // Runs the embedded demo OAI provider on its own:
-//   npx tsx scripts/demo-server.ts [--port N] [--now YYYY-MM-DD] [--rooms N] [--per-room N] [--page-cache-mb N] [--time-zone ZONE]
+//   npx tsx scripts/demo-server.ts [--port N] [--now YYYY-MM-DD] [--rooms N] [--per-room N] [--page-cache-mb N] [--time-zone ZONE] [--latency-ms N] [--compress]
 // The first line of stdout is the base URL (and nothing else), then the demo
 // credentials. Runs until SIGINT/SIGTERM. Bad arguments exit with code 2.
 import { startDemoProvider, type DemoProviderOptions } from '../src/main/demo/index';
@@ -9,7 +9,7 @@ import { MAX_PER_ROOM } from '../src/main/demo/dataset';
 
 class UsageError extends Error {}
 
-const USAGE = 'usage: demo-server [--port N] [--now YYYY-MM-DD] [--rooms N] [--per-room N] [--page-cache-mb N] [--time-zone ZONE]';
+const USAGE = 'usage: demo-server [--port N] [--now YYYY-MM-DD] [--rooms N] [--per-room N] [--page-cache-mb N] [--time-zone ZONE] [--latency-ms N] [--compress]';
 
 function parseArguments(args: readonly string[]): DemoProviderOptions {
   const options: DemoProviderOptions = {};
@@ -39,6 +39,12 @@ function parseArguments(args: readonly string[]): DemoProviderOptions {
         break;
       case '--page-cache-mb':
         options.pageCacheMb = integerOption(name, value(), 0, 65536);
+        break;
+      case '--latency-ms':
+        options.latencyMs = integerOption(name, value(), 0, 60_000);
+        break;
+      case '--compress':
+        options.compress = true;
         break;
       case '--time-zone':
         // Served as is, known or not: clients must cope with a zone they do not know.

@@ -111,8 +111,9 @@ async function start(): Promise<void> {
     locale: app.getLocale(),
     log,
     settingsBackend: electronStoreBackend,
-    // Chromium's network stack: system proxy, PAC and certificate store.
-    clientOptions: { fetch: chromiumFetch((input, init) => net.fetch(input, init)) },
+    // Chromium's network stack: system proxy, PAC and certificate store. It
+    // asks for compression (gzip, br…) and decodes by itself.
+    clientOptions: { fetch: chromiumFetch((input, init) => net.fetch(input, init)), acceptEncoding: null },
     onNewMonths: newMonthNotifier({ Notification, settings, language, showWindow: showMainWindow, log }),
     integration: createElectronIntegration({
       BrowserWindow,

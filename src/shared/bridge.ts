@@ -15,6 +15,7 @@ import {
   accountNumberSchema,
   billingCodeRowSchema,
   conferenceIdSchema,
+  conferenceListTotalsSchema,
   conferenceRowSchema,
   participantRowSchema,
   localBillingCodeSchema,
@@ -105,6 +106,8 @@ export const syncProgressSchema = z.object({
   periodIndex: z.number().int(),
   periodCount: z.number().int(),
   period: z.string().nullable(),
+  /** The months downloading now (a sync downloads up to four side by side). */
+  monthsInFlight: z.array(z.string()).default([]),
   pages: z.number().int(),
   rows: z.number().int(),
   /** Why the last sync failed, or which periods failed; null when all went well (technical: for Details). */
@@ -232,6 +235,20 @@ export const bridgeCalls = {
   listPeriods: call(profileRef, z.array(periodInfoSchema)),
   accountSummary: call(z.object({ ...periodRef, display: roomDisplaySchema }).strict(), accountSummarySchema),
   roomConferences: call(z.object({ ...periodRef, roomNumber: roomNumberSchema }).strict(), z.array(conferenceRowSchema)),
+  /**
+   * The first screen of a room's list, whatever its size: totals over every
+   * conference and the first `limit` in date order (newest first when
+   * `descending`). The view asks roomConferences for all of them behind it.
+   */
+  /** Rows `offset` to `offset + limit` of roomConferences: the view reads a big room in slices. */
+  roomConferencesPage: call(
+    z.object({ ...periodRef, roomNumber: roomNumberSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }).strict(),
+    z.array(conferenceRowSchema),
+  ),
+  roomConferencesFirst: call(
+    z.object({ ...periodRef, roomNumber: roomNumberSchema, descending: z.boolean(), limit: z.number().int().min(1).max(1000) }).strict(),
+    z.object({ totals: conferenceListTotalsSchema, firstRows: z.array(conferenceRowSchema) }),
+  ),
   conferenceParticipants: call(
     z.object(conferenceRef).strict(),
     z.object({ conference: conferenceRowSchema.nullable(), participants: z.array(participantRowSchema) }),

@@ -130,6 +130,16 @@ export const conferenceRowSchema = z.object({
 });
 export type ConferenceRow = z.infer<typeof conferenceRowSchema>;
 
+/** A conference list's Total row over every conference, before they are all loaded. */
+export const conferenceListTotalsSchema = z.object({
+  conferenceCount: z.number().int(),
+  participantCount: z.number().int(),
+  lengthSeconds: z.number().int(),
+  accumulatedSeconds: z.number().int(),
+  chargeCents: z.number().int(),
+});
+export type ConferenceListTotals = z.infer<typeof conferenceListTotalsSchema>;
+
 export const participantRowSchema = z.object({
   id: z.string(),
   name: z.string().nullable(),

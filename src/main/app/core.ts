@@ -10,9 +10,7 @@ import { createBackupPolicy, type BackupOutcome, type BackupPolicy } from '../fe
 import type { Logger } from '../log';
 import { SyncCoordinator, type SyncCoordinatorOptions } from '../sync/sync-coordinator';
 import type { SyncReport } from '../sync/sync-engine';
-import { inProcessPeriodWriter } from '../sync/writers/period-writer';
-import { lazyPeriodWriter } from '../sync/writers/writer-pool';
-import { startWriterThreads } from '../sync/writers/writer-thread';
+import { laneWriter } from '../sync/writers/lane-writer';
 
 /** What the app's archive state machine gives the core (features/archive/archive.ts). */
 export interface CoreArchive {
@@ -59,12 +57,7 @@ export function createCore(options: CoreOptions): Core {
   const coordinator = new SyncCoordinator({
     cache,
     onProgress: options.onSyncProgress ?? (() => {}),
-    createWriter: () =>
-      lazyPeriodWriter(
-        () => startWriterThreads(cache.file),
-        () => inProcessPeriodWriter(cache),
-        (error) => log?.error('sync writer thread unavailable; writing on the main thread', error),
-      ),
+    createWriter: (lane) => laneWriter(cache, lane, (error) => log?.error('sync writer thread unavailable; writing on the main thread', error)),
     checkBeforeWrite: options.archive?.checkBeforeWrite ?? ((file) => verifyCacheFileInBackground(file)),
     onStart: options.onSyncStart,
     onReport: (target, report) => {

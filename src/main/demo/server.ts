@@ -2,6 +2,7 @@
 // logging, fault injection, then the API proper.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { DemoApi, errorReply, RenderedPageCache, type ApiReply } from './api';
 import { todayUtc } from './calendar';
 import { DEMO_ACCOUNT, DEMO_ACCOUNT_NUMBER, DEMO_PASSWORD, DEMO_USERNAME } from './catalog';
@@ -37,6 +38,10 @@ export interface DemoProviderOptions {
    * client does not know. The conferences stay on Paris business hours.
    */
   timeZone?: string;
+  /** Every response waits this long before it is sent, as over a remote link (default 0). */
+  latencyMs?: number;
+  /** Compress answers (gzip, else br) for clients that accept it (default: never). */
+  compress?: boolean;
 }
 
 export interface DemoRequestRecord {
@@ -76,6 +81,8 @@ export async function startDemoProvider(options: DemoProviderOptions = {}): Prom
   const api = new DemoApi(dataset, tokenTtlSeconds, pageCacheMb > 0 ? new RenderedPageCache(pageCacheMb * 1024 * 1024) : null, password, account);
   const faults = new FaultInjector();
   const requests: DemoRequestRecord[] = [];
+  const latencyMs = options.latencyMs ?? 0;
+  if (!(latencyMs >= 0)) throw new RangeError('latencyMs must be 0 or more');
 
   const server = createServer((request, response) => {
     handleHttp(request, response).catch((error: unknown) => {
@@ -89,6 +96,8 @@ export async function startDemoProvider(options: DemoProviderOptions = {}): Prom
     const url = new URL(request.url ?? '/', 'http://demo.invalid');
     const record: DemoRequestRecord = { method, path: url.pathname, query: url.search.slice(1), status: 0 };
     requests.push(record);
+    if (latencyMs > 0) await sleep(latencyMs);
+    const encoding = options.compress ? chooseEncoding(request.headers['accept-encoding']) : null;
     const fault = faults.take(method, url.pathname, url.pathname + url.search);
     if (fault?.kind === 'drop') {
       request.socket.destroy();
@@ -112,7 +121,7 @@ export async function startDemoProvider(options: DemoProviderOptions = {}): Prom
         ? errorReply(400, 'bad_request', `request body over ${MAX_BODY_BYTES} bytes`)
         : api.handle({ method, path: url.pathname, query: url.searchParams, authorization: request.headers.authorization, body });
     if (fault?.kind === 'mutate') reply = mutated(reply, fault.mutate);
-    record.status = send(response, reply);
+    record.status = send(response, reply, undefined, undefined, encoding);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -150,13 +159,28 @@ function mutated(reply: ApiReply, mutate: (json: unknown) => unknown): ApiReply 
   return { status: reply.status, headers: reply.headers, body: mutate(body) };
 }
 
-/** Writes the reply; returns its status for the request log. */
-function send(response: ServerResponse, reply: ApiReply, rawBody?: string, contentType?: string): number {
-  const payload = rawBody ?? reply.json ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+type Encoding = 'gzip' | 'br';
+
+/** gzip when the client accepts it (cheaper to make than br), else br, else none. */
+function chooseEncoding(accepted: string | undefined): Encoding | null {
+  const names = (accepted ?? '').split(',').map((part) => part.split(';')[0]!.trim().toLowerCase());
+  return names.includes('gzip') ? 'gzip' : names.includes('br') ? 'br' : null;
+}
+
+function encode(payload: string | Buffer, encoding: Encoding): Buffer {
+  // Fast settings: JSON compresses ~10x even so, and the provider's time stays small.
+  return encoding === 'gzip' ? gzipSync(payload, { level: 1 }) : brotliCompressSync(payload, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } });
+}
+
+/** Writes the reply (compressed if `encoding`); returns its status for the request log. */
+function send(response: ServerResponse, reply: ApiReply, rawBody?: string, contentType?: string, encoding: Encoding | null = null): number {
+  const text = rawBody ?? reply.json ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+  const payload = encoding !== null && reply.status !== 204 ? encode(text, encoding) : text;
   const headers: Record<string, string | number> = { 'cache-control': 'no-store', ...reply.headers };
   if (reply.status !== 204) {
     headers['content-type'] = contentType ?? 'application/json; charset=utf-8';
     headers['content-length'] = Buffer.byteLength(payload);
+    if (encoding !== null) headers['content-encoding'] = encoding;
   }
   response.writeHead(reply.status, headers);
   response.end(reply.status === 204 ? undefined : payload);

@@ -24,6 +24,7 @@ import { normaliseBaseUrl } from './base-url';
 import { ProviderError, isProviderError } from './errors';
 import { isWellFormedConferencesPage } from './fast-check';
 import { HttpTransport, type ProviderRequestEvent, type RequestSpec } from './http-transport';
+import { PAGE_MAX_BODY_BYTES } from './response-body';
 import type { Sleep } from './retry';
 
 export { ProviderError, isProviderError, type ProviderErrorKind } from './errors';
@@ -54,6 +55,8 @@ export interface ProviderClientOptions {
   signal?: AbortSignal;
   fetch?: typeof fetch;
   onRequest?: (event: ProviderRequestEvent) => void;
+  /** Accept-Encoding to send (default 'gzip, br'); null for a fetch that negotiates compression itself (Chromium's). */
+  acceptEncoding?: string | null;
 }
 
 export interface ConferencePagesOptions {
@@ -98,6 +101,7 @@ export class ProviderClient {
       signal: options.signal,
       fetch: options.fetch,
       onRequest: options.onRequest,
+      acceptEncoding: options.acceptEncoding,
     });
   }
 
@@ -213,6 +217,7 @@ export class ProviderClient {
         schema: conferencesPageSchema,
         isWellFormed: isWellFormedConferencesPage,
         signal: options.signal,
+        maxBodyBytes: PAGE_MAX_BODY_BYTES,
       });
       if (cursor !== null && page.nextCursor === cursor) {
         // A server bug that would otherwise make us page forever.

@@ -4,7 +4,9 @@
 // schema. Knows nothing of sessions or of the API's paths (client.ts).
 import type { z } from 'zod';
 import { errorBodySchema } from './api-schemas';
-import { ProviderError, attemptsText, classifyTransportFailure, scrubSecret, type TransportFailure } from './errors';
+import { ProviderError, attemptsText, classifyTransportFailure, isProviderError, scrubSecret, type TransportFailure } from './errors';
+import { SharedPause } from './pacing';
+import { ACCEPTED_ENCODINGS, bodyTooLarge, DEFAULT_MAX_BODY_BYTES, readBodyText } from './response-body';
 import { backoffDelayMs, realSleep, retryAfterMs, type Sleep } from './retry';
 import { parseResponseBody, type WellFormedCheck } from './validate';
 
@@ -32,6 +34,11 @@ export interface TransportOptions {
   signal?: AbortSignal;
   fetch?: typeof fetch;
   onRequest?: (event: ProviderRequestEvent) => void;
+  /**
+   * Sent as Accept-Encoding (default 'gzip, br'); null sends none, for a
+   * fetch that negotiates and decodes compression itself (Chromium's).
+   */
+  acceptEncoding?: string | null;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -53,6 +60,8 @@ export interface RequestSpec<T> {
   secret?: string;
   /** The sign-in request itself: any 401 to it means wrong credentials. */
   signIn?: boolean;
+  /** Most bytes the body may have once decoded (default DEFAULT_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
 }
 
 interface SentRequest<T> extends RequestSpec<T> {
@@ -71,11 +80,14 @@ export class HttpTransport {
   readonly host: string;
   private readonly sleep: Sleep;
   private readonly fetchImpl: typeof fetch;
+  /** Set by a 429 or 503, honoured by every request of this transport. */
+  private readonly pace: SharedPause;
 
   constructor(private readonly options: TransportOptions) {
     this.host = new URL(options.baseUrl).host;
     this.sleep = options.sleep ?? realSleep;
     this.fetchImpl = options.fetch ?? globalThis.fetch;
+    this.pace = new SharedPause(this.sleep);
   }
 
   /** One logical request with its retries. */
@@ -100,10 +112,14 @@ export class HttpTransport {
           return parseResponseBody(spec.schema, outcome.bodyText, request.label, attempt, spec.isWellFormed);
         }
         // 429/503 mean "not processed", so even POST /session may be repeated.
-        const transient = status === 429 || status === 503 || (status >= 500 && idempotent);
+        const overloaded = status === 429 || status === 503;
+        const transient = overloaded || (status >= 500 && idempotent);
         if (transient && mayRetry) {
           const asked = retryAfterMs(outcome.headers.get('retry-after'));
-          await this.pause(asked !== null ? Math.min(asked, this.options.maxDelayMs) : this.backoff(attempt), request, attempt);
+          const wait = asked !== null ? Math.min(asked, this.options.maxDelayMs) : this.backoff(attempt);
+          // An overloaded provider holds every request of the client, not only this one.
+          if (overloaded) this.pace.extend(wait);
+          await (overloaded ? this.pacing(request, attempt) : this.pause(wait, request, attempt));
           continue;
         }
         throw this.errorFromResponse(request, outcome, attempt);
@@ -131,10 +147,22 @@ export class HttpTransport {
     if (request.callerSignal?.aborted) throw cancelledError(request, attemptsMade);
   }
 
-  /** One HTTP exchange. Throws only for cancel and TLS (neither is retried). */
+  /** Waits out the client's shared pause (see SharedPause). */
+  private async pacing(request: SentRequest<unknown>, attemptsMade: number): Promise<void> {
+    try {
+      await this.pace.wait(request.callerSignal);
+    } catch (error) {
+      if (request.callerSignal?.aborted) throw cancelledError(request, attemptsMade);
+      throw error;
+    }
+    if (request.callerSignal?.aborted) throw cancelledError(request, attemptsMade);
+  }
+
+  /** One HTTP exchange. Throws only for cancel, TLS and a body over its ceiling (none is retried). */
   private async attempt(request: SentRequest<unknown>, attempt: number): Promise<AttemptOutcome> {
     const { callerSignal } = request;
     if (callerSignal?.aborted) throw cancelledError(request, attempt - 1);
+    await this.pacing(request, attempt - 1);
 
     const controller = new AbortController();
     const abortFromCaller = (): void => controller.abort(callerSignal?.reason);
@@ -162,10 +190,12 @@ export class HttpTransport {
         redirect: 'manual',
       });
       status = response.status;
-      const bodyText = await readBodyText(response, restartTimer);
+      const maxBytes = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      const bodyText = await readBodyText(response, maxBytes, restartTimer, () => bodyTooLarge(request.label, maxBytes, attempt));
       return { type: 'response', status, headers: response.headers, bodyText };
     } catch (error) {
       if (callerSignal?.aborted) throw cancelledError(request, attempt);
+      if (isProviderError(error)) throw error;
       if (timedOut) return { type: 'timeout' };
       const failure = classifyTransportFailure(error);
       if (failure.type === 'tls') {
@@ -198,6 +228,8 @@ export class HttpTransport {
 
   private headers(request: SentRequest<unknown>): Record<string, string> {
     const headers: Record<string, string> = { accept: 'application/json' };
+    const encodings = this.options.acceptEncoding === undefined ? ACCEPTED_ENCODINGS : this.options.acceptEncoding;
+    if (encodings !== null) headers['accept-encoding'] = encodings;
     if (request.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
     if (request.token !== null) headers.authorization = `Bearer ${request.token}`;
     return headers;
@@ -269,22 +301,6 @@ function readErrorBody(bodyText: string, secret: string | undefined): { code?: s
     code: scrubSecret(parsed.data.error.code, secret),
     ...(message ? { serverMessage: message } : {}),
   };
-}
-
-/** Reads the whole body, calling onProgress per chunk so the idle timeout restarts while data flows. */
-async function readBodyText(response: Response, onProgress: () => void): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    length += value.byteLength;
-    onProgress();
-  }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks, length));
 }
 
 function combineSignals(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {

@@ -30,8 +30,8 @@ export interface SyncCoordinatorOptions {
   onStart?: (target: SyncTarget) => void;
   onReport?: (target: SyncTarget, report: SyncReport) => void;
   pageLimit?: number;
-  /** Where each run writes periods (the app: writer threads); in-process when absent. */
-  createWriter?: () => PeriodWriter;
+  /** Where each run writes the month of each lane (the app: a writer thread per lane); in-process when absent. */
+  createWriter?: (lane: number) => PeriodWriter;
   /**
    * Checks the cache file before a run writes (the app: quick_check on the
    * archive thread); rejecting fails the run with nothing written. Started
@@ -110,7 +110,6 @@ export class SyncCoordinator {
     this.options.onStart?.(target);
     publish({ ...idleProgress(target.profileId, lastSuccess()), state: 'running' });
     let report: SyncReport;
-    const writer = this.options.createWriter?.() ?? null;
     const writeCheck = this.options.checkBeforeWrite?.(cache.file);
     writeCheck?.catch(() => {});
     try {
@@ -121,7 +120,7 @@ export class SyncCoordinator {
         origin: target.origin,
         signal: controller.signal,
         pageLimit: this.options.pageLimit,
-        writer: writer ?? undefined,
+        openWriter: this.options.createWriter,
         writeCheck,
         onProgress: (p) => {
           target.onEngineProgress?.(p);
@@ -130,8 +129,6 @@ export class SyncCoordinator {
       });
     } catch (error) {
       report = failedReport(error);
-    } finally {
-      await writer?.close();
     }
     // Not after a run the check stopped: it wrote nothing, and a damaged file is never written to.
     if (report.runId !== 0) checkpointAfterRun(cache);
@@ -167,7 +164,7 @@ function targetKey(target: SyncTarget, accountNumber: string | null): AccountKey
 }
 
 function idleProgress(profileId: string, lastSuccessAt: string | null): SyncProgress {
-  return { profileId, state: 'idle', periodIndex: 0, periodCount: 0, period: null, pages: 0, rows: 0, message: null, lastSuccessAt };
+  return { profileId, state: 'idle', periodIndex: 0, periodCount: 0, period: null, monthsInFlight: [], pages: 0, rows: 0, message: null, lastSuccessAt };
 }
 
 function toBridgeProgress(profileId: string, p: SyncEngineProgress, lastSuccessAt: string | null): SyncProgress {
@@ -177,6 +174,7 @@ function toBridgeProgress(profileId: string, p: SyncEngineProgress, lastSuccessA
     periodIndex: p.periodIndex,
     periodCount: p.periodCount,
     period: p.period,
+    monthsInFlight: p.monthsInFlight,
     pages: p.pages,
     rows: p.rows,
     message: null,

@@ -1,8 +1,9 @@
 // One sync of one sign-in: push the billing-code outbox, list the provider's
 // periods, then re-download each period that is new or whose revision changed
-// and replace it in one transaction. Downloads happen outside any transaction;
-// a period that fails keeps its previous rows and records why, and the other
-// periods go on. Months the provider no longer lists stay, marked archived.
+// and replace it in one transaction. Up to MONTHS_IN_FLIGHT periods download
+// side by side (period-sync.ts), outside any transaction; they are committed
+// one after the other in the provider's order. A period that fails keeps its
+// previous rows and records why, and the other periods go on. Months the provider no longer lists stay, marked archived.
 // Everything is stored under the provider's key (the origin of its address)
 // and the account number the session names.
 import {
@@ -12,43 +13,37 @@ import {
   listPeriods,
   notePeriodsServed,
   pendingOutbox,
-  periodNeedsSync,
   providerKey,
-  recordPeriodError,
   recordSyncRunPeriod,
   startSyncRun,
   upsertAccount,
   type AccountKey,
   type CacheHandle,
 } from '../cache';
-import type { ApiPeriod, ApiRoom } from '../provider/api-schemas';
 import { isProviderError, type ProviderClient } from '../provider/client';
-import { PeriodTotals } from './check-sums';
+import { Cancelled, endsTheRun, messageOf, syncPeriod, type PeriodOutcome, type RunContext } from './period-sync';
 import { pushOutbox } from './push-outbox';
-import { toAccountInput, toPeriodMeta, toRoomInput } from './provider-rows';
+import { toAccountInput, toPeriodMeta } from './provider-rows';
 import { WriteGate } from './write-gate';
-import { inProcessPeriodWriter, type PeriodWriter } from './writers/period-writer';
+import { MONTHS_IN_FLIGHT, WriterLanes } from './writer-lanes';
+import { connectionPeriodWriter, inProcessPeriodWriter, type PeriodWriter } from './writers/period-writer';
+
+export type { PeriodOutcome, PeriodStatus } from './period-sync';
 
 export type SyncPhase = 'starting' | 'outbox' | 'periods' | 'downloading' | 'writing' | 'finished';
 
 export interface SyncEngineProgress {
   phase: SyncPhase;
-  /** 1-based index of the period being synced (0 before the first). */
+  /** How many periods have started (1-based index of the latest; 0 before the first). */
   periodIndex: number;
   periodCount: number;
+  /** The earliest month still downloading (else the latest started). */
   period: string | null;
+  /** The months downloading now, in the provider's order. */
+  monthsInFlight: string[];
+  /** Pages and conferences downloaded in this run so far, every month together. */
   pages: number;
   rows: number;
-}
-
-export type PeriodStatus = 'synced' | 'skipped' | 'failed' | 'archived' | 'cancelled';
-
-export interface PeriodOutcome {
-  period: string;
-  status: PeriodStatus;
-  conferences: number;
-  participants: number;
-  error: string | null;
 }
 
 export interface SyncReport {
@@ -78,8 +73,16 @@ export interface SyncEngineOptions {
   onProgress?: (progress: SyncEngineProgress) => void;
   /** Conferences asked per page (the contract allows up to 5000). */
   pageLimit?: number;
-  /** Where periods are staged and committed (default: in this process, on the cache's connection). */
+  /**
+   * Opens the writer of each lane (a month downloading), lane 0 first. Default:
+   * lane 0 in this process on the cache's connection, the others in this
+   * process on connections of their own. The engine closes what it opens.
+   */
+  openWriter?: (lane: number) => PeriodWriter;
+  /** One writer for every period, one period at a time (the caller closes it). */
   writer?: PeriodWriter;
+  /** Months downloading at once (default MONTHS_IN_FLIGHT; 1 with `writer`). */
+  monthsInFlight?: number;
   /**
    * Every write of the run waits for this (the coordinator's integrity check
    * of the cache file): the sync signs in, lists and downloads meanwhile. If
@@ -92,34 +95,30 @@ export interface SyncEngineOptions {
 
 /**
  * Conferences asked per page. Measured at large scale (npm run bench): the
- * downloading thread's heap grows with the size of a page's parsed text, and
- * 500 keeps a large sync's peak at 250-285 MB where 750 reached 320-340 MB,
- * for about 5 % more time (5000, the contract's maximum: ~600 MB).
+ * downloading thread's heap grows with the size of a page's parsed text, times
+ * the months in flight (each holds its page and the next). One month at a
+ * time, 500 kept a large sync's peak at 250-285 MB (750: 320-340 MB; 5000,
+ * the contract's maximum: ~600 MB); four months side by side with 500 reached
+ * 354-373 MB, with 300 it stays at 293-315 MB.
  */
-export const DEFAULT_SYNC_PAGE_LIMIT = 500;
-
-/** How often a period is restarted when the provider says it changed while paging. */
-const PERIOD_CHANGED_RESTARTS = 3;
-
-class Cancelled extends Error {}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export const DEFAULT_SYNC_PAGE_LIMIT = 300;
 
 export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
   const { cache, client } = options;
   const now = () => (options.now ?? (() => new Date()))().toISOString();
-  const progress: SyncEngineProgress = { phase: 'starting', periodIndex: 0, periodCount: 0, period: null, pages: 0, rows: 0 };
+  const progress: SyncEngineProgress = { phase: 'starting', periodIndex: 0, periodCount: 0, period: null, monthsInFlight: [], pages: 0, rows: 0 };
   const emit = (change: Partial<SyncEngineProgress>) => {
     Object.assign(progress, change);
     options.onProgress?.({ ...progress });
   };
   const gate = new WriteGate(options.writeCheck);
+  // Stops every month in flight once one meets an error that ends the run.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const checkCancel = () => {
     // A failed cache check stops the run too: nothing may be written.
     if (gate.failure !== null) throw gate.failure;
-    if (options.signal?.aborted) throw new Cancelled('cancelled');
+    if (signal.aborted) throw new Cancelled('cancelled');
   };
 
   const report: SyncReport = {
@@ -154,6 +153,7 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
 
   const settling: Array<Promise<PeriodOutcome>> = [];
   let runError: unknown = null;
+  const lanes = openLanes(options);
   try {
     checkCancel();
     emit({ phase: 'outbox' });
@@ -170,18 +170,50 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
     });
     opened.catch(() => {});
     emit({ periodCount: served.length });
-    const run = { id: () => report.runId, key, scope, opened, gate };
-    for (const [index, period] of served.entries()) {
-      checkCancel();
-      emit({ phase: 'downloading', periodIndex: index + 1, period: period.period, pages: 0, rows: 0 });
-      const started = await startPeriod(options, run, period, emit, checkCancel, now);
-      // Seen below, after the downloads; until then don't report it as unhandled.
-      started.outcome.catch(() => {});
-      settling.push(started.outcome);
+    const downloading = new Set<string>();
+    const run: RunContext = {
+      cache,
+      client,
+      origin: options.origin,
+      pageLimit: options.pageLimit ?? DEFAULT_SYNC_PAGE_LIMIT,
+      signal,
+      id: () => report.runId,
+      key,
+      scope,
+      opened,
+      gate,
+      lanes,
+      checkCancel,
+      now,
+      onDownloading: (period, active) => {
+        if (active) downloading.add(period);
+        else downloading.delete(period);
+        const monthsInFlight = served.map((p) => p.period).filter((p) => downloading.has(p));
+        // A month downloaded is 'writing' (its commit queued) until another page arrives.
+        if (active) emit({ phase: 'downloading', periodIndex: progress.periodIndex + 1, monthsInFlight, period: monthsInFlight[0]! });
+        else emit({ phase: 'writing', monthsInFlight, period });
+      },
+      onPage: (rows) => emit({ phase: 'downloading', pages: progress.pages + 1, rows: progress.rows + rows, period: progress.monthsInFlight[0] ?? progress.period }),
+    };
+    let turn: Promise<void> = Promise.resolve();
+    for (const period of served) {
+      const outcome = syncPeriod(run, period, turn);
+      outcome.catch((error: unknown) => {
+        // The first error that ends the run (cancel, refused credentials) stops the other months.
+        if (!endsTheRun(error, run)) return;
+        runError ??= error;
+        stop.abort();
+      });
+      settling.push(outcome);
+      turn = outcome.then(
+        () => {},
+        () => {},
+      );
     }
     await opened;
   } catch (error) {
-    runError = error;
+    runError ??= error;
+    stop.abort();
   }
   // Commits still in flight finish (each all or nothing) before the run is
   // closed. Noting an outcome can itself fail (the cache busy for too long):
@@ -190,6 +222,7 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
     if (settled.status === 'fulfilled') report.periods.push(settled.value);
     else runError ??= settled.reason;
   }
+  await lanes.close();
   await gate.opened.catch(() => {});
   if (gate.failure !== null) return failUnchecked(report, gate.failure);
   if (runError === null) {
@@ -225,139 +258,23 @@ function failBeforeRun(report: SyncReport, error: unknown): SyncReport {
   return report;
 }
 
-/** What a period needs of its run: the run's id (set once the gate opens) and the writes it waits behind. */
-interface RunContext {
-  id(): number;
-  key: AccountKey;
-  scope: string;
-  /** Settles once the run is recorded, the account and the served periods noted. */
-  opened: Promise<void>;
-  gate: WriteGate;
-}
-
-/**
- * Downloads one period into the writer and queues its commit. Resolves once the
- * download is done, so the next period downloads while this one is written;
- * `outcome` settles when the commit has (or the period has not). Every write
- * waits for `run.opened`.
- */
-async function startPeriod(
-  options: SyncEngineOptions,
-  run: RunContext,
-  period: ApiPeriod,
-  emit: (change: Partial<SyncEngineProgress>) => void,
-  checkCancel: () => void,
-  now: () => string,
-): Promise<{ outcome: Promise<PeriodOutcome> }> {
+/** The lanes of the run's months: see SyncEngineOptions.openWriter. */
+function openLanes(options: SyncEngineOptions): WriterLanes {
+  if (options.openWriter) return new WriterLanes(options.monthsInFlight ?? MONTHS_IN_FLIGHT, options.openWriter);
+  const { writer } = options;
+  if (writer) {
+    // The caller's writer, kept open for the caller to close.
+    const borrowed: PeriodWriter = {
+      begin: (key, period, scope) => writer.begin(key, period, scope),
+      add: (conferences) => writer.add(conferences),
+      commit: (input) => writer.commit(input),
+      discard: () => writer.discard(),
+      close: () => Promise.resolve(),
+    };
+    return new WriterLanes(1, () => borrowed);
+  }
   const { cache } = options;
-  const { key, scope } = run;
-  const afterOpened = <T>(write: () => T | PromiseLike<T>): Promise<T> => run.opened.then(write);
-  const failed = (error: unknown): PeriodOutcome => {
-    recordPeriodError(cache.write(), key, period.period, messageOf(error), now());
-    recordSyncRunPeriod(cache.write(), run.id(), period.period, 'failed', { conferences: 0, participants: 0 }, messageOf(error));
-    return { period: period.period, status: 'failed', conferences: 0, participants: 0, error: `${period.period}: ${messageOf(error)}` };
-  };
-  if (!periodNeedsSync(cache.read(), key, toPeriodMeta(period), scope, options.origin)) {
-    const skipped = afterOpened((): PeriodOutcome => {
-      recordSyncRunPeriod(cache.write(), run.id(), period.period, 'skipped', { conferences: 0, participants: 0 });
-      return { period: period.period, status: 'skipped', conferences: 0, participants: 0, error: null };
-    });
-    return { outcome: skipped };
-  }
-  const writer = options.writer ?? inProcessPeriodWriter(cache);
-  let download: PeriodDownload;
-  try {
-    download = await downloadPeriod(options, key, period, writer, scope, emit, checkCancel);
-    checkCancel();
-  } catch (error) {
-    writer.discard();
-    if (error === run.gate.failure) throw error;
-    if (error instanceof Cancelled || (isProviderError(error) && error.kind === 'cancelled')) throw error;
-    if (isProviderError(error) && error.kind === 'invalid_credentials') throw error;
-    return { outcome: afterOpened(() => failed(error)) };
-  }
-  emit({ phase: 'writing' });
-  const commit = afterOpened(() =>
-    writer.commit({
-      provider: key.provider,
-      accountNumber: key.accountNumber,
-      period: toPeriodMeta(download.period),
-      scope,
-      origin: options.origin,
-      rooms: download.rooms.map(toRoomInput),
-      syncedAt: now(),
-    }),
+  return new WriterLanes(options.monthsInFlight ?? MONTHS_IN_FLIGHT, (lane) =>
+    lane === 0 ? inProcessPeriodWriter(cache) : connectionPeriodWriter(cache.file),
   );
-  const outcome = commit.then(
-    (counts): PeriodOutcome => {
-      recordSyncRunPeriod(cache.write(), run.id(), period.period, 'synced', counts);
-      return { period: period.period, status: 'synced', ...counts, error: null };
-    },
-    // Not written if the gate never opened (the commit did not run either).
-    (error: unknown) => afterOpened(() => failed(error)),
-  );
-  return { outcome };
-}
-
-interface PeriodDownload {
-  period: ApiPeriod;
-  rooms: ApiRoom[];
-}
-
-async function downloadPeriod(
-  options: SyncEngineOptions,
-  key: AccountKey,
-  period: ApiPeriod,
-  writer: PeriodWriter,
-  scope: string,
-  emit: (change: Partial<SyncEngineProgress>) => void,
-  checkCancel: () => void,
-): Promise<PeriodDownload> {
-  const { accountNumber } = key;
-  let current = period;
-  for (let restart = 0; ; restart += 1) {
-    try {
-      await writer.begin(key, current.period, scope);
-      const rooms = await options.client.listRooms(accountNumber, current.period);
-      let pages = 0;
-      const totals = new PeriodTotals();
-      let rows = 0;
-      const source = options.client.conferencePages(accountNumber, current.period, {
-        limit: options.pageLimit ?? DEFAULT_SYNC_PAGE_LIMIT,
-        signal: options.signal,
-      });
-      for await (const page of prefetching(source)) {
-        checkCancel();
-        totals.add(page.conferences);
-        await writer.add(page.conferences);
-        pages += 1;
-        rows += page.conferences.length;
-        emit({ pages, rows });
-      }
-      totals.check(rooms);
-      return { period: current, rooms };
-    } catch (error) {
-      const changed = isProviderError(error) && error.code === 'period_changed';
-      if (!changed || restart >= PERIOD_CHANGED_RESTARTS) throw error;
-      // Start the period over at its new revision.
-      const served = await options.client.listPeriods(accountNumber);
-      current = served.find((p) => p.period === period.period) ?? current;
-    }
-  }
-}
-
-/**
- * Asks for the next page as soon as one arrives, so the provider prepares
- * page N+1 while this process checks (and stores) page N.
- */
-async function* prefetching<T>(source: AsyncIterator<T>): AsyncGenerator<T> {
-  let pending = source.next();
-  for (;;) {
-    const result = await pending;
-    if (result.done) return;
-    pending = source.next();
-    // Rejections are seen by the next await; until then, don't report them as unhandled.
-    pending.catch(() => {});
-    yield result.value;
-  }
 }

@@ -139,9 +139,16 @@ export function columnSum<Row>(column: ColumnDef<Row>, rows: readonly Row[]): nu
 }
 
 /** A column's total as text, or null when the column has none. */
-export function totalText<Row>(column: ColumnDef<Row>, rows: readonly Row[], context: TextContext): string | null {
+/** Totals of a list computed elsewhere (in SQL, for a list whose rows are not all loaded): its row count and sums by column id. */
+export interface KnownTotals {
+  count: number;
+  sums: Readonly<Record<string, number>>;
+}
+
+export function totalText<Row>(column: ColumnDef<Row>, rows: readonly Row[] | KnownTotals, context: TextContext): string | null {
   const { total } = column;
   if (!total) return null;
-  if (total.of === 'rows') return context.t(total.messageKey, { count: context.format.count(rows.length) });
-  return valueText(column, columnSum(column, rows), context);
+  const known = 'sums' in rows ? rows : null;
+  if (total.of === 'rows') return context.t(total.messageKey, { count: context.format.count(known ? known.count : (rows as readonly Row[]).length) });
+  return valueText(column, known ? (known.sums[column.id] ?? 0) : columnSum(column, rows as readonly Row[]), context);
 }

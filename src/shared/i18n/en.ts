@@ -388,6 +388,10 @@ export const en = {
   'sync.lastSuccess': 'Last synced {when}',
   'sync.starting': 'Starting sync…',
   'sync.running': { one: 'Syncing period {index} of {total} · {count} row', other: 'Syncing period {index} of {total} · {count} rows' },
+  'sync.runningMonths': {
+    one: 'Syncing {months} side by side ({index} of {total} months started) · {count} row',
+    other: 'Syncing {months} side by side ({index} of {total} months started) · {count} rows',
+  },
   'sync.progressLabel': 'Sync progress',
   'sync.progressText': 'Period {index} of {total}',
   'sync.failed': 'Sync failed: {message}',

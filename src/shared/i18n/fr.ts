@@ -385,6 +385,10 @@ export const fr: Record<MessageKey, Message> = {
   'sync.lastSuccess': 'Dernière synchronisation le {when}',
   'sync.starting': 'Démarrage de la synchronisation…',
   'sync.running': { one: 'Synchronisation de la période {index} sur {total} · {count} ligne', other: 'Synchronisation de la période {index} sur {total} · {count} lignes' },
+  'sync.runningMonths': {
+    one: 'Synchronisation de {months} en parallèle ({index} mois commencés sur {total}) · {count} ligne',
+    other: 'Synchronisation de {months} en parallèle ({index} mois commencés sur {total}) · {count} lignes',
+  },
   'sync.progressLabel': 'Progression de la synchronisation',
   'sync.progressText': 'Période {index} sur {total}',
   'sync.failed': 'Échec de la synchronisation : {message}',

@@ -201,7 +201,7 @@ describe('cli as a process', () => {
       const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
       const killedWhileWriting = await new Promise<boolean>((resolve) => {
         child.stderr.on('data', (chunk: Buffer) => {
-          if (/\(2\/4\): writing/.test(chunk.toString())) {
+          if (/2009-04 \(\d\/4\): writing/.test(chunk.toString())) {
             child.kill('SIGKILL');
             resolve(true);
           }

@@ -3,7 +3,7 @@
 // resolved (the app: the sign-in the view names; the CLI: its --account).
 import type { Presentation, ViewRef } from '../../../shared/bridge';
 import type { ViewScope } from '../../cache';
-import { exportView, type ExportResult } from '../../export';
+import { exportOnWorker, type ExportResult } from '../../export';
 import type { FeatureDeps } from '../deps';
 
 export function saveViewWorkbook(
@@ -14,5 +14,6 @@ export function saveViewWorkbook(
   file: string,
   onProgress?: (rows: number, total: number | null) => void,
 ): Promise<ExportResult> {
-  return exportView(cache.read(), scope, view, presentation, { file }, { onProgress });
+  // On a worker thread: a large workbook would stall the main thread for seconds.
+  return exportOnWorker(cache.read(), scope, { kind: 'view', view }, presentation, { file }, { onProgress });
 }

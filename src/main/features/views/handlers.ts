@@ -2,7 +2,7 @@
 // see: periods, account summary, a room's conferences, a conference's
 // participants.
 import type { FeatureHandlers } from '../../bridge/handlers';
-import { accountSummary, conferenceParticipants, getConference, listPeriods, roomConferences } from '../../cache';
+import { accountSummary, conferenceParticipants, getConference, listPeriods, roomConferences, roomConferencesFirst, roomConferencesPage } from '../../cache';
 import type { FeatureDeps } from '../deps';
 import { requireRoomInScope, resolveScope } from '../scope';
 
@@ -16,10 +16,20 @@ export function viewHandlers({ cache, profiles }: Pick<FeatureDeps, 'cache' | 'p
       requireRoomInScope(scope, roomNumber);
       return roomConferences(cache.read(), scope, period, roomNumber);
     },
+    roomConferencesPage: ({ profileId, period, roomNumber, offset, limit }) => {
+      const scope = scopeOf(profileId);
+      requireRoomInScope(scope, roomNumber);
+      return roomConferencesPage(cache.read(), scope, period, roomNumber, { offset, limit });
+    },
+    roomConferencesFirst: ({ profileId, period, roomNumber, descending, limit }) => {
+      const scope = scopeOf(profileId);
+      requireRoomInScope(scope, roomNumber);
+      return roomConferencesFirst(cache.read(), scope, period, roomNumber, { descending, limit });
+    },
     conferenceParticipants: ({ profileId, period, conferenceId }) => {
       const scope = scopeOf(profileId);
       const conference = getConference(cache.read(), scope, period, conferenceId);
       return { conference, participants: conference ? conferenceParticipants(cache.read(), scope, period, conferenceId) : [] };
     },
-  } satisfies FeatureHandlers<'listPeriods' | 'accountSummary' | 'roomConferences' | 'conferenceParticipants'>;
+  } satisfies FeatureHandlers<'listPeriods' | 'accountSummary' | 'roomConferences' | 'roomConferencesPage' | 'roomConferencesFirst' | 'conferenceParticipants'>;
 }

@@ -3,7 +3,7 @@
 // app's cache connection. On writer threads (writer-thread.ts): the same on
 // each thread's own connection, so writing overlaps downloading and the main
 // thread never blocks on a large transaction.
-import { commitStagedPeriod, stagePeriod, type AccountKey, type CacheHandle, type PeriodStage, type ReplaceCounts, type StagedPeriodInput, type SyncScope } from '../../cache';
+import { cacheHandle, commitStagedPeriod, openCache, stagePeriod, type AccountKey, type CacheHandle, type PeriodStage, type ReplaceCounts, type StagedPeriodInput, type SyncScope } from '../../cache';
 import type { ApiConference } from '../../provider/api-schemas';
 import { flattenPage } from '../flatten-page';
 
@@ -52,6 +52,37 @@ export function inProcessPeriodWriter(cache: CacheHandle): PeriodWriter {
       stage?.discard();
       stage = null;
       return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * Stages and commits in this process on a connection of its own to the cache
+ * file (its own TEMP staging tables), so several months can stage at once
+ * when writer threads cannot start. Opened at its first period; closed with it.
+ */
+export function connectionPeriodWriter(file: string): PeriodWriter {
+  let own: { cache: CacheHandle; writer: PeriodWriter } | null = null;
+  const current = () => {
+    if (own === null) throw new Error('no period staged: call begin() first');
+    return own.writer;
+  };
+  return {
+    begin(key, period, scope) {
+      if (own === null) {
+        // The sync checked the file before any period commits: no second check.
+        const cache = cacheHandle(openCache(file, { verify: false }));
+        own = { cache, writer: inProcessPeriodWriter(cache) };
+      }
+      return own.writer.begin(key, period, scope);
+    },
+    add: (conferences) => current().add(conferences),
+    commit: (input) => current().commit(input),
+    discard: () => own?.writer.discard(),
+    close: async () => {
+      await own?.writer.close();
+      own?.cache.close();
+      own = null;
     },
   };
 }

@@ -21,8 +21,8 @@ export class WriterThreadError extends Error {
   }
 }
 
-/** Pages handed to the worker and not yet staged, at most. */
-const PAGES_AHEAD = 4;
+/** Pages handed to the worker and not yet staged, at most (a sync runs up to four of these threads side by side). */
+const PAGES_AHEAD = 2;
 
 /**
  * The writer holds one page at a time (the rest wait serialized in its message
@@ -45,7 +45,8 @@ export async function startWriterThreads(cacheFile: string, writers = WRITER_THR
   return alternatingPeriodWriter(first, () => startWriterThread(cacheFile), writers);
 }
 
-function startWriterThread(cacheFile: string): Promise<PeriodWriter> {
+/** One writer thread with its own connection to the cache file; rejects if it cannot start. */
+export function startWriterThread(cacheFile: string): Promise<PeriodWriter> {
   const { file, execArgv } = workerScript(import.meta.url, 'writer-thread.worker');
   const worker = new Worker(file, { workerData: { file: cacheFile }, execArgv, resourceLimits: WRITER_HEAP_LIMITS });
   const waiting = new Map<number, { resolve: (c: ReplaceCounts) => void; reject: (e: Error) => void }>();

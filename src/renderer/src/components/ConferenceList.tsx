@@ -3,8 +3,8 @@
 // conference, the billing code is edited in place. Shared by the room view
 // and the billing-code view.
 import { useMemo } from 'react';
-import { conferenceColumns, conferenceListOffset } from '../../../shared/columns';
-import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
+import { conferenceColumns, conferenceListOffset, type KnownTotals } from '../../../shared/columns';
+import { currencyOf, type AccountInfo, type ConferenceListTotals, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
 import type { Formatter } from '../../../shared/format';
 import type { Translate } from '../../../shared/i18n';
 import { isLocallyAllocated, type SortState } from '../../../shared/view-rules';
@@ -45,6 +45,19 @@ interface ConferenceListOptions {
   localMonth: boolean;
   /** Adds Room Number and Cardholder (lists that span rooms). */
   cardholderOf?: (roomNumber: string) => string | null;
+  /** The Total row's figures while only the first rows are loaded. */
+  totals?: KnownTotals;
+}
+
+/** The first screen of a list: its first rows (in the list's order) and its totals over every row. */
+export interface FirstScreen {
+  firstRows: ConferenceRow[];
+  totals: ConferenceListTotals;
+}
+
+function knownTotals(totals: ConferenceListTotals): KnownTotals {
+  const { conferenceCount, participantCount, lengthSeconds, accumulatedSeconds, chargeCents } = totals;
+  return { count: conferenceCount, sums: { quantity: participantCount, length: lengthSeconds, accumulated: accumulatedSeconds, charge: chargeCents } };
 }
 
 function conferenceListColumns(o: ConferenceListOptions): Column<ConferenceRow>[] {
@@ -59,6 +72,7 @@ function conferenceListColumns(o: ConferenceListOptions): Column<ConferenceRow>[
     offset: conferenceListOffset(o.timeZone, o.rows, o.periodStart),
     layout: LAYOUT,
     rows: o.rows,
+    totals: o.totals,
     totalLabel: t('table.total'),
     totalTestIds: { charge: 'conferences-total' },
     cells: {
@@ -87,11 +101,14 @@ export function ConferenceList(props: {
   empty: string;
   onOpen: (conference: ConferenceRow) => void;
   cardholderOf?: (roomNumber: string) => string | null;
+  /** Shown until the whole list has loaded (it is in `sort` order). */
+  first?: FirstScreen | null;
 }) {
   const { t } = useI18n();
   const format = useFormat();
   const { query } = props;
-  const rows = useMemo(() => query.data ?? [], [query.data]);
+  const first = query.data === undefined && query.error === null ? (props.first ?? null) : null;
+  const rows = useMemo(() => query.data ?? first?.firstRows ?? [], [query.data, first]);
   const timeZone = props.account?.timeZone;
   const mutate = query.mutate;
   const onChanged = useMemo(
@@ -111,17 +128,19 @@ export function ConferenceList(props: {
     onChanged,
     localMonth: isLocallyAllocated(props.period),
     cardholderOf: props.cardholderOf,
+    totals: first ? knownTotals(first.totals) : undefined,
   });
   return (
     <>
       <TimeZoneNote timeZone={timeZone} />
       <FailedChanges profileId={props.profileId} conferences={rows} timeZone={timeZone} onChanged={onChanged} />
-      <LoadState loading={query.loading} error={query.error} empty={query.data === undefined} />
-      {query.data ? (
+      <LoadState loading={query.loading && first === null} error={query.error} empty={query.data === undefined && first === null} />
+      {query.data || first ? (
         <DataTable
           label={props.label}
           columns={columns}
           rows={rows}
+          rowCount={first ? first.totals.conferenceCount : undefined}
           rowKey={(r) => r.id}
           sort={props.sort}
           onSort={props.onSort}

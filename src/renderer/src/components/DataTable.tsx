@@ -1,7 +1,9 @@
 // The one table of the app: ARIA table semantics on a CSS grid, a sticky
 // header, a virtualized body (only the rows on screen are in the DOM, so
 // 10,000 conferences scroll smoothly) and a Total row kept outside the body,
-// pinned to the bottom of the scroll area.
+// pinned to the bottom of the scroll area. A list whose first screen arrives
+// before the rest (rowCount above rows.length) shows empty rows, marked busy,
+// where the rest will be.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
@@ -37,6 +39,8 @@ export interface DataTableProps<Row> {
   empty?: ReactNode;
   rowClassName?: (row: Row) => string | undefined;
   testId?: string;
+  /** Rows in the whole list when only the first `rows` are loaded yet (already in `sort` order). */
+  rowCount?: number;
 }
 
 export const ROW_HEIGHT = 38;
@@ -47,15 +51,17 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const sortBy = onSort ? (columnId: string) => onSort(nextSort(sort ?? null, columnId)) : undefined;
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  const partial = props.rowCount !== undefined && props.rowCount > rows.length;
   const sortedRows = useMemo(() => {
     const column = sort ? columns.find((c) => c.id === sort.column) : undefined;
-    if (!sort || !column?.sortValue) return rows;
+    if (partial || !sort || !column?.sortValue) return rows;
     return sortRows(rows, column.sortValue, sort.direction);
-  }, [rows, columns, sort]);
+  }, [rows, columns, sort, partial]);
+  const count = partial ? props.rowCount! : sortedRows.length;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read only during render, as its docs show
   const virtualizer = useVirtualizer({
-    count: sortedRows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -65,7 +71,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const template = columns.map((c) => `minmax(${c.minWidth}px, ${c.grow ?? 1}fr)`).join(' ');
   const minWidth = columns.reduce((sum, c) => sum + c.minWidth, 0);
   const tableStyle = { '--table-columns': template, '--table-min-width': `${minWidth}px` } as CSSProperties;
-  const rowCount = sortedRows.length + 1 + (props.showTotal ? 1 : 0);
+  const rowCount = count + 1 + (props.showTotal ? 1 : 0);
 
   return (
     <div className="table-frame">
@@ -87,7 +93,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         </div>
         <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const row = sortedRows[item.index]!;
+            const row = sortedRows[item.index];
+            if (row === undefined) return <PendingRow key={`pending-${item.index}`} index={item.index} start={item.start} columns={columns.length} />;
             const className = props.rowClassName?.(row);
             return (
               <div
@@ -109,7 +116,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             );
           })}
         </div>
-        {props.showTotal && sortedRows.length > 0 ? (
+        {props.showTotal && count > 0 ? (
           <div role="rowgroup" className="table-foot">
             <div role="row" className="table-row" aria-rowindex={rowCount}>
               {columns.map((column) => (
@@ -121,7 +128,18 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           </div>
         ) : null}
       </div>
-      {sortedRows.length === 0 && props.empty ? <div className="table-empty">{props.empty}</div> : null}
+      {count === 0 && props.empty ? <div className="table-empty">{props.empty}</div> : null}
+    </div>
+  );
+}
+
+/** A row of the list not loaded yet (it follows the first screen in a moment). */
+function PendingRow(props: { index: number; start: number; columns: number }) {
+  return (
+    <div role="row" aria-rowindex={props.index + 2} aria-busy="true" className="table-row table-row-pending" style={{ transform: `translateY(${props.start}px)`, height: ROW_HEIGHT }}>
+      {Array.from({ length: props.columns }, (_, column) => (
+        <div key={column} role="cell" className="cell" />
+      ))}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 // The status bar: when the account last synced, a progress bar while it
-// syncs (period i of n, rows), Sync now and Cancel, and the app's version.
+// syncs (the months downloading side by side, rows), Sync now and Cancel
+// (which stops every month), and the app's version.
 import { useSyncExternalStore } from 'react';
 import { useArchive } from '../archive-context';
 import { describeCode } from '../errors';
+import { formatMonth } from '../../../shared/format';
 import { useFormat } from '../format-context';
 import { Details } from './Details';
 import { useI18n } from '../i18n';
@@ -48,18 +50,27 @@ function SyncStatus(props: { store: SyncStore; actions: SyncActions }) {
 
   if (progress?.state === 'running') {
     const count = Math.max(progress.periodCount, 1);
-    const index = Math.min(Math.max(progress.periodIndex, 0), count);
+    // Months downloaded count whole, months downloading half.
+    const started = Math.min(Math.max(progress.periodIndex, 0), count);
+    const inFlight = Math.min(progress.monthsInFlight.length, started);
     return (
       <div className="sync sync-running" data-testid="sync-status">
         <span className="sync-text" role="status">
-          {progress.periodCount > 0
-            ? t('sync.running', { index: progress.periodIndex, total: progress.periodCount, count: format.count(progress.rows) })
-            : t('sync.starting')}
+          {progress.periodCount === 0
+            ? t('sync.starting')
+            : progress.monthsInFlight.length > 1
+              ? t('sync.runningMonths', {
+                  months: progress.monthsInFlight.map((month) => formatMonth(month, format.options.language)).join(', '),
+                  index: progress.periodIndex,
+                  total: progress.periodCount,
+                  count: format.count(progress.rows),
+                })
+              : t('sync.running', { index: progress.periodIndex, total: progress.periodCount, count: format.count(progress.rows) })}
         </span>
         <progress
           className="sync-progress"
           max={count}
-          value={Math.max(index - 1, 0) + 0.5}
+          value={started - inFlight + (inFlight > 0 ? inFlight / 2 : 0.5)}
           aria-label={t('sync.progressLabel')}
           aria-valuetext={t('sync.progressText', { index: progress.periodIndex, total: progress.periodCount })}
         />

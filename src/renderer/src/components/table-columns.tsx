@@ -13,6 +13,7 @@ import {
   totalText,
   type ColumnDef,
   type ColumnKind,
+  type KnownTotals,
   type TextContext,
 } from '../../../shared/columns';
 import type { Column } from './DataTable';
@@ -32,6 +33,8 @@ export interface ScreenColumnOptions<Row> extends TextContext {
   offset: string | null;
   /** The rows the Total row adds up. */
   rows: readonly Row[];
+  /** The Total row's figures when not every row is loaded yet (computed in the cache). */
+  totals?: KnownTotals;
   totalLabel: string;
   /** Cells that do more than show their value, by column id. */
   cells?: Readonly<Record<string, (row: Row, shown: ShownCell) => ReactNode>>;
@@ -71,7 +74,7 @@ function cellContent<Row>(column: ColumnDef<Row>, row: Row, text: string): React
 }
 
 function totalContent<Row>(column: ColumnDef<Row>, o: ScreenColumnOptions<Row>): ReactNode {
-  const text = totalText(column, o.rows, o);
+  const text = totalText(column, o.totals ?? o.rows, o);
   if (text === null || !column.total) return undefined;
   const testId = o.totalTestIds?.[column.id];
   if (column.total.of === 'rows') return <span className="muted">{text}</span>;

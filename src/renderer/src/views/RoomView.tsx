@@ -11,6 +11,21 @@ import { periodLabel } from '../../../shared/period-label';
 import type { SortState } from '../../../shared/view-rules';
 import { useBridgeQuery } from '../use-bridge-query';
 
+/** Rows of the first screen: a tall window's worth and some to scroll. */
+const FIRST_SCREEN_ROWS = 60;
+/** Rows per slice of the whole list: each call keeps main busy a few ms only. */
+const SLICE_ROWS = 1000;
+
+/** Every conference of the room, read slice by slice (roomConferences' order). */
+async function allRoomConferences(profileId: string, period: string, roomNumber: string): Promise<ConferenceRow[]> {
+  const rows: ConferenceRow[] = [];
+  for (;;) {
+    const slice = await callMain('roomConferencesPage', { profileId, period, roomNumber, offset: rows.length, limit: SLICE_ROWS });
+    rows.push(...slice);
+    if (slice.length < SLICE_ROWS) return rows;
+  }
+}
+
 export function RoomView(props: {
   profileId: string;
   account: AccountInfo | null;
@@ -28,10 +43,16 @@ export function RoomView(props: {
   const [sort, setSort] = useState<SortState | null>({ column: 'date', direction: 'ascending' });
   const { profileId, roomNumber } = props;
   const period = props.period.period;
-  const query = useBridgeQuery(`${profileId}|${period}|${roomNumber}`, props.refresh, () =>
-    callMain('roomConferences', { profileId, period, roomNumber }),
+  const key = `${profileId}|${period}|${roomNumber}`;
+  // The first screen (totals and the first rows in date order) comes first,
+  // whatever the room's size; every conference follows behind it.
+  const firstKey = sort?.column === 'date' ? `${key}|${sort.direction}` : null;
+  const descending = sort?.direction === 'descending';
+  const first = useBridgeQuery(firstKey, props.refresh, () =>
+    callMain('roomConferencesFirst', { profileId, period, roomNumber, descending, limit: FIRST_SCREEN_ROWS }),
   );
-  const rows = query.data ?? [];
+  const query = useBridgeQuery(key, props.refresh, () => allRoomConferences(profileId, period, roomNumber));
+  const count = query.data?.length ?? first.data?.totals.conferenceCount;
 
   return (
     <div className="view">
@@ -42,9 +63,9 @@ export function RoomView(props: {
         <div className="view-title-row">
           <h1 id="room-title" tabIndex={-1}>{t('room.title')}</h1>
           <PeriodBadges period={props.period} />
-          {query.data ? (
+          {count !== undefined ? (
             <span className="title-note" data-testid="conference-count">
-              {t('conference.count', { count: format.count(rows.length) })}
+              {t('conference.count', { count: format.count(count) })}
             </span>
           ) : null}
         </div>
@@ -75,6 +96,7 @@ export function RoomView(props: {
         account={props.account}
         period={props.period}
         query={query}
+        first={first.data ?? null}
         sort={sort}
         onSort={setSort}
         label={t('room.tableLabel', { room: format.room(roomNumber) })}

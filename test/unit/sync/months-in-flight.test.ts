@@ -1,0 +1,155 @@
+// Four months downloading side by side against the demo provider on loopback,
+// with faults: the cache must end up exactly as a one-month-at-a-time sync
+// leaves it, and a cancel mid-flight leaves each month as it was or replaced.
+import type Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDemoProvider, type DemoProvider } from '../../../src/main/demo';
+import { runSync, type SyncEngineOptions } from '../../../src/main/sync/sync-engine';
+import { laneWriter } from '../../../src/main/sync/writers/lane-writer';
+import { demoClient, tempCache, type TempCache } from './helpers';
+
+const SEED_NOW = '2009-05-20';
+const MONTHS = ['2009-05', '2009-04', '2009-03', '2009-02'];
+/** One origin for every provider of a test, so their data lands under the same key. */
+const ORIGIN = 'https://oai.example';
+const NOW = () => new Date('2026-12-01T08:00:00Z');
+
+const open: DemoProvider[] = [];
+async function demo(options: { perRoom?: number } = {}) {
+  const provider = await startDemoProvider({ now: SEED_NOW, ...options });
+  open.push(provider);
+  return provider;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((d) => d.close()));
+});
+
+async function sync(provider: DemoProvider, cache: TempCache, options: Partial<SyncEngineOptions> = {}) {
+  let mostInFlight = 0;
+  const report = await runSync({
+    cache: cache.handle,
+    client: demoClient(provider),
+    origin: ORIGIN,
+    pageLimit: 20,
+    now: NOW,
+    ...options,
+    onProgress: (progress) => {
+      mostInFlight = Math.max(mostInFlight, progress.monthsInFlight.length);
+      options.onProgress?.(progress);
+    },
+  });
+  return { report, mostInFlight };
+}
+
+/** Every table's rows (the run's times are fixed by NOW). */
+function everyTable(db: Database.Database): Record<string, string[]> {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  // The account's updated_at is the wall clock's, not the run's.
+  const sorted = (rows: unknown[]) => rows.map((row) => JSON.stringify({ ...(row as object), updated_at: null })).sort();
+  return Object.fromEntries(tables.map((table) => [table, sorted(db.prepare(`SELECT * FROM "${table}"`).all())]));
+}
+
+/** One month's content, independent of row numbers. */
+function monthOf(db: Database.Database, period: string): unknown {
+  return {
+    period: db.prepare('SELECT start_date, invoiced, revision FROM periods WHERE period = ?').all(period),
+    rooms: db.prepare('SELECT room_number, cardholder, conference_count, accumulated_seconds, charge_cents FROM rooms WHERE period = ? ORDER BY room_number').all(period),
+    conferences: db
+      .prepare('SELECT conference_id, room_number, start_utc, participant_count, accumulated_seconds, charge_cents FROM conferences WHERE period = ? ORDER BY conference_id')
+      .all(period),
+    legs: db
+      .prepare(
+        `SELECT c.conference_id, p.participant_id, p.seconds, p.charge_cents FROM participants p JOIN conferences c ON c.row = p.conference_row
+         WHERE c.period = ? ORDER BY c.conference_id, p.participant_id`,
+      )
+      .all(period),
+  };
+}
+
+/** A 429 with Retry-After, an expired token, a dropped connection, and a malformed page that fails one month. */
+function addFaults(provider: DemoProvider): void {
+  provider.faults.add({ path: '/periods/2009-05/conferences', times: 1, action: { kind: 'error', status: 429, code: 'rate_limited', retryAfterSeconds: 2 } });
+  provider.faults.add({ path: '/periods/2009-04/conferences', times: 1, action: { kind: 'error', status: 401, code: 'session_expired' } });
+  provider.faults.add({ path: '/periods/2009-03/rooms', times: 1, action: { kind: 'drop' } });
+  provider.faults.add({ path: '/periods/2009-02/conferences', times: 10, action: { kind: 'raw', body: '{"conferences": [' } });
+  // Slow enough that the four months are surely downloading at once.
+  provider.faults.add({ path: '/conferences', times: Infinity, action: { kind: 'delay', ms: 5 } });
+}
+
+describe('four months in flight', () => {
+  it('against faults, leave the same cache as a one-at-a-time sync; only the broken month fails', async () => {
+    const provider = await demo();
+    addFaults(provider);
+    const alone = tempCache();
+    const one = await sync(provider, alone, { monthsInFlight: 1 });
+    provider.faults.clear();
+    addFaults(provider);
+    const together = tempCache();
+    const four = await sync(provider, together, { openWriter: (lane) => laneWriter(together.handle, lane) });
+
+    expect(one.mostInFlight).toBe(1);
+    expect(four.mostInFlight).toBe(4);
+    for (const { report } of [one, four]) {
+      expect(report.status).toBe('partial');
+      expect(report.periods.map((p) => [p.period, p.status])).toEqual([
+        ['2009-05', 'synced'],
+        ['2009-04', 'synced'],
+        ['2009-03', 'synced'],
+        ['2009-02', 'failed'],
+      ]);
+    }
+    expect(provider.requests.some((r) => r.status === 429)).toBe(true);
+    expect(provider.requests.some((r) => r.status === 401)).toBe(true);
+    expect(provider.requests.some((r) => r.status === 0)).toBe(true);
+    expect(everyTable(together.db)).toEqual(everyTable(alone.db));
+  });
+
+  it('signs in again once when the token expires under every month at once', async () => {
+    const provider = await demo();
+    const cache = tempCache();
+    const sessions = () => provider.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/session')).length;
+    let expired = false;
+    const { report } = await sync(provider, cache, {
+      onProgress: (progress) => {
+        if (!expired && progress.monthsInFlight.length >= 3 && progress.pages >= 4) {
+          expired = true;
+          provider.expireSessions();
+        }
+      },
+    });
+    expect(expired).toBe(true);
+    expect(report.status).toBe('ok');
+    expect(provider.requests.filter((r) => r.status === 401).length).toBeGreaterThan(1);
+    expect(sessions()).toBe(2);
+  });
+
+  // Long on a loaded machine: three full syncs, each cancelled at another point.
+  it('cancelled mid-flight, leave every month as it was or fully replaced', { timeout: 120_000 }, async () => {
+    const before = await demo();
+    const after = await demo({ perRoom: 12 });
+    for (const month of MONTHS) after.bumpRevision(month);
+    const replaced = tempCache();
+    await sync(after, replaced);
+    for (const cancelAtPage of [3, 20, 45]) {
+      const cache = tempCache();
+      expect((await sync(before, cache)).report.status).toBe('ok');
+      const was = Object.fromEntries(MONTHS.map((m) => [m, monthOf(cache.db, m)]));
+      after.faults.add({ path: '/conferences', times: Infinity, action: { kind: 'delay', ms: 3 } });
+      const controller = new AbortController();
+      const { report } = await sync(after, cache, {
+        signal: controller.signal,
+        openWriter: (lane) => laneWriter(cache.handle, lane),
+        onProgress: (progress) => {
+          if (progress.pages >= cancelAtPage) controller.abort();
+        },
+      });
+      after.faults.clear();
+      expect(report.status).toBe('cancelled');
+      for (const month of MONTHS) {
+        const now = monthOf(cache.db, month);
+        expect([was[month], monthOf(replaced.db, month)]).toContainEqual(now);
+      }
+      expect(monthOf(replaced.db, MONTHS[0]!)).not.toEqual(was[MONTHS[0]!]);
+    }
+  });
+});
