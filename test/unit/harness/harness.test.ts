@@ -140,7 +140,9 @@ describe('npm run start:browser entry point', () => {
 describe('harness events', () => {
   it('streams sync progress to the page over Server-Sent Events', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${origin}/__bridge-events`, { signal: controller.signal });
+    // As the harness's page asks (a same-origin EventSource).
+    const response = await fetch(`${origin}/__bridge-events`, { signal: controller.signal, headers: { 'Sec-Fetch-Site': 'same-origin' } });
+    expect(response.status).toBe(200);
     const reader = response.body!.getReader();
     services.events.emit('bridge-event', 'syncProgress', { profileId: 'p', state: 'running' });
     let text = '';
