@@ -26,7 +26,7 @@ commands:
            after a sync that changed something, a backup goes to backups/ beside the cache
   summary  --period YYYY-MM [--account N] [--server URL] [--db FILE] [--json]
   periods  [--account N] [--server URL] [--db FILE] [--json]
-  export   --period YYYY-MM [--account N] [--room N] [--server URL] --out FILE.xlsx [--db FILE] [--lang en|fr]
+  export   --period YYYY-MM [--account N] [--room N] [--server URL] --out FILE.xlsx [--db FILE] [--lang en-GB|en-US|fr]
            the Excel workbook of the account summary (all rooms), or of one room with --room
   check    [--db FILE] [--json]
            SQLite's integrity check of the cache: exit 0 intact, 1 damaged (with the newest good backup)
