@@ -28,7 +28,7 @@ commands:
            after a sync that changed something, a backup goes to backups/ beside the cache
   summary  --period YYYY-MM [--account N] [--server URL] [--db FILE] [--json]
   periods  [--account N] [--server URL] [--db FILE] [--json]
-  export   --period YYYY-MM [--account N] [--room N] [--server URL] --out FILE.xlsx [--db FILE] [--lang en|fr]
+  export   --period YYYY-MM [--account N] [--room N] [--server URL] --out FILE.xlsx [--db FILE] [--lang en-GB|en-US|fr]
            the Excel workbook of the account summary (all rooms), or of one room with --room
   report   [--from YYYY-MM] [--to YYYY-MM] [--by code|room] [--account N] [--server URL] [--db FILE] [--json] [--out FILE.xlsx] [--lang en-GB|en-US|fr]
            billing codes (Unallocated its own row) or rooms x the cache's months of the range

@@ -74,6 +74,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 
   function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+    // The same rule as the calls: only the harness's own page. A same-origin
+    // EventSource sends no Origin header, but Chromium's Sec-Fetch-Site says
+    // same-origin; a page elsewhere sends its Origin (refused).
+    const origins = req.headers.origin;
+    const ownPage = origins === undefined ? req.headers['sec-fetch-site'] === 'same-origin' : isFromOrigin(origins, origin);
+    if (!ownPage) {
+      options.services.log.error(`harness refused the event stream to origin ${origins ?? '(none)'}`);
+      return send(res, 403, 'text/plain', 'Forbidden');
+    }
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
     res.write(': connected\n\n');
     eventStreams.add(res);

@@ -2,7 +2,7 @@
 // pending (also offline), pushed at the next sync; a refused change with the
 // provider's reason, Retry and Discard.
 import type { Page } from '@playwright/test';
-import { bodyRows, collectErrors, expect, openDemo, test } from './fixtures';
+import { bodyRows, collectErrors, expect, openDemo, saveScreenshot, test } from './fixtures';
 
 const codeButtons = (page: Page) => page.getByTestId('room-table').getByRole('button', { name: /^Billing code .* of conference/ });
 const rowOf = (page: Page, index: number) => page.getByTestId('room-table').locator(`[role="row"][aria-rowindex="${index + 2}"]`);
@@ -134,4 +134,20 @@ test('an existing code is edited in place too, and clearing it returns the confe
   await expect(row.getByRole('button', { name: /^Billing code Unallocated/ })).toBeVisible();
   await expect(row.getByText('Pending', { exact: true })).toBeVisible();
   await expect(codeButtons(page).first()).toBeVisible();
+});
+
+test('a billing code typed in lower case keeps its case in the drill-down title (issue 15, point 8)', async ({ page, app }) => {
+  await openDemo(page, app);
+  await openMarilene(page);
+  const row = rowOf(page, 0);
+  await row.getByRole('button', { name: /^Billing code / }).click();
+  await row.getByRole('textbox').fill('client-x');
+  await row.getByRole('textbox').press('Enter');
+  await expect(row.getByRole('button', { name: /^Billing code client-x/ })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Billing codes' }).click();
+  await page.getByRole('button', { name: 'Conferences with billing code client-x' }).click();
+  const title = page.locator('#code-title');
+  // innerText is what the page shows, after the title's capitals.
+  expect(await title.evaluate((h1) => (h1 as HTMLElement).innerText)).toBe('BILLING CODE: client-x');
+  await saveScreenshot(page, 'code-title-as-typed');
 });

@@ -123,8 +123,9 @@ export async function openDemo(page: Page, app: HarnessFixture, syncTimeout?: nu
 }
 
 /** Signs in to a demo provider of the test's own (not the embedded one), opens the app and waits for its first sync. */
-export async function openProvider(page: Page, app: HarnessFixture, provider: DemoProvider): Promise<void> {
-  await app.services.handlers.signIn({
+/** Signs in to a test's own demo provider through the services (the first sync starts). */
+export function signInTo(app: HarnessFixture, provider: DemoProvider) {
+  return app.services.handlers.signIn({
     serverUrl: provider.url,
     username: provider.credentials.username,
     password: provider.credentials.password,
@@ -132,6 +133,10 @@ export async function openProvider(page: Page, app: HarnessFixture, provider: De
     roomNumber: null,
     rememberPassword: false,
   });
+}
+
+export async function openProvider(page: Page, app: HarnessFixture, provider: DemoProvider): Promise<void> {
+  await signInTo(app, provider);
   await page.goto(app.url);
   await waitForSynced(page);
 }

@@ -2,7 +2,7 @@
 // the account last synced and how a sync progresses, and a period whose sync
 // failed keeps its data with the reason shown.
 import { startDemoProvider } from '../../src/main/demo';
-import { bodyRows, collectErrors, expect, openDemo, openProvider, saveScreenshot, SEED_NOW, test, totalRow, waitForSynced } from './fixtures';
+import { bodyRows, collectErrors, expect, openDemo, openProvider, saveScreenshot, SEED_NOW, signInTo, test, totalRow, waitForSynced } from './fixtures';
 
 test('with the provider stopped, a reload still browses every view from the cache', async ({ page, app }) => {
   const errors = collectErrors(page);
@@ -139,14 +139,7 @@ for (const [locale, loading, rooms] of [
       try {
         // March's conferences take their time: May is on screen before March has arrived.
         provider.faults.add({ method: 'GET', path: /2009-03\/conferences/, times: Infinity, action: { kind: 'delay', ms: 4000 } });
-        void app.services.handlers.signIn({
-          serverUrl: provider.url,
-          username: provider.credentials.username,
-          password: provider.credentials.password,
-          accountNumber: provider.credentials.accountNumber,
-          roomNumber: null,
-          rememberPassword: false,
-        });
+        void signInTo(app, provider);
         await page.goto(app.url);
         const count = page.locator('.toolbar-count');
         await expect(count).toHaveText(rooms, { timeout: 15_000 });

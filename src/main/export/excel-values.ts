@@ -130,8 +130,12 @@ export function xmlSafeText(text: string): string {
 // ---------------------------------------------------------------- number formats
 
 export const TIME_FORMAT = 'hh:mm:ss';
-/** Hours keep counting past 24, as OAI shows accumulated time. */
-export const DURATION_FORMAT = '[h]:mm:ss';
+/**
+ * Hours keep counting past 24, as OAI shows accumulated time. A custom code,
+ * not `[h]:mm:ss`: exceljs writes that one as Excel's built-in format 46
+ * with no code, which LibreOffice shows as a time of day (23:50:16 → 11:50:16 PM).
+ */
+export const DURATION_FORMAT = '[hh]:mm:ss';
 export const COUNT_FORMAT = '#,##0';
 /** A share (a fraction: 0.253 shows 25.3 %). */
 export const PERCENT_FORMAT = '0.0%';

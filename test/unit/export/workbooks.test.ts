@@ -67,7 +67,7 @@ describe('account summary workbook', () => {
     expect(rows.map((r) => seconds(r.getCell(5).value))).toEqual([60, 85816, 10732]);
     expect(rows.map((r) => r.getCell(6).value)).toEqual([0.09, 116.59, 15.39]);
     expect(rows.map((r) => r.getCell(6).numFmt)).toEqual(['"€"#,##0.00', '"€"#,##0.00', '"€"#,##0.00']);
-    expect(rows[1]!.getCell(5).numFmt).toBe('[h]:mm:ss');
+    expect(rows[1]!.getCell(5).numFmt).toBe('[hh]:mm:ss');
 
     const charge = formula(total.getCell(6));
     expect(charge.formula).toBe(`SUM(F${header + 1}:F${totalRow - 1})`);

@@ -55,6 +55,28 @@ describe('browser harness', () => {
     expect(await response.text()).not.toContain('browser-harness');
   });
 
+  // Issue 15, point 17: the event stream has the same origin check as the calls.
+  it.each([
+    ['a foreign Origin', { Origin: 'http://evil.example' }, 403],
+    ['Origin null', { Origin: 'null' }, 403],
+    ['another port', { Origin: 'http://127.0.0.1:1' }, 403],
+    ['no Origin and no Sec-Fetch-Site', {}, 403],
+    ['a cross-site fetch without Origin', { 'Sec-Fetch-Site': 'cross-site' }, 403],
+    ['its own page (same-origin EventSource)', { 'Sec-Fetch-Site': 'same-origin' }, 200],
+    ['its own Origin', { Origin: 'own' }, 200],
+  ] as const)('the event stream answers %s with %i', async (_what, headers, status) => {
+    const sent: Record<string, string> = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value === 'own' ? origin : value]));
+    const answered = await new Promise<number>((resolve, reject) => {
+      const req = request(`${origin}/__bridge-events`, { headers: sent }, (res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(answered).toBe(status);
+  });
+
   it('does not answer a request without Origin', async () => {
     const response = await post('appInfo', '{}', { 'Content-Type': 'application/json' });
     expect(response.status).toBe(403);
@@ -118,7 +140,9 @@ describe('npm run start:browser entry point', () => {
 describe('harness events', () => {
   it('streams sync progress to the page over Server-Sent Events', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${origin}/__bridge-events`, { signal: controller.signal });
+    // As the harness's page asks (a same-origin EventSource).
+    const response = await fetch(`${origin}/__bridge-events`, { signal: controller.signal, headers: { 'Sec-Fetch-Site': 'same-origin' } });
+    expect(response.status).toBe(200);
     const reader = response.body!.getReader();
     services.events.emit('bridge-event', 'syncProgress', { profileId: 'p', state: 'running' });
     let text = '';

@@ -8,7 +8,7 @@ import { aptPackages, ensureSystemPackages, isDebianLike, systemPackagesPlan } f
 
 describe('system packages', () => {
   it('one list, read by .ci/run and by npm test', () => {
-    expect(aptPackages()).toEqual(['chromium', 'gnome-keyring', 'dbus', 'libsecret-1-0', 'poppler-utils', 'fonts-dejavu-core', 'openssl', 'python3-openpyxl']);
+    expect(aptPackages()).toEqual(['chromium', 'gnome-keyring', 'dbus', 'libsecret-1-0', 'poppler-utils', 'fonts-dejavu-core', 'openssl', 'python3-openpyxl', 'libreoffice-calc-nogui']);
     const ci = readFileSync('.ci/run', 'utf8');
     expect(ci).toContain('.ci/apt-packages.txt');
     for (const name of aptPackages() as string[]) expect(ci, `${name} listed again in .ci/run`).not.toContain(name);

@@ -1,5 +1,6 @@
 // One billing code's conferences in the period, across rooms, with the code
 // editable in place like in a room's list.
+import '../messages.css';
 import { useState } from 'react';
 import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
 import { callMain } from '../bridge';
@@ -43,7 +44,9 @@ export function CodeConferencesView(props: {
       </div>
       <section className="card view-header" aria-labelledby="code-title">
         <div className="view-title-row">
-          <h1 id="code-title" tabIndex={-1}>{t('codes.codeTitle', { code: codeName })}</h1>
+          <h1 id="code-title" tabIndex={-1}>
+            <TextWithValue text={t('codes.codeTitle', { code: PLACE })} value={codeName} />
+          </h1>
           <PeriodBadges period={props.period} />
         </div>
         <div className="facts">
@@ -75,5 +78,21 @@ export function CodeConferencesView(props: {
         cardholderOf={props.cardholderOf}
       />
     </div>
+  );
+}
+
+const PLACE = '\u0001';
+
+/** A title the page styles in capitals, with its value (a billing code) kept as the user typed it. */
+function TextWithValue(props: { text: string; value: string }) {
+  const [before = '', after = ''] = props.text.split(PLACE);
+  return (
+    <>
+      {before}
+      <span className="as-typed" data-testid="code-title-code">
+        {props.value}
+      </span>
+      {after}
+    </>
   );
 }
