@@ -35,6 +35,7 @@ import {
 } from './archive-contract';
 import { dateStyleSchema, languageSchema } from './i18n/language';
 import { menuCommandSchema, menuStateSchema } from './menu-commands';
+import { searchResultSchema, searchTermsSchema } from './search-contract';
 
 const none = z.object({}).strict();
 
@@ -225,6 +226,8 @@ export const bridgeCalls = {
     z.object({ ...periodRef, billingCode: z.string().max(200).nullable() }).strict(),
     z.array(conferenceRowSchema),
   ),
+  /** The archive's conferences matching the words, newest first, a page from `offset` (src/shared/search-contract.ts). */
+  searchArchive: call(z.object({ profileId: profileIdSchema, ...searchTermsSchema, offset: z.number().int().min(0).max(1_000_000) }).strict(), searchResultSchema),
   retryBillingCode: call(outboxRef, z.null()),
   discardBillingCode: call(outboxRef, z.null()),
   exportView: call(z.object({ view: viewRefSchema, presentation: presentationSchema }).strict(), saveOutcomeSchema),

@@ -21,6 +21,8 @@ import { menuHandlers } from '../features/menu/handlers';
 import { createMenuStateStore, type MenuStateStore } from '../features/menu/menu-state';
 import { profileHandlers } from '../features/profiles/handlers';
 import { ProfileService } from '../features/profiles/profile-service';
+import { searchHandlers } from '../features/search/handlers';
+import { searchIndexUpkeep } from '../features/search/index-upkeep';
 import { settingsHandlers } from '../features/settings/handlers';
 import { syncHandlers } from '../features/sync/handlers';
 import { createNewMonthWatcher, type NewMonths, type NewMonthWatcher } from '../features/sync/new-months';
@@ -105,6 +107,7 @@ export function bridgeHandlers(deps: FeatureDeps): BridgeHandlers {
     ...settingsHandlers(deps),
     ...viewHandlers(deps),
     ...billingCodeHandlers(deps),
+    ...searchHandlers(deps),
     ...exportHandlers(deps),
     ...syncHandlers(deps),
     ...menuHandlers(deps),
@@ -162,6 +165,7 @@ function wireServices(env: AppEnvironment, { log, events, emit, core, archive }:
   });
   const { cache, coordinator, backups } = core;
   const syncSchedule = createSyncSchedule({ coordinator, profiles, settings, log }, env.scheduleSync !== false);
+  const searchIndex = searchIndexUpkeep(cache, log);
   const deps: FeatureDeps = {
     app: { shell: env.shell, version: env.version, locale: env.locale },
     cache,
@@ -182,6 +186,7 @@ function wireServices(env: AppEnvironment, { log, events, emit, core, archive }:
     if (state.state !== 'ready') return;
     syncSchedule.restart(true);
     if (env.dailyBackups !== false) backups.startDaily();
+    searchIndex.catchUp();
   });
   void archive.start();
   log.info(`services started (${env.shell}, data in ${env.dataDir})`);
@@ -198,6 +203,7 @@ function wireServices(env: AppEnvironment, { log, events, emit, core, archive }:
     demoProvider: () => demo.running(),
     stopDemoProvider: () => demo.stop(),
     close: async () => {
+      await searchIndex.idle();
       await core.close();
       await demo.stop();
       events.removeAllListeners();

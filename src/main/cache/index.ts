@@ -14,6 +14,8 @@ export * from './queries/billing-codes';
 export * from './queries/outbox';
 export * from './queries/sync-runs';
 export * from './queries/export-rows';
+export * from './queries/search';
+export { indexMissingPeriods, indexPeriod, hasUnindexedPeriods, type PeriodKey } from './queries/search-index';
 export { stagePeriod, PeriodStage } from './staging/stage';
 export { commitStagedPeriod } from './staging/commit';
 export { BATCH_ROWS, BatchBuilder, STAGED_CONFERENCE_COLUMN_COUNT, PARTICIPANT_COLUMN_COUNT, flatRoomNumber, type FlatPage } from './staging/row-batches';

@@ -9,6 +9,7 @@ import { billingCodeHandlers } from '../../../src/main/features/billing-codes/ha
 import { exportHandlers } from '../../../src/main/features/export/handlers';
 import { menuHandlers } from '../../../src/main/features/menu/handlers';
 import { profileHandlers } from '../../../src/main/features/profiles/handlers';
+import { searchHandlers } from '../../../src/main/features/search/handlers';
 import { settingsHandlers } from '../../../src/main/features/settings/handlers';
 import { syncHandlers } from '../../../src/main/features/sync/handlers';
 import { viewHandlers } from '../../../src/main/features/views/handlers';
@@ -22,6 +23,7 @@ const features = [
   settingsHandlers,
   viewHandlers,
   billingCodeHandlers,
+  searchHandlers,
   exportHandlers,
   syncHandlers,
   menuHandlers,

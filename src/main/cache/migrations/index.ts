@@ -2,10 +2,11 @@ import type { Migration } from './migration';
 import initial from './001_initial';
 import archiveMarker from './002_archive_marker';
 import providerKeys from './003_provider_keys';
+import searchIndex from './004_search_index';
 
 export type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initial, archiveMarker, providerKeys];
+export const MIGRATIONS: readonly Migration[] = [initial, archiveMarker, providerKeys, searchIndex];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
