@@ -183,6 +183,10 @@ export const viewRefSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('billingCodes'), ...periodRef }).strict(),
   z.object({ kind: z.literal('room'), ...periodRef, roomNumber: roomNumberSchema, sort: sortStateSchema }).strict(),
   z.object({ kind: z.literal('conference'), ...conferenceRef }).strict(),
+  /** One billing code's conferences of the period (null = Unallocated). */
+  z.object({ kind: z.literal('codeConferences'), ...periodRef, billingCode: z.string().max(200).nullable(), sort: sortStateSchema }).strict(),
+  /** Every conference the search finds, newest first. */
+  z.object({ kind: z.literal('search'), profileId: profileIdSchema, ...searchTermsSchema }).strict(),
 ]);
 export type ViewRef = z.infer<typeof viewRefSchema>;
 

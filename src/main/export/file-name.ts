@@ -20,5 +20,9 @@ export function defaultExportFileName(view: ViewRef, accountNumber: string): str
       return `OAI_${account}_${safePart(view.period)}_room-${safePart(view.roomNumber)}.xlsx`;
     case 'conference':
       return `OAI_${account}_${safePart(view.period)}_conference-${safePart(view.conferenceId)}.xlsx`;
+    case 'codeConferences':
+      return `OAI_${account}_${safePart(view.period)}_code-${view.billingCode === null ? 'unallocated' : safePart(view.billingCode)}.xlsx`;
+    case 'search':
+      return `OAI_${account}_search.xlsx`;
   }
 }

@@ -35,6 +35,7 @@ import {
   type ViewScope,
 } from '../cache';
 import { WallClock } from './excel-values';
+import { codeConferencesWorkbook, searchWorkbook } from './list-workbooks';
 import { oaiConferenceCells, oaiConferenceColumns } from './oai-columns';
 import { sheetCell, sheetCells, sheetColumns, type SheetCellContext } from './sheet-columns';
 import { StreamedTable, type CellInput, type FactValue, type TableColumn, type TableContext, type TitleBlock } from './sheet-table';
@@ -64,13 +65,17 @@ export async function writeViewWorkbook(content: WorkbookContent, view: ViewRef)
       return roomWorkbook(content, view);
     case 'conference':
       return conferenceWorkbook(content, view);
+    case 'codeConferences':
+      return codeConferencesWorkbook(content, view);
+    case 'search':
+      return searchWorkbook(content, view);
   }
 }
 
 // ---------------------------------------------------------------- shared pieces
 
 /** What every sheet of one export shares: the account, its clocks, the labels. */
-class Sheets {
+export class Sheets {
   readonly t: Translate;
   readonly account: AccountInfo;
   /** Conference times are shown in the account's time zone. */
@@ -136,7 +141,7 @@ class Sheets {
   }
 }
 
-function requirePeriod(db: ReadableDB, key: AccountKey, period: string): PeriodInfo {
+export function requirePeriod(db: ReadableDB, key: AccountKey, period: string): PeriodInfo {
   const info = getPeriod(db, key, period);
   if (info === null) throw new Error(`period ${period} of account ${key.accountNumber} is not in the cache`);
   return info;
@@ -268,7 +273,7 @@ async function conferenceWorkbook(content: WorkbookContent, view: ConferenceView
 }
 
 /** A room's cardholder in a period, as the summary lists it. */
-function cardholderOf({ db, scope }: WorkbookContent, period: string, roomNumber: string): string | null {
+export function cardholderOf({ db, scope }: WorkbookContent, period: string, roomNumber: string): string | null {
   return accountSummary(db, scope, period, 'all').rooms.find((r) => r.roomNumber === roomNumber)?.cardholder ?? null;
 }
 

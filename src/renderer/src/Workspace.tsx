@@ -29,6 +29,7 @@ import { CodeConferencesView } from './views/CodeConferencesView';
 import { ConferenceView } from './views/ConferenceView';
 import { LinkHistoryDialog } from './views/LinkHistoryDialog';
 import { RoomView } from './views/RoomView';
+import { NO_SEARCH, SearchView, type SearchTerms } from './views/SearchView';
 import { SettingsDialog } from './views/SettingsDialog';
 import { profileTitle } from './views/SignInView';
 import { SignOutDialog } from './views/SignOutDialog';
@@ -39,6 +40,7 @@ type Route =
   | { view: 'room'; roomNumber: string }
   | { view: 'codes' }
   | { view: 'code'; billingCode: string | null }
+  | { view: 'search' }
   | { view: 'conference'; period: string; conferenceId: string; back: Exclude<Route, { view: 'conference' }> };
 
 const ADD_ACCOUNT = '__add__';
@@ -69,6 +71,7 @@ export function Workspace(props: {
   const [selectedPeriod, setSelectedPeriod] = useState<string | null>(null);
   const [summaryState, setSummaryState] = useState<SummaryState>({ display: 'active', sort: null, filter: '' });
   const [codesSort, setCodesSort] = useState<SortState | null>({ column: 'code', direction: 'ascending' });
+  const [searchTerms, setSearchTerms] = useState<SearchTerms>(NO_SEARCH);
   const [dialog, setDialog] = useState<'settings' | 'signOut' | null>(null);
   const [switchError, setSwitchError] = useState<string | null>(null);
   const syncStore = useMemo(() => createSyncStore(profile.id), [profile.id]);
@@ -115,6 +118,8 @@ export function Workspace(props: {
   const openConference = (conference: ConferenceRow) => {
     if (route.view !== 'conference' && period) setRoute({ view: 'conference', period: period.period, conferenceId: conference.id, back: route });
   };
+  // A search's conference is of its own month, not the selected one.
+  const openFound = (hit: { period: string; id: string }) => setRoute({ view: 'conference', period: hit.period, conferenceId: hit.id, back: { view: 'search' } });
 
   const switchTo = (value: string) => {
     if (value === ADD_ACCOUNT) return props.onAddAccount();
@@ -191,6 +196,18 @@ export function Workspace(props: {
             onOpenConference={openConference}
           />
         );
+      case 'search':
+        return (
+          <SearchView
+            profileId={profileId}
+            account={account}
+            periods={periods}
+            terms={searchTerms}
+            onTerms={setSearchTerms}
+            refresh={refresh}
+            onOpenConference={openFound}
+          />
+        );
       case 'conference':
         return (
           <ConferenceView
@@ -200,7 +217,7 @@ export function Workspace(props: {
             conferenceId={route.conferenceId}
             cardholderOf={cardholderOf}
             refresh={refresh}
-            backLabel={route.back.view === 'room' ? t('conference.backToRoom') : t('conference.backToCode')}
+            backLabel={t(route.back.view === 'room' ? 'conference.backToRoom' : route.back.view === 'search' ? 'conference.backToSearch' : 'conference.backToCode')}
             onBack={() => setRoute(route.back)}
           />
         );
@@ -208,17 +225,22 @@ export function Workspace(props: {
   };
 
   const inCodes = route.view === 'codes' || route.view === 'code' || (route.view === 'conference' && route.back.view === 'code');
+  const inSearch = route.view === 'search' || (route.view === 'conference' && route.back.view === 'search');
+  const tab = inSearch ? 'search' : inCodes ? 'codes' : 'summary';
   return (
     <ExportProvider>
       <div className="app">
         <header className="topbar">
           <Brand />
           <nav className="tabs" aria-label={t('nav.views')}>
-            <button type="button" className="tab" aria-current={inCodes ? undefined : 'page'} onClick={() => setRoute({ view: 'summary' })}>
+            <button type="button" className="tab" aria-current={tab === 'summary' ? 'page' : undefined} onClick={() => setRoute({ view: 'summary' })}>
               {t('nav.summary')}
             </button>
-            <button type="button" className="tab" aria-current={inCodes ? 'page' : undefined} onClick={() => setRoute({ view: 'codes' })}>
+            <button type="button" className="tab" aria-current={tab === 'codes' ? 'page' : undefined} onClick={() => setRoute({ view: 'codes' })}>
               {t('nav.billingCodes')}
+            </button>
+            <button type="button" className="tab" aria-current={tab === 'search' ? 'page' : undefined} onClick={() => setRoute({ view: 'search' })} data-testid="nav-search">
+              {t('nav.search')}
             </button>
           </nav>
           <div className="topbar-actions">

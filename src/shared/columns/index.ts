@@ -4,3 +4,4 @@ export * from './billing-codes';
 export * from './conferences';
 export * from './participants';
 export * from './summary';
+export * from './search';

@@ -49,6 +49,9 @@ describe('search finds by each field, newest first, across months', () => {
     expect(search('332 703')).toEqual(['2026-11/n-2', '2026-09/s-2']);
     expect(search('332703')).toEqual(['2026-11/n-2', '2026-09/s-2']);
     expect(search('3327')).toEqual(['2026-11/n-2', '2026-09/s-2']);
+    // As the app shows it, spaced otherwise.
+    expect(search('33 270 3')).toEqual(['2026-11/n-2', '2026-09/s-2']);
+    expect(search('holder 33 27')).toEqual(['2026-11/n-2', '2026-09/s-2']);
   });
   it('billing code, whatever its case', () => {
     expect(search('CLIENT-a')).toEqual(['2026-11/n-1', '2026-09/s-1']);

@@ -47,8 +47,10 @@ const searchSql = (scope: ViewScope) => `SELECT ${CONFERENCE_COLUMNS}, c.period 
 
 /**
  * The FTS5 query for what the user typed: every word (letters and digits, as
- * the index's tokenizer splits them) as a quoted prefix, all required. Null
- * when nothing searchable was typed.
+ * the index's tokenizer splits them) as a quoted prefix, all required. A run
+ * of numbers ("33 270 3", a room number as the app shows it) may also be one
+ * number typed with spaces: it matches either way. Null when nothing
+ * searchable was typed.
  */
 export function searchMatchExpression(text: string): string | null {
   const words = text
@@ -56,7 +58,22 @@ export function searchMatchExpression(text: string): string | null {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '')
     .slice(0, MAX_WORDS);
-  return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(' AND ');
+  if (words.length === 0) return null;
+  const groups: string[][] = [];
+  for (const word of words) {
+    const last = groups.at(-1);
+    if (last !== undefined && isNumber(word) && isNumber(last.at(-1)!)) last.push(word);
+    else groups.push([word]);
+  }
+  return groups.map(groupExpression).join(' AND ');
+}
+
+const isNumber = (word: string) => /^\p{N}+$/u.test(word);
+const prefix = (word: string) => `"${word}"*`;
+
+function groupExpression(group: readonly string[]): string {
+  if (group.length === 1) return prefix(group[0]!);
+  return `((${group.map(prefix).join(' AND ')}) OR ${prefix(group.join(''))})`;
 }
 
 /** One page of the conferences matching `query.text`, newest first. */

@@ -22,6 +22,7 @@ import { serviceTypeName, type Translate } from '../../../shared/i18n';
 import { periodLabel } from '../../../shared/period-label';
 import { billingCodeRowsForView, effectiveBillingCode, type SortDirection } from '../../../shared/view-rules';
 import { callMain } from '../bridge';
+import { codeConferencesDocument, searchDocument } from './list-documents';
 import { printTable, type PrintColumn } from './print-table';
 
 export interface PrintFact {
@@ -50,7 +51,7 @@ export interface PrintDocument {
   documentTitle: string;
 }
 
-interface Context {
+export interface Context {
   t: Translate;
   format: Formatter;
 }
@@ -65,40 +66,44 @@ export function loadPrintDocument(view: ViewRef, context: Context): Promise<Prin
       return roomDocument(view, context);
     case 'conference':
       return conferenceDocument(view, context);
+    case 'codeConferences':
+      return codeConferencesDocument(view, context);
+    case 'search':
+      return searchDocument(view, context);
   }
 }
 
 // ------------------------------------------------------------------ shared
 
-async function periodOf(profileId: string, period: string): Promise<PeriodInfo | null> {
+export async function periodOf(profileId: string, period: string): Promise<PeriodInfo | null> {
   const periods = await callMain('listPeriods', { profileId });
   return periods.find((p) => p.period === period) ?? null;
 }
 
-function accountFacts(account: AccountInfo | null, { t }: Context): PrintFact[] {
+export function accountFacts(account: AccountInfo | null, { t }: Context): PrintFact[] {
   return [
     { label: t('col.accountNumber'), value: account?.accountNumber ?? '—' },
     { label: t('col.companyName'), value: account?.companyName ?? '—' },
   ];
 }
 
-function periodFact(period: PeriodInfo | null, { t, format }: Context): PrintFact {
+export function periodFact(period: PeriodInfo | null, { t, format }: Context): PrintFact {
   return { label: t('col.billingPeriod'), value: period ? periodLabel(period, t, format.options) : '—' };
 }
 
-function periodNotes(period: PeriodInfo | null, { t }: Context): string[] {
+export function periodNotes(period: PeriodInfo | null, { t }: Context): string[] {
   if (period === null) return [t('print.noPeriod')];
   return period.servedByProvider ? [] : [t('period.archivedHint')];
 }
 
 /** That the times are in UTC, when the account's time zone is not known here. */
-function timeZoneNotes(account: AccountInfo | null, { t }: Context): string[] {
+export function timeZoneNotes(account: AccountInfo | null, { t }: Context): string[] {
   const note = timeZoneNote(account?.timeZone, t);
   return note === null ? [] : [note];
 }
 
 /** What a document says about its billing period: archived or not, and its name in the title. */
-function periodParts(period: PeriodInfo | null, periodKey: string, { t, format }: Context) {
+export function periodParts(period: PeriodInfo | null, periodKey: string, { t, format }: Context) {
   return {
     archived: period !== null && !period.servedByProvider,
     dataAsOf: period?.lastSyncedAt ?? null,
@@ -106,17 +111,17 @@ function periodParts(period: PeriodInfo | null, periodKey: string, { t, format }
   };
 }
 
-function codeText(conference: ConferenceRow, t: Translate): string {
+export function codeText(conference: ConferenceRow, t: Translate): string {
   const code = effectiveBillingCode(conference) ?? t('code.unallocated');
   return conference.pending?.state === 'pending' ? `${code} (${t('code.pending')})` : code;
 }
 
-function documentTitle(...parts: (string | null | undefined)[]): string {
+export function documentTitle(...parts: (string | null | undefined)[]): string {
   return parts.filter((part): part is string => Boolean(part)).join(' — ');
 }
 
 /** How the account's tables format: its currency and time zone. */
-function accountFormat(account: AccountInfo | null, { t, format }: Context) {
+export function accountFormat(account: AccountInfo | null, { t, format }: Context) {
   return { t, format, currency: currencyOf(account), timeZone: account?.timeZone };
 }
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
 import { callMain } from '../bridge';
 import { ConferenceList } from '../components/ConferenceList';
+import { ExportActions } from '../components/ExportActions';
 import { BackButton, Fact, PeriodBadges, PeriodNotice } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
@@ -54,6 +55,11 @@ export function CodeConferencesView(props: {
         </div>
       </section>
       <PeriodNotice period={props.period} />
+      <div className="toolbar">
+        <div className="toolbar-end">
+          <ExportActions view={{ kind: 'codeConferences', profileId, period, billingCode, sort }} />
+        </div>
+      </div>
       <ConferenceList
         profileId={profileId}
         account={props.account}
