@@ -2,7 +2,7 @@
 // pending (also offline), pushed at the next sync; a refused change with the
 // provider's reason, Retry and Discard.
 import type { Page } from '@playwright/test';
-import { bodyRows, collectErrors, expect, openDemo, test } from './fixtures';
+import { bodyRows, collectErrors, expect, openDemo, saveScreenshot, test } from './fixtures';
 
 const codeButtons = (page: Page) => page.getByTestId('room-table').getByRole('button', { name: /^Billing code .* of conference/ });
 const rowOf = (page: Page, index: number) => page.getByTestId('room-table').locator(`[role="row"][aria-rowindex="${index + 2}"]`);
@@ -97,7 +97,10 @@ test('a code the provider refuses shows its reason, with Retry and Discard', asy
   await expect(failed).toBeVisible({ timeout: 30_000 });
   await expect(failed.getByRole('listitem')).toHaveCount(2);
   await expect(failed).toContainText('LOCKED-1');
-  await expect(failed).toContainText('May 2009 is locked for invoicing');
+  // In the user's words, the provider's own kept as a detail.
+  await expect(failed).toContainText('The provider has locked this month (it is invoiced): its billing codes can no longer change.');
+  await expect(failed).toContainText('The provider said: “May 2009 is locked for invoicing”');
+  await saveScreenshot(page, 'code-refused-en-light');
   for (const index of unallocated) {
     await expect(rowOf(page, index).getByText('Not accepted')).toBeVisible();
     await expect(rowOf(page, index).getByRole('button', { name: /^Billing code Unallocated/ })).toBeVisible();

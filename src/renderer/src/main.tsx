@@ -4,6 +4,7 @@ import { App } from './App';
 import './styles.css';
 import './styles/archive.css';
 import './styles/search.css';
+import './styles/billing-codes.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -218,6 +218,13 @@ export const en = {
   'code.failedItem': 'Code “{code}” for the conference of {date} {time} (room {room}):',
   'code.retry': 'Retry',
   'code.discard': 'Discard',
+  'code.refused.period_locked': 'The provider has locked this month (it is invoiced): its billing codes can no longer change.',
+  'code.refused.invalid_billing_code': 'The provider does not accept this code: use 1 to 20 letters, digits, spaces, _ . or -.',
+  'code.refused.forbidden': 'This sign-in may not change the code of this conference (it belongs to another room).',
+  'code.refused.not_found': 'The provider no longer knows this conference.',
+  'code.refused.bad_request': 'The provider could not read this change.',
+  'code.refused.other': 'The provider did not accept this change.',
+  'code.providerSaid': 'The provider said: “{message}”',
   'code.periodUnavailable': 'Not sent: the provider no longer serves this month (it is archived on this computer).',
 
   'codes.title': 'Billing Codes',

@@ -215,6 +215,13 @@ export const fr: Record<MessageKey, Message> = {
   'code.failedItem': 'Code « {code} » de la conférence du {date} {time} (salle {room}) :',
   'code.retry': 'Réessayer',
   'code.discard': 'Abandonner',
+  'code.refused.period_locked': 'Le fournisseur a verrouillé ce mois (il est facturé) : ses codes de facturation ne peuvent plus changer.',
+  'code.refused.invalid_billing_code': 'Le fournisseur n’accepte pas ce code : de 1 à 20 lettres, chiffres, espaces, _ . ou -.',
+  'code.refused.forbidden': 'Cette connexion ne peut pas changer le code de cette conférence (elle appartient à une autre salle).',
+  'code.refused.not_found': 'Le fournisseur ne connaît plus cette conférence.',
+  'code.refused.bad_request': 'Le fournisseur n’a pas pu lire ce changement.',
+  'code.refused.other': 'Le fournisseur n’a pas accepté ce changement.',
+  'code.providerSaid': 'Réponse du fournisseur : « {message} »',
   'code.periodUnavailable': 'Non envoyé : le fournisseur ne sert plus ce mois (il est archivé sur cet ordinateur).',
 
   'codes.title': 'Codes de facturation',

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ConferenceRow, PendingBillingCode } from '../../../shared/domain';
 import { useArchive } from '../archive-context';
-import { failureReason, parseBillingCodeInput, shownBillingCode } from '../billing-code';
+import { failureReason, parseBillingCodeInput, providerWords, shownBillingCode } from '../billing-code';
 import { callMain } from '../bridge';
 import { describeError } from '../errors';
 import { useFormat } from '../format-context';
@@ -147,7 +147,7 @@ export function BillingCodeCell(props: {
         </Badge>
       ) : null}
       {pending?.state === 'failed' ? (
-        <Badge tone="danger" title={failureReason(pending, t)}>
+        <Badge tone="danger" title={[failureReason(pending, t), providerWords(pending, t)].filter(Boolean).join('\n')}>
           {t('code.failed')}
         </Badge>
       ) : null}
@@ -202,6 +202,7 @@ export function FailedChanges(props: {
                   room: format.room(conference.roomNumber),
                 })}{' '}
                 <em>{failureReason(pending, t)}</em>
+                {providerWords(pending, t) ? <span className="failure-detail">{providerWords(pending, t)}</span> : null}
               </span>
               <span className="failed-actions">
                 <button type="button" className="button button-small" onClick={() => retry(conference, pending)}>
