@@ -35,6 +35,7 @@ import {
 } from './archive-contract';
 import { dateStyleSchema, languageSchema } from './i18n/language';
 import { menuCommandSchema, menuStateSchema } from './menu-commands';
+import { codeUseSchema } from './code-suggestions';
 import { searchResultSchema, searchTermsSchema } from './search-contract';
 
 const none = z.object({}).strict();
@@ -232,6 +233,8 @@ export const bridgeCalls = {
   ),
   /** The archive's conferences matching the words, newest first, a page from `offset` (src/shared/search-contract.ts). */
   searchArchive: call(z.object({ profileId: profileIdSchema, ...searchTermsSchema, offset: z.number().int().min(0).max(1_000_000) }).strict(), searchResultSchema),
+  /** The account's billing codes in use (newest months), most used first, for the code editor's suggestions. */
+  billingCodeSuggestions: call(profileRef, z.array(codeUseSchema)),
   retryBillingCode: call(outboxRef, z.null()),
   discardBillingCode: call(outboxRef, z.null()),
   exportView: call(z.object({ view: viewRefSchema, presentation: presentationSchema }).strict(), saveOutcomeSchema),

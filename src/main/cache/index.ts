@@ -15,6 +15,7 @@ export * from './queries/outbox';
 export * from './queries/sync-runs';
 export * from './queries/export-rows';
 export * from './queries/search';
+export * from './queries/code-suggestions';
 export { indexMissingPeriods, indexPeriod, hasUnindexedPeriods, type PeriodKey } from './queries/search-index';
 export { stagePeriod, PeriodStage } from './staging/stage';
 export { commitStagedPeriod } from './staging/commit';

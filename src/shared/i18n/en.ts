@@ -225,6 +225,10 @@ export const en = {
   'code.refused.bad_request': 'The provider could not read this change.',
   'code.refused.other': 'The provider did not accept this change.',
   'code.providerSaid': 'The provider said: “{message}”',
+  'code.suggestions': 'Billing codes in use',
+  'code.sameAs': '“{existing}” already exists, spelled so.',
+  'code.useExisting': 'Use {existing}',
+  'code.keepTyped': 'Keep {typed}',
   'code.periodUnavailable': 'Not sent: the provider no longer serves this month (it is archived on this computer).',
 
   'codes.title': 'Billing Codes',

@@ -222,6 +222,10 @@ export const fr: Record<MessageKey, Message> = {
   'code.refused.bad_request': 'Le fournisseur n’a pas pu lire ce changement.',
   'code.refused.other': 'Le fournisseur n’a pas accepté ce changement.',
   'code.providerSaid': 'Réponse du fournisseur : « {message} »',
+  'code.suggestions': 'Codes de facturation utilisés',
+  'code.sameAs': '« {existing} » existe déjà, écrit ainsi.',
+  'code.useExisting': 'Utiliser {existing}',
+  'code.keepTyped': 'Garder {typed}',
   'code.periodUnavailable': 'Non envoyé : le fournisseur ne sert plus ce mois (il est archivé sur cet ordinateur).',
 
   'codes.title': 'Codes de facturation',

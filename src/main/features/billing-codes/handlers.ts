@@ -3,7 +3,7 @@
 // discarded when the provider refused it; all within what the calling
 // sign-in may see.
 import type { FeatureHandlers } from '../../bridge/handlers';
-import { billingCodeConferences, billingCodeSummary, discardOutbox, outboxEntryInScope, queueBillingCode, retryOutbox, type ViewScope } from '../../cache';
+import { billingCodeConferences, billingCodeSummary, billingCodeUses, discardOutbox, outboxEntryInScope, queueBillingCode, retryOutbox, type ViewScope } from '../../cache';
 import type { FeatureDeps } from '../deps';
 import { resolveScope } from '../scope';
 import { userFacing } from '../user-errors';
@@ -20,6 +20,7 @@ export function billingCodeHandlers({ cache, profiles, backups }: Pick<FeatureDe
   return {
     billingCodeSummary: ({ profileId, period }) => billingCodeSummary(cache.read(), scopeOf(profileId), period),
     billingCodeConferences: ({ profileId, period, billingCode }) => billingCodeConferences(cache.read(), scopeOf(profileId), period, billingCode),
+    billingCodeSuggestions: ({ profileId }) => billingCodeUses(cache.read(), scopeOf(profileId)),
     assignBillingCode: ({ profileId, period, conferenceId, billingCode }) => {
       const scope = scopeOf(profileId);
       const code = billingCodeToAssign(billingCode);
@@ -40,5 +41,5 @@ export function billingCodeHandlers({ cache, profiles, backups }: Pick<FeatureDe
       changed();
       return null;
     },
-  } satisfies FeatureHandlers<'billingCodeSummary' | 'billingCodeConferences' | 'assignBillingCode' | 'retryBillingCode' | 'discardBillingCode'>;
+  } satisfies FeatureHandlers<'billingCodeSummary' | 'billingCodeConferences' | 'billingCodeSuggestions' | 'assignBillingCode' | 'retryBillingCode' | 'discardBillingCode'>;
 }

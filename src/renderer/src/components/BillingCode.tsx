@@ -1,8 +1,9 @@
 // Billing codes edited in place, as OAI lets you click "Unallocated": click,
-// type, Enter saves (checked against the provider's rule first), Esc cancels.
+// type (the account's codes are suggested, CodeEditor.tsx), Enter saves
+// (checked against the provider's rule first), Esc cancels.
 // A saved change shows at once, marked pending until the provider has it; a
 // refused one shows the provider's reason with Retry and Discard.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConferenceRow, PendingBillingCode } from '../../../shared/domain';
 import { useArchive } from '../archive-context';
 import { failureReason, parseBillingCodeInput, providerWords, shownBillingCode } from '../billing-code';
@@ -10,6 +11,7 @@ import { callMain } from '../bridge';
 import { describeError } from '../errors';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
+import { CodeEditor } from './CodeEditor';
 import { Badge } from './ViewParts';
 
 export type UpdateConference = (conferenceId: string, pending: PendingBillingCode | null) => void;
@@ -26,12 +28,10 @@ export function BillingCodeCell(props: {
   const { t } = useI18n();
   const { conference } = props;
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
-  const errorId = useId();
   const code = shownBillingCode(conference);
   const pending = conference.pending;
   // A read-only archive keeps its codes as they are.
@@ -45,7 +45,6 @@ export function BillingCodeCell(props: {
   }, [editing]);
 
   const start = () => {
-    setText(code ?? '');
     setError(null);
     setEditing(true);
   };
@@ -55,7 +54,7 @@ export function BillingCodeCell(props: {
     setError(null);
   };
 
-  const save = () => {
+  const save = (text: string) => {
     const parsed = parseBillingCodeInput(text);
     if (!parsed.ok) {
       setError(parsed.reason === 'too_long' ? t('code.tooLong') : t('code.badCharacters'));
@@ -84,47 +83,18 @@ export function BillingCodeCell(props: {
     );
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      save();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      stop(true);
-    }
-  };
-
   if (editing) {
     return (
-      <span className="code-editor">
-        <input
-          className="code-input"
-          autoFocus
-          value={text}
-          maxLength={40}
-          readOnly={saving}
-          onChange={(e) => {
-            setText(e.target.value);
-            setError(null);
-          }}
-          onKeyDown={onKeyDown}
-          onBlur={() => {
-            if (!saving) stop(false);
-          }}
-          aria-label={t('code.inputLabel', { conference: props.describe })}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          placeholder={t('code.unallocated')}
-        />
-        {error ? (
-          <span id={errorId} role="alert" className="code-error">
-            {error}
-          </span>
-        ) : (
-          <span className="code-help">{t('code.editHelp')}</span>
-        )}
-      </span>
+      <CodeEditor
+        profileId={props.profileId}
+        initial={code ?? ''}
+        saving={saving}
+        error={error}
+        label={t('code.inputLabel', { conference: props.describe })}
+        onTyping={() => setError(null)}
+        onSave={save}
+        onCancel={stop}
+      />
     );
   }
 
