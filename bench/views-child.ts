@@ -4,47 +4,14 @@
 // the bridge round trip that fetches the same rows (the floor).
 //   node --import tsx bench/views-child.ts SUMMARY_DB ROOM_DB
 import { chromium, type Page } from '@playwright/test';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { CACHE_FILE_NAME } from '../src/main/app/data-dir';
+import { existsSync } from 'node:fs';
 import { accountSummary, listPeriods, openCache } from '../src/main/cache';
-import { startHarnessApp } from '../src/harness/harness-app';
+import { openBenchApp, PROFILE_ID } from './bench-app';
 import { cachedAccount } from './cached-account';
 
 const [summaryDb, roomDb] = process.argv.slice(2) as [string, string];
-const ACCOUNT = '602127';
-const PROFILE_ID = 'bench';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-/** A data folder holding a copy of the cache and a signed-in (non-syncing) profile for its account at its provider. */
-function dataDirFor(db: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'oai-bench-views-'));
-  const source = openCache(db, { readonly: true });
-  source.pragma('wal_checkpoint(TRUNCATE)');
-  const { provider } = cachedAccount(source);
-  source.close();
-  copyFileSync(db, path.join(dir, CACHE_FILE_NAME));
-  const profile = {
-    id: PROFILE_ID,
-    serverUrl: provider,
-    username: 'bench@example.com',
-    accountNumber: ACCOUNT,
-    roomNumber: null,
-    isDemo: false,
-    rememberPassword: false,
-  };
-  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ language: 'en', profiles: [profile], activeProfileId: PROFILE_ID }));
-  return dir;
-}
-
-async function open(db: string) {
-  const dataDir = dataDirFor(db);
-  return startHarnessApp(
-    { dataDir, version: 'bench', locale: 'en-GB', scheduleSync: false },
-    { rendererDir: path.resolve('out/renderer'), downloadsDir: path.join(dataDir, 'downloads') },
-  );
-}
+const open = openBenchApp;
 
 type Action = { kind: 'period'; period: string; totalBefore: string | null } | { kind: 'room'; cardholder: string };
 

@@ -7,6 +7,7 @@ import { currencyOf, type AccountInfo, type PeriodInfo } from '../../../shared/d
 import { periodLabel } from '../../../shared/period-label';
 import type { SearchHit, SearchResult } from '../../../shared/search-contract';
 import { callMain } from '../bridge';
+import { CONFERENCE_LAYOUT } from '../components/ConferenceList';
 import { DataTable } from '../components/DataTable';
 import { ExportActions } from '../components/ExportActions';
 import { screenColumns } from '../components/table-columns';
@@ -23,18 +24,6 @@ export interface SearchTerms {
 
 export const NO_SEARCH: SearchTerms = { text: '', from: null, to: null };
 
-const LAYOUT = {
-  date: [110, 1],
-  time: [100, 0.9],
-  room: [104, 1],
-  cardholder: [150, 1.6],
-  quantity: [108, 0.7],
-  service: [146, 1.2],
-  code: [150, 1.4],
-  length: [92, 0.9],
-  accumulated: [100, 0.9],
-  charge: [104, 0.9],
-} as const;
 
 interface Found {
   terms: SearchTerms;
@@ -113,7 +102,7 @@ export function SearchView(props: {
     currency: currencyOf(props.account),
     timeZone,
     offset: conferenceListOffset(timeZone, hits, `${hits[0]?.period ?? '2000-01'}-01`),
-    layout: LAYOUT,
+    layout: CONFERENCE_LAYOUT,
     rows: hits,
     totalLabel: t('table.total'),
     cells: {
