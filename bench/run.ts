@@ -295,6 +295,9 @@ try {
   const views = await job<Views>([db, roomDb], 'bench/views-child.ts');
   const reports = await reportRows();
   const link = await linkRows();
+  // Search across every month of the cache (the bench's months; the 24-month archive once it is built here).
+  type Search = { months: number; conferences: number; indexMs: number; searchMs: number; floorMs: number };
+  const search = await job<Search>([db], 'bench/search-child.ts');
 
   const rate = (run: { ms: number; rows: number }) => run.rows / (run.ms / 1000);
   const ceilingRate = median(ceilings.map(rate));
@@ -362,6 +365,18 @@ try {
     stallRow(`opening a room of ${fmt(views.roomConferences)} conferences (5 times, harness main thread)`, views),
     ...reports,
     ...(await importRows()),
+    [
+      `search index: build every month (${search.months} months, ${fmt(search.conferences)} conferences)`,
+      `${fmt(search.indexMs / 1000, 1)} s`,
+      'off the sync path: after each swap, or on the archive thread',
+      '',
+    ],
+    [
+      `view: search ${search.months} months -> first page painted`,
+      `${fmt(search.searchMs)} ms`,
+      '< 150 ms',
+      `${fmt(search.floorMs)} ms bridge round trip alone`,
+    ],
   );
   print();
 } finally {

@@ -13,6 +13,7 @@ import { importCommand } from './commands/import';
 import { periodsCommand } from './commands/periods';
 import { reportCommand } from './commands/report';
 import { restoreCommand } from './commands/restore';
+import { searchCommand } from './commands/search';
 import { summaryCommand } from './commands/summary';
 import { syncCommand } from './commands/sync';
 import { terminalOutput } from './terminal-text';
@@ -28,6 +29,9 @@ commands:
            after a sync that changed something, a backup goes to backups/ beside the cache
   summary  --period YYYY-MM [--account N] [--server URL] [--db FILE] [--json]
   periods  [--account N] [--server URL] [--db FILE] [--json]
+  search   TEXT [--from YYYY-MM] [--to YYYY-MM] [--account N] [--server URL] [--db FILE] [--json]
+           conferences of every cached month whose cardholder, room number, billing code,
+           participant name or phone, or service type match every word of TEXT, newest first
   export   --period YYYY-MM [--account N] [--room N] [--server URL] --out FILE.xlsx [--db FILE] [--lang en-GB|en-US|fr]
            the Excel workbook of the account summary (all rooms), or of one room with --room
   report   [--from YYYY-MM] [--to YYYY-MM] [--by code|room] [--account N] [--server URL] [--db FILE] [--json] [--out FILE.xlsx] [--lang en-GB|en-US|fr]
@@ -53,6 +57,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => number | Promise<n
   sync: syncCommand,
   summary: summaryCommand,
   periods: periodsCommand,
+  search: searchCommand,
   export: exportCommand,
   report: reportCommand,
   import: importCommand,

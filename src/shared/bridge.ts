@@ -39,6 +39,8 @@ import { dateStyleSchema, languageSchema } from './i18n/language';
 import { attentionListSchema, attentionSchema, chargebackArgsSchema, chargebackSchema, monthTotalsSchema, summaryCompareSchema, trendSubjectSchema } from './reports';
 import { importCalls, importProgressSchema } from './import';
 import { menuCommandSchema, menuStateSchema } from './menu-commands';
+import { codeUseSchema } from './code-suggestions';
+import { searchResultSchema, searchTermsSchema } from './search-contract';
 
 const none = z.object({}).strict();
 
@@ -205,6 +207,10 @@ export const viewRefSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('conference'), ...conferenceRef }).strict(),
   z.object({ kind: z.literal('chargeback'), profileId: profileIdSchema, ...chargebackArgsSchema.shape }).strict(),
   z.object({ kind: z.literal('attention'), ...periodRef, thresholdSeconds: attentionThresholdSchema, list: attentionListSchema }).strict(),
+  /** One billing code's conferences of the period (null = Unallocated). */
+  z.object({ kind: z.literal('codeConferences'), ...periodRef, billingCode: z.string().max(200).nullable(), sort: sortStateSchema }).strict(),
+  /** Every conference the search finds, newest first. */
+  z.object({ kind: z.literal('search'), profileId: profileIdSchema, ...searchTermsSchema }).strict(),
 ]);
 export type ViewRef = z.infer<typeof viewRefSchema>;
 
@@ -262,6 +268,10 @@ export const bridgeCalls = {
     z.object({ ...periodRef, billingCode: z.string().max(200).nullable() }).strict(),
     z.array(conferenceRowSchema),
   ),
+  /** The archive's conferences matching the words, newest first, a page from `offset` (src/shared/search-contract.ts). */
+  searchArchive: call(z.object({ profileId: profileIdSchema, ...searchTermsSchema, offset: z.number().int().min(0).max(1_000_000) }).strict(), searchResultSchema),
+  /** The account's billing codes in use (newest months), most used first, for the code editor's suggestions. */
+  billingCodeSuggestions: call(profileRef, z.array(codeUseSchema)),
   retryBillingCode: call(outboxRef, z.null()),
   /** Every month in the archive, oldest first, with the account's, a room's or a billing code's totals. */
   trends: call(z.object({ profileId: profileIdSchema, subject: trendSubjectSchema }).strict(), z.array(monthTotalsSchema)),

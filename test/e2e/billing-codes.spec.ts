@@ -30,7 +30,7 @@ test('a code assigned offline shows at once as pending, survives a reload and is
 
   // Invalid input is refused inline; Esc cancels and gives focus back.
   await row.getByRole('button', { name: /^Billing code Unallocated/ }).click();
-  const input = row.getByRole('textbox', { name: /Billing code of conference/ });
+  const input = row.getByRole('combobox', { name: /Billing code of conference/ });
   await expect(input).toBeFocused();
   await input.fill('PROJ/99');
   await input.press('Enter');
@@ -45,8 +45,8 @@ test('a code assigned offline shows at once as pending, survives a reload and is
 
   // A valid code shows at once, marked pending.
   await row.getByRole('button', { name: /^Billing code Unallocated/ }).click();
-  await row.getByRole('textbox').fill('PROJ-99');
-  await row.getByRole('textbox').press('Enter');
+  await row.getByRole('combobox').fill('PROJ-99');
+  await row.getByRole('combobox').press('Enter');
   await expect(row.getByRole('button', { name: /^Billing code PROJ-99/ })).toBeVisible();
   await expect(row.getByText('Pending', { exact: true })).toBeVisible();
 
@@ -86,8 +86,8 @@ test('a code the provider refuses shows its reason, with Retry and Discard', asy
   for (const [n, index] of unallocated.entries()) {
     const row = rowOf(page, index);
     await row.getByRole('button', { name: /^Billing code Unallocated/ }).click();
-    await row.getByRole('textbox').fill(`LOCKED-${n + 1}`);
-    await row.getByRole('textbox').press('Enter');
+    await row.getByRole('combobox').fill(`LOCKED-${n + 1}`);
+    await row.getByRole('combobox').press('Enter');
     await expect(row.getByText('Pending', { exact: true })).toBeVisible();
   }
   await page.getByRole('button', { name: 'Sync now' }).click();
@@ -97,7 +97,10 @@ test('a code the provider refuses shows its reason, with Retry and Discard', asy
   await expect(failed).toBeVisible({ timeout: 30_000 });
   await expect(failed.getByRole('listitem')).toHaveCount(2);
   await expect(failed).toContainText('LOCKED-1');
-  await expect(failed).toContainText('May 2009 is locked for invoicing');
+  // In the user's words, the provider's own kept as a detail.
+  await expect(failed).toContainText('The provider has locked this month (it is invoiced): its billing codes can no longer change.');
+  await expect(failed).toContainText('The provider said: “May 2009 is locked for invoicing”');
+  await saveScreenshot(page, 'code-refused-en-light');
   for (const index of unallocated) {
     await expect(rowOf(page, index).getByText('Not accepted')).toBeVisible();
     await expect(rowOf(page, index).getByRole('button', { name: /^Billing code Unallocated/ })).toBeVisible();
@@ -128,9 +131,9 @@ test('an existing code is edited in place too, and clearing it returns the confe
   const code = rows[index]![4]!;
   const row = rowOf(page, index);
   await row.getByRole('button', { name: new RegExp(`^Billing code ${code}`) }).click();
-  await expect(row.getByRole('textbox')).toHaveValue(code);
-  await row.getByRole('textbox').fill('');
-  await row.getByRole('textbox').press('Enter');
+  await expect(row.getByRole('combobox')).toHaveValue(code);
+  await row.getByRole('combobox').fill('');
+  await row.getByRole('combobox').press('Enter');
   await expect(row.getByRole('button', { name: /^Billing code Unallocated/ })).toBeVisible();
   await expect(row.getByText('Pending', { exact: true })).toBeVisible();
   await expect(codeButtons(page).first()).toBeVisible();

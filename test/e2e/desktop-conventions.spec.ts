@@ -87,7 +87,7 @@ test.describe('keyboard', () => {
     await page.getByRole('button', { name: /Marilene BALLESTER/ }).click();
     await expect(page.getByTestId('room-number')).toHaveText('33 270 3');
     await page.getByTestId('room-table').getByRole('button', { name: /^Billing code .* of conference/ }).first().click();
-    const input = page.getByTestId('room-table').getByRole('textbox', { name: /Billing code of conference/ });
+    const input = page.getByTestId('room-table').getByRole('combobox', { name: /Billing code of conference/ });
     await expect(input).toBeFocused();
     // Alt+← in a text field moves the caret (by word on macOS): it must not leave the view.
     await input.press('Alt+ArrowLeft');

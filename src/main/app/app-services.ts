@@ -24,6 +24,8 @@ import { menuHandlers } from '../features/menu/handlers';
 import { createMenuStateStore, type MenuStateStore } from '../features/menu/menu-state';
 import { profileHandlers } from '../features/profiles/handlers';
 import { ProfileService } from '../features/profiles/profile-service';
+import { searchHandlers } from '../features/search/handlers';
+import { searchIndexUpkeep } from '../features/search/index-upkeep';
 import { settingsHandlers } from '../features/settings/handlers';
 import { syncHandlers } from '../features/sync/handlers';
 import { createNewMonthWatcher, type NewMonths, type NewMonthWatcher } from '../features/sync/new-months';
@@ -111,6 +113,7 @@ export function bridgeHandlers(deps: FeatureDeps, staged?: StagedFiles): BridgeH
     ...viewHandlers(deps),
     ...reportHandlers(deps),
     ...billingCodeHandlers(deps),
+    ...searchHandlers(deps),
     ...exportHandlers(deps),
     ...syncHandlers(deps),
     ...menuHandlers(deps),
@@ -169,6 +172,7 @@ function wireServices(env: AppEnvironment, { log, events, emit, core, archive }:
   });
   const { cache, coordinator, backups } = core;
   const syncSchedule = createSyncSchedule({ coordinator, profiles, settings, log }, env.scheduleSync !== false);
+  const searchIndex = searchIndexUpkeep(cache, log);
   const deps: FeatureDeps = {
     app: { shell: env.shell, version: env.version, locale: env.locale },
     cache,
@@ -190,6 +194,7 @@ function wireServices(env: AppEnvironment, { log, events, emit, core, archive }:
     if (state.state !== 'ready') return;
     syncSchedule.restart(true);
     if (env.dailyBackups !== false) backups.startDaily();
+    searchIndex.catchUp();
   });
   void archive.start();
   log.info(`services started (${env.shell}, data in ${env.dataDir})`);
@@ -206,6 +211,7 @@ function wireServices(env: AppEnvironment, { log, events, emit, core, archive }:
     demoProvider: () => demo.running(),
     stopDemoProvider: () => demo.stop(),
     close: async () => {
+      await searchIndex.idle();
       await core.close();
       staged.dispose();
       await demo.stop();

@@ -10,10 +10,11 @@
 //   quickCheckFileInBackground(file)          → IntegrityReport
 //   verifyCacheFileInBackground(file)         → rejects with CacheError 'damaged'
 //   inspectCacheFileInBackground(file)        → CacheFileInspection
+//   indexSearchInBackground(file)             → months indexed (those the search index lacked)
 // Synchronous ones (quickCheck, quickCheckFile, inspectCacheFile, setAside,
 // checkpointWal) are in the cache's index.
 export { takeBackup, backupTo, listBackups, listBackupFiles, pruneBackups, type BackupInfo, type TakenBackup, type BackupOptions } from './backup/backups';
 export { restoreFrom, type RestoreResult } from './backup/restore';
 export { planRetention, DEFAULT_RETENTION, type RetentionPolicy, type RetentionCandidate, type RetentionPlan } from './backup/retention';
 export { backupsDirOf, BACKUPS_DIR_NAME } from './backup/names';
-export { quickCheckFileInBackground, verifyCacheFileInBackground, inspectCacheFileInBackground } from './worker/archive-thread';
+export { quickCheckFileInBackground, verifyCacheFileInBackground, inspectCacheFileInBackground, indexSearchInBackground } from './worker/archive-thread';

@@ -24,5 +24,9 @@ export function defaultExportFileName(view: ViewRef, accountNumber: string): str
       return `OAI_${account}_chargeback-${view.by}_${view.from === null && view.to === null ? 'last-12-months' : `${safePart(view.from ?? 'first')}_${safePart(view.to ?? 'last')}`}.xlsx`;
     case 'attention':
       return `OAI_${account}_${safePart(view.period)}_attention-${view.list}.xlsx`;
+    case 'codeConferences':
+      return `OAI_${account}_${safePart(view.period)}_code-${view.billingCode === null ? 'unallocated' : safePart(view.billingCode)}.xlsx`;
+    case 'search':
+      return `OAI_${account}_search.xlsx`;
   }
 }

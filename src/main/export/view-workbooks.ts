@@ -30,6 +30,7 @@ import { oaiConferenceColumns } from './oai-columns';
 import { attentionWorkbook, chargebackWorkbook } from './report-workbooks';
 import type { FactValue } from './sheet-table';
 import { Sheets, requirePeriod, type WorkbookContent } from './sheets';
+import { codeConferencesWorkbook, searchWorkbook } from './list-workbooks';
 
 export type { WorkbookContent } from './sheets';
 
@@ -52,6 +53,10 @@ export async function writeViewWorkbook(content: WorkbookContent, view: ViewRef)
       return chargebackWorkbook(content, view);
     case 'attention':
       return attentionWorkbook(content, view);
+    case 'codeConferences':
+      return codeConferencesWorkbook(content, view);
+    case 'search':
+      return searchWorkbook(content, view);
   }
 }
 
@@ -169,7 +174,7 @@ async function conferenceWorkbook(content: WorkbookContent, view: ConferenceView
 }
 
 /** A room's cardholder in a period, as the summary lists it. */
-function cardholderOf({ db, scope }: WorkbookContent, period: string, roomNumber: string): string | null {
+export function cardholderOf({ db, scope }: WorkbookContent, period: string, roomNumber: string): string | null {
   return accountSummary(db, scope, period, 'all').rooms.find((r) => r.roomNumber === roomNumber)?.cardholder ?? null;
 }
 

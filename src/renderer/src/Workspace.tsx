@@ -31,6 +31,7 @@ import { CodeConferencesView } from './views/CodeConferencesView';
 import { ConferenceView } from './views/ConferenceView';
 import { LinkHistoryDialog } from './views/LinkHistoryDialog';
 import { RoomView } from './views/RoomView';
+import { NO_SEARCH, SearchView, type SearchTerms } from './views/SearchView';
 import { SettingsDialog } from './views/SettingsDialog';
 import { profileTitle } from './views/SignInView';
 import { SignOutDialog } from './views/SignOutDialog';
@@ -44,6 +45,7 @@ type Route =
   | { view: 'room'; roomNumber: string }
   | { view: 'codes' }
   | { view: 'code'; billingCode: string | null }
+  | { view: 'search' }
   | { view: 'conference'; period: string; conferenceId: string; back: Exclude<Route, { view: 'conference' }> }
   | { view: 'trends'; subject: TrendSubject; back: Route | null }
   | { view: 'chargeback' };
@@ -79,6 +81,7 @@ export function Workspace(props: {
   const [summaryState, setSummaryState] = useState<SummaryState>({ display: 'active', sort: null, filter: '', compare: false });
   const [chargebackState, setChargebackState] = useState<ChargebackState>({ by: 'code', from: null, to: null });
   const [codesSort, setCodesSort] = useState<SortState | null>({ column: 'code', direction: 'ascending' });
+  const [searchTerms, setSearchTerms] = useState<SearchTerms>(NO_SEARCH);
   const [dialog, setDialog] = useState<'settings' | 'signOut' | null>(null);
   const [switchError, setSwitchError] = useState<string | null>(null);
   const syncStore = useMemo(() => createSyncStore(profile.id), [profile.id]);
@@ -146,6 +149,8 @@ export function Workspace(props: {
   const openConference = (conference: ConferenceRow) => {
     if (route.view !== 'conference' && period) setRoute({ view: 'conference', period: period.period, conferenceId: conference.id, back: route });
   };
+  // A search's conference is of its own month, not the selected one.
+  const openFound = (hit: { period: string; id: string }) => setRoute({ view: 'conference', period: hit.period, conferenceId: hit.id, back: { view: 'search' } });
 
   /** A month of a trend opens what the trend is of, in that month. */
   const openTrendMonth = (subject: TrendSubject, month: string) => {
@@ -260,6 +265,18 @@ export function Workspace(props: {
             onTrend={() => openTrend({ kind: 'code', billingCode: route.billingCode })}
           />
         );
+      case 'search':
+        return (
+          <SearchView
+            profileId={profileId}
+            account={account}
+            periods={periods}
+            terms={searchTerms}
+            onTerms={setSearchTerms}
+            refresh={refresh}
+            onOpenConference={openFound}
+          />
+        );
       case 'conference':
         return (
           <ConferenceView
@@ -270,7 +287,7 @@ export function Workspace(props: {
             conferenceId={route.conferenceId}
             cardholderOf={cardholderOf}
             refresh={refresh}
-            backLabel={route.back.view === 'room' ? t('conference.backToRoom') : t('conference.backToCode')}
+            backLabel={t(route.back.view === 'room' ? 'conference.backToRoom' : route.back.view === 'search' ? 'conference.backToSearch' : 'conference.backToCode')}
             onBack={() => setRoute(route.back)}
           />
         );
@@ -278,9 +295,18 @@ export function Workspace(props: {
   };
 
   const inCodes = route.view === 'codes' || route.view === 'code' || (route.view === 'conference' && route.back.view === 'code');
-  const tab = route.view === 'chargeback' ? 'chargeback' : route.view === 'trends' && route.subject.kind === 'account' ? 'trends' : inCodes ? 'codes' : 'summary';
-  const tabButton = (name: typeof tab, label: string, to: Route) => (
-    <button type="button" className="tab" aria-current={tab === name ? 'page' : undefined} onClick={() => setRoute(to)}>
+  const inSearch = route.view === 'search' || (route.view === 'conference' && route.back.view === 'search');
+  const tab = inSearch
+    ? 'search'
+    : route.view === 'chargeback'
+      ? 'chargeback'
+      : route.view === 'trends' && route.subject.kind === 'account'
+        ? 'trends'
+        : inCodes
+          ? 'codes'
+          : 'summary';
+  const tabButton = (name: typeof tab, label: string, to: Route, testId?: string) => (
+    <button type="button" className="tab" aria-current={tab === name ? 'page' : undefined} onClick={() => setRoute(to)} data-testid={testId}>
       {label}
     </button>
   );
@@ -294,6 +320,7 @@ export function Workspace(props: {
             {tabButton('codes', t('nav.billingCodes'), { view: 'codes' })}
             {tabButton('trends', t('nav.trends'), { view: 'trends', subject: { kind: 'account' }, back: null })}
             {tabButton('chargeback', t('nav.chargeback'), { view: 'chargeback' })}
+            {tabButton('search', t('nav.search'), { view: 'search' }, 'nav-search')}
           </nav>
           <div className="topbar-actions">
             <label className="profile-switch">

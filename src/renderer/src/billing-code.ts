@@ -2,7 +2,7 @@
 // what a conference row shows while a local change waits in the outbox.
 import type { PendingBillingCode } from '../../shared/domain';
 import { PERIOD_UNAVAILABLE } from '../../shared/errors';
-import type { Translate } from '../../shared/i18n';
+import type { MessageKey, Translate } from '../../shared/i18n';
 import { BILLING_CODE_PATTERN, effectiveBillingCode } from '../../shared/view-rules';
 
 export type BillingCodeInput = { ok: true; billingCode: string | null } | { ok: false; reason: 'too_long' | 'bad_characters' };
@@ -19,8 +19,25 @@ export function parseBillingCodeInput(text: string): BillingCodeInput {
 /** The code a conference shows: a local change wins over what the provider last sent, unless it failed. */
 export const shownBillingCode = effectiveBillingCode;
 
-/** Why a change was not accepted: the app's own reason in the user's words, else the provider's. */
+/** The provider's refusals the app knows, each said in the user's words (docs/provider-api.md). */
+const KNOWN_REFUSALS = {
+  period_locked: 'code.refused.period_locked',
+  invalid_billing_code: 'code.refused.invalid_billing_code',
+  forbidden: 'code.refused.forbidden',
+  not_found: 'code.refused.not_found',
+  bad_request: 'code.refused.bad_request',
+} as const satisfies Record<string, MessageKey>;
+
+/** Why a change was not accepted, in the user's language: a known refusal by its code, else a general sentence. */
 export function failureReason(pending: PendingBillingCode, t: Translate): string {
   if (pending.errorCode === PERIOD_UNAVAILABLE) return t('code.periodUnavailable');
-  return pending.errorMessage ?? pending.errorCode ?? t('error.unknown');
+  const known = pending.errorCode !== null && Object.hasOwn(KNOWN_REFUSALS, pending.errorCode);
+  return t(known ? KNOWN_REFUSALS[pending.errorCode as keyof typeof KNOWN_REFUSALS] : 'code.refused.other');
+}
+
+/** The provider's own words, kept as a detail line under the reason (none for the app's own reasons). */
+export function providerWords(pending: PendingBillingCode, t: Translate): string | null {
+  if (pending.errorCode === PERIOD_UNAVAILABLE) return null;
+  const message = pending.errorMessage?.trim() || pending.errorCode;
+  return message ? t('code.providerSaid', { message }) : null;
 }

@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
 import './styles/archive.css';
+import './styles/search.css';
+import './styles/billing-codes.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -7,3 +7,4 @@ export * from './summary';
 export * from './chargeback';
 export * from './attention';
 export * from './trends';
+export * from './search';

@@ -10,6 +10,7 @@ import { exportHandlers } from '../../../src/main/features/export/handlers';
 import { importHandlers } from '../../../src/main/features/import/handlers';
 import { menuHandlers } from '../../../src/main/features/menu/handlers';
 import { profileHandlers } from '../../../src/main/features/profiles/handlers';
+import { searchHandlers } from '../../../src/main/features/search/handlers';
 import { settingsHandlers } from '../../../src/main/features/settings/handlers';
 import { syncHandlers } from '../../../src/main/features/sync/handlers';
 import { viewHandlers } from '../../../src/main/features/views/handlers';
@@ -26,6 +27,7 @@ const features = [
   viewHandlers,
   reportHandlers,
   billingCodeHandlers,
+  searchHandlers,
   exportHandlers,
   syncHandlers,
   menuHandlers,

@@ -35,7 +35,27 @@ describe('openCache', () => {
       expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
       expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
       const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((row) => row.name);
-      expect(tables).toEqual(['accounts', 'billing_code_outbox', 'conferences', 'import_file_periods', 'import_files', 'local_billing_codes', 'meta', 'participants', 'periods', 'rooms', 'sync_run_periods', 'sync_runs']);
+      expect(tables).toEqual([
+        'accounts',
+        'billing_code_outbox',
+        // The search index (FTS5's own tables) and its months.
+        'conference_search',
+        'conference_search_config',
+        'conference_search_data',
+        'conference_search_docsize',
+        'conference_search_idx',
+        'conference_search_periods',
+        'conferences',
+        'import_file_periods',
+        'import_files',
+        'local_billing_codes',
+        'meta',
+        'participants',
+        'periods',
+        'rooms',
+        'sync_run_periods',
+        'sync_runs',
+      ]);
     } finally {
       db.close();
     }

@@ -4,10 +4,11 @@ import archiveMarker from './002_archive_marker';
 import providerKeys from './003_provider_keys';
 import reportIndexes from './004_report_indexes';
 import importsAndLocalCodes from './005_imports_and_local_codes';
+import searchIndex from './006_search_index';
 
 export type { Migration } from './migration';
 
 /** Every schema step, oldest first. Append only: never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initial, archiveMarker, providerKeys, reportIndexes, importsAndLocalCodes];
+export const MIGRATIONS: readonly Migration[] = [initial, archiveMarker, providerKeys, reportIndexes, importsAndLocalCodes, searchIndex];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

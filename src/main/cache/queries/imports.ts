@@ -11,6 +11,7 @@ import { CacheError } from '../errors';
 import { prepare } from '../statements';
 import type { AccountKey } from '../types';
 import { accountIdOf, ensureAccount } from './accounts';
+import { forgetSearchDocuments, indexPeriod } from './search-index';
 
 /** A conference as an import writes it (ids from src/main/import). */
 export interface ImportConferenceInput {
@@ -118,6 +119,8 @@ export function writeImportedFile(db: WritableDB, key: AccountKey, file: ImportF
       for (const period of periods) {
         prepare<[Record<string, unknown>]>(db, UPSERT_IMPORTED_PERIOD).run({ accountId, period, start: `${period}-01`, at });
         updateRoomTotals(db, accountId, period, cardholders);
+        // Searchable at once, in the same transaction (a nested one: a savepoint).
+        indexPeriod(db, { accountId, period }, at);
       }
       const fileId = Number(
         prepare<[number, string, number, string, string, number, number]>(db, INSERT_FILE).run(accountId, file.fileName, file.sizeBytes, file.sha256, at, added, addedChargeCents)
@@ -161,6 +164,7 @@ export function removeImportedMonth(db: WritableDB, key: AccountKey, period: str
       const source = prepare<[number, string], { source: string }>(db, PERIOD_SOURCE).get(accountId, period)?.source;
       if (source === undefined) return false;
       if (source !== 'import') throw new CacheError('not_imported', `${period} of account ${key.accountNumber} came from the provider: only imported months can be removed.`);
+      forgetSearchDocuments(db, { accountId, period }, null);
       for (const sql of [DELETE_CONFERENCES, DELETE_ROOMS, DELETE_LOCAL_CODES, DELETE_OUTBOX, DELETE_PERIOD]) prepare<[number, string]>(db, sql).run(accountId, period);
       prepare<[string, number]>(db, DELETE_FILE_PERIODS).run(period, accountId);
       prepare<[number]>(db, DELETE_FILES_WITHOUT_PERIODS).run(accountId);

@@ -10,6 +10,7 @@ import { prepare } from '../statements';
 import type { OutboxEntry, ViewScope } from '../types';
 import { accountIdOf, ensureAccount } from './accounts';
 import { ACCOUNT_ID, roomClause, scopeParams, type ScopeParams } from './keys';
+import { reindexConference } from './search-index';
 
 const CONFERENCE_IN_SCOPE = (scope: ViewScope) => `SELECT 1 AS found FROM conferences
   WHERE account_id = ${ACCOUNT_ID} AND period = @period AND conference_id = @conferenceId${roomClause(scope, 'room_number')}`;
@@ -24,6 +25,8 @@ function keep(db: WritableDB, accountId: number, period: string, conferenceId: s
   prepare<[number, string, string, string | null, string]>(db, UPSERT_LOCAL).run(accountId, period, conferenceId, billingCode, at);
   // Whatever was queued for the provider is superseded: this month's codes stay here.
   prepare<[number, string, string]>(db, DROP_UNSENT_CHANGE).run(accountId, period, conferenceId);
+  // Search finds a conference by the code it shows.
+  reindexConference(db, { accountId, period, conferenceId });
   return { kind: 'local', billingCode, updatedAt: at };
 }
 

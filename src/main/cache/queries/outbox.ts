@@ -9,7 +9,8 @@ import type { ReadableDB, WritableDB } from '../db';
 import { CacheError } from '../errors';
 import { prepare } from '../statements';
 import type { AccountKey, OutboxEntry, ViewScope } from '../types';
-import { ensureAccount } from './accounts';
+import { accountIdOf, ensureAccount } from './accounts';
+import { reindexConference } from './search-index';
 import { ACCOUNT_ID, keyParams, roomClause, scopeParams, type KeyParams, type ScopeParams } from './keys';
 
 const OUTBOX_COLUMNS = `o.id, a.provider, a.account_number AS accountNumber, o.period, o.conference_id AS conferenceId,
@@ -43,6 +44,7 @@ const NOTE_ATTEMPT_ERROR = `UPDATE billing_code_outbox SET attempts = attempts +
 const RETRY = `UPDATE billing_code_outbox SET state = 'pending', error_code = NULL, error_message = NULL,
   updated_at = ? WHERE id = ? AND state = 'failed'`;
 const DISCARD = `DELETE FROM billing_code_outbox WHERE id = ? AND state IN ('pending', 'failed')`;
+const ENTRY_CONFERENCE = `SELECT account_id AS accountId, period, conference_id AS conferenceId FROM billing_code_outbox WHERE id = ?`;
 const SET_CONFERENCE_BILLING_CODE = `UPDATE conferences SET billing_code = @billingCode
   WHERE account_id = ${ACCOUNT_ID} AND period = @period AND conference_id = @conferenceId`;
 
@@ -68,6 +70,7 @@ export function queueBillingCode(
       const accountId = ensureAccount(db, scope);
       prepare<[number, string, string]>(db, DROP_UNSENT_CHANGE).run(accountId, period, conferenceId);
       const queued = prepare<[number, string, string, string | null, string, string]>(db, QUEUE_CHANGE).run(accountId, period, conferenceId, billingCode, at, at);
+      reindexConference(db, { accountId, period, conferenceId });
       return { outboxId: Number(queued.lastInsertRowid), billingCode, state: 'pending', errorCode: null, errorMessage: null };
     })
     .immediate();
@@ -102,12 +105,12 @@ export function outboxEntryInScope(db: ReadableDB, scope: ViewScope, id: number)
  * (superseded or discarded while it was being sent).
  */
 export function markOutboxSent(db: WritableDB, id: number, at: string): boolean {
-  return prepare<[string, number]>(db, MARK_SENT).run(at, id).changes > 0;
+  return changingCode(db, id, () => prepare<[string, number]>(db, MARK_SENT).run(at, id).changes > 0);
 }
 
 /** The provider refused the change for good; it waits for the user to retry or discard. */
 export function markOutboxFailed(db: WritableDB, id: number, code: string, message: string, at: string): boolean {
-  return prepare<[string, string, string, number]>(db, MARK_FAILED).run(code, message, at, id).changes > 0;
+  return changingCode(db, id, () => prepare<[string, string, string, number]>(db, MARK_FAILED).run(code, message, at, id).changes > 0);
 }
 
 /** A transient failure: counts the attempt and keeps the last error, stays pending. */
@@ -117,12 +120,12 @@ export function noteOutboxAttemptError(db: WritableDB, id: number, code: string,
 
 /** failed -> pending. */
 export function retryOutbox(db: WritableDB, id: number, at: string): boolean {
-  return prepare<[string, number]>(db, RETRY).run(at, id).changes > 0;
+  return changingCode(db, id, () => prepare<[string, number]>(db, RETRY).run(at, id).changes > 0);
 }
 
 /** Drops an unsent (pending or failed) change; sent ones stay as history. */
 export function discardOutbox(db: WritableDB, id: number): boolean {
-  return prepare<[number]>(db, DISCARD).run(id).changes > 0;
+  return changingCode(db, id, () => prepare<[number]>(db, DISCARD).run(id).changes > 0);
 }
 
 /** After the provider confirmed a change: the cached conference takes the code it answered with. false if not cached. */
@@ -134,5 +137,20 @@ export function setConferenceBillingCode(
   billingCode: string | null,
 ): boolean {
   const params = { ...keyParams(key), period, conferenceId, billingCode };
-  return prepare<[KeyParams & { period: string; conferenceId: string; billingCode: string | null }]>(db, SET_CONFERENCE_BILLING_CODE).run(params).changes > 0;
+  return db.transaction(() => {
+    const updated = prepare<[KeyParams & { period: string; conferenceId: string; billingCode: string | null }]>(db, SET_CONFERENCE_BILLING_CODE).run(params).changes > 0;
+    const accountId = updated ? accountIdOf(db, key) : null;
+    if (accountId !== null) reindexConference(db, { accountId, period, conferenceId });
+    return updated;
+  })();
+}
+
+/** Runs a change of an entry's state and, if it changed, rewrites its conference's search document (its effective code may differ). */
+function changingCode(db: WritableDB, id: number, change: () => boolean): boolean {
+  return db.transaction(() => {
+    const entry = prepare<[number], { accountId: number; period: string | null; conferenceId: string }>(db, ENTRY_CONFERENCE).get(id);
+    const changed = change();
+    if (changed && entry?.period != null) reindexConference(db, { accountId: entry.accountId, period: entry.period, conferenceId: entry.conferenceId });
+    return changed;
+  })();
 }

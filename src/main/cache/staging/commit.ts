@@ -14,6 +14,7 @@ import type { WritableDB } from '../db';
 import { CacheError } from '../errors';
 import { ensureAccount } from '../queries/accounts';
 import { getPeriod, savePeriodSync } from '../queries/periods';
+import { forgetSearchDocuments, indexPeriod } from '../queries/search-index';
 import { prepare } from '../statements';
 import { ACCOUNT_SCOPE, type ReplaceCounts, type RoomInput, type StagedPeriodInput, type SyncScope } from '../types';
 import { assertInScope, stagingStatements, type PeriodSlice, type PeriodStage } from './stage';
@@ -30,7 +31,11 @@ const INSERT_ROOM = `INSERT INTO rooms (account_id, period, room_number, cardhol
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const NEXT_CONFERENCE_ROW = 'SELECT coalesce(max(row), 0) + 1 AS next FROM conferences';
 
-type CommitTransaction = (input: StagedPeriodInput, stage: PeriodStage) => ReplaceCounts;
+type CommitTransaction = (input: StagedPeriodInput, stage: PeriodStage) => Committed;
+interface Committed {
+  counts: ReplaceCounts;
+  accountId: number;
+}
 
 /** The commit transaction of each connection, made once. */
 const transactions = new WeakMap<WritableDB, CommitTransaction>();
@@ -44,15 +49,19 @@ export function commitStagedPeriod(db: WritableDB, input: StagedPeriodInput, sta
     commit = (input, stage) => transaction.immediate(input, stage);
     transactions.set(db, commit);
   }
+  let committed: Committed;
   try {
-    return commit(input, stage);
+    committed = commit(input, stage);
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw explainCollision(db, stage.slice) ?? error;
     throw error;
   }
+  // The month's search documents, after the swap: its own transaction, not the swap's.
+  indexPeriod(db, { accountId: committed.accountId, period: input.period.period });
+  return committed.counts;
 }
 
-function commitInTransaction(db: WritableDB, input: StagedPeriodInput, stage: PeriodStage): ReplaceCounts {
+function commitInTransaction(db: WritableDB, input: StagedPeriodInput, stage: PeriodStage): Committed {
   const slice = stage.slice;
   if (slice.period !== input.period.period || slice.accountNumber !== input.accountNumber || slice.provider !== input.provider) {
     throw new Error(
@@ -63,6 +72,7 @@ function commitInTransaction(db: WritableDB, input: StagedPeriodInput, stage: Pe
   const counts = stage.counts();
   const accountId = ensureAccount(db, slice);
   const previous = getPeriod(db, slice, slice.period);
+  forgetSearchDocuments(db, { accountId, period: slice.period }, slice.room);
   deleteSlice(db, accountId, slice);
   insertRooms(db, accountId, slice, input.rooms);
   const offset = (prepare<[], { next: number }>(db, NEXT_CONFERENCE_ROW).get()?.next ?? 1) - 1;
@@ -71,7 +81,7 @@ function commitInTransaction(db: WritableDB, input: StagedPeriodInput, stage: Pe
   staging.copyParticipants.run(offset);
   const { scope, revision } = periodStateAfterReplace(previous, stage.scope, input.period.revision);
   savePeriodSync(db, { accountId, period: input.period, revision, scope, origin: input.origin, syncedAt: input.syncedAt });
-  return counts;
+  return { counts, accountId };
 }
 
 function deleteSlice(db: WritableDB, accountId: number, { period, room }: PeriodSlice): void {

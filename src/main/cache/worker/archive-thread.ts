@@ -38,6 +38,11 @@ export function prepareRestoreCopyInBackground(candidate: string, target: string
   return runOnArchiveThread({ type: 'restoreCopy', candidate, target }) as Promise<CacheFileInspection>;
 }
 
+/** Indexes the months the search index lacks (after an upgrade), on a connection of the archive thread; how many. */
+export function indexSearchInBackground(file: string): Promise<number> {
+  return runOnArchiveThread({ type: 'indexSearch', file }) as Promise<number>;
+}
+
 function runOnArchiveThread(request: ArchiveRequest): Promise<ArchiveResult> {
   const { file, execArgv } = workerScript(import.meta.url, 'archive.worker');
   return new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 // The archive thread: one job per thread (a backup's copy, a restore's copy,
-// quick_check or inspection of a file), on connections of its own, so the
+// quick_check or inspection of a file, the search index of months missing it), on connections of its own, so the
 // app's main thread never waits on the disk for them. Built as
 // out/main/archive.worker.js.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -8,6 +8,7 @@ import { copyVerified } from '../backup/verified-copy';
 import { isCacheError } from '../errors';
 import { inspectCacheFile } from '../inspect';
 import { quickCheckFile } from '../integrity';
+import { indexMissingPeriodsOfFile } from '../queries/search-index';
 import type { ArchiveReply, ArchiveRequest, ArchiveResult } from './messages';
 
 function perform(request: ArchiveRequest): ArchiveResult | Promise<ArchiveResult> {
@@ -20,6 +21,8 @@ function perform(request: ArchiveRequest): ArchiveResult | Promise<ArchiveResult
       return inspectCacheFile(request.file);
     case 'restoreCopy':
       return prepareRestoreCopy(request.candidate, request.target);
+    case 'indexSearch':
+      return indexMissingPeriodsOfFile(request.file);
   }
 }
 

@@ -7,9 +7,10 @@ export type ArchiveRequest =
   | { type: 'copy'; source: string; target: string }
   | { type: 'quickCheck'; file: string }
   | { type: 'inspect'; file: string }
-  | { type: 'restoreCopy'; candidate: string; target: string };
+  | { type: 'restoreCopy'; candidate: string; target: string }
+  | { type: 'indexSearch'; file: string };
 
-export type ArchiveResult = VerifiedCopy | IntegrityReport | CacheFileInspection;
+export type ArchiveResult = VerifiedCopy | IntegrityReport | CacheFileInspection | number;
 
 export type ArchiveReply =
   | { ok: true; result: ArchiveResult }

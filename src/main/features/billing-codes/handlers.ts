@@ -4,7 +4,18 @@
 // provider refused it; all within what the calling sign-in may see.
 import type { FeatureHandlers } from '../../bridge/handlers';
 import { isLocallyAllocated } from '../../../shared/view-rules';
-import { billingCodeConferences, billingCodeSummary, discardOutbox, getPeriod, outboxEntryInScope, queueBillingCode, retryOutbox, setLocalBillingCode, type ViewScope } from '../../cache';
+import {
+  billingCodeConferences,
+  billingCodeSummary,
+  billingCodeUses,
+  discardOutbox,
+  getPeriod,
+  outboxEntryInScope,
+  queueBillingCode,
+  retryOutbox,
+  setLocalBillingCode,
+  type ViewScope,
+} from '../../cache';
 import type { FeatureDeps } from '../deps';
 import { resolveScope } from '../scope';
 import { userFacing } from '../user-errors';
@@ -21,6 +32,7 @@ export function billingCodeHandlers({ cache, profiles, backups }: Pick<FeatureDe
   return {
     billingCodeSummary: ({ profileId, period }) => billingCodeSummary(cache.read(), scopeOf(profileId), period),
     billingCodeConferences: ({ profileId, period, billingCode }) => billingCodeConferences(cache.read(), scopeOf(profileId), period, billingCode),
+    billingCodeSuggestions: ({ profileId }) => billingCodeUses(cache.read(), scopeOf(profileId)),
     assignBillingCode: ({ profileId, period, conferenceId, billingCode }) => {
       const scope = scopeOf(profileId);
       const code = billingCodeToAssign(billingCode);
@@ -47,5 +59,5 @@ export function billingCodeHandlers({ cache, profiles, backups }: Pick<FeatureDe
       changed();
       return null;
     },
-  } satisfies FeatureHandlers<'billingCodeSummary' | 'billingCodeConferences' | 'assignBillingCode' | 'retryBillingCode' | 'discardBillingCode'>;
+  } satisfies FeatureHandlers<'billingCodeSummary' | 'billingCodeConferences' | 'billingCodeSuggestions' | 'assignBillingCode' | 'retryBillingCode' | 'discardBillingCode'>;
 }

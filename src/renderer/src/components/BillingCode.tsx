@@ -1,15 +1,17 @@
 // Billing codes edited in place, as OAI lets you click "Unallocated": click,
-// type, Enter saves (checked against the provider's rule first), Esc cancels.
+// type (the account's codes are suggested, CodeEditor.tsx), Enter saves
+// (checked against the provider's rule first), Esc cancels.
 // A saved change shows at once, marked pending until the provider has it; a
 // refused one shows the provider's reason with Retry and Discard.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConferenceRow, LocalBillingCode, PendingBillingCode } from '../../../shared/domain';
 import { useArchive } from '../archive-context';
-import { failureReason, parseBillingCodeInput, shownBillingCode } from '../billing-code';
+import { failureReason, parseBillingCodeInput, providerWords, shownBillingCode } from '../billing-code';
 import { callMain } from '../bridge';
 import { describeError } from '../errors';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
+import { CodeEditor } from './CodeEditor';
 import { Badge } from './ViewParts';
 
 /** A conference's new unsent change (null: none left), or its new local allocation. */
@@ -29,12 +31,10 @@ export function BillingCodeCell(props: {
   const { t } = useI18n();
   const { conference } = props;
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
-  const errorId = useId();
   const code = shownBillingCode(conference);
   const pending = conference.pending;
   // A read-only archive keeps its codes as they are.
@@ -48,7 +48,6 @@ export function BillingCodeCell(props: {
   }, [editing]);
 
   const start = () => {
-    setText(code ?? '');
     setError(null);
     setEditing(true);
   };
@@ -58,7 +57,7 @@ export function BillingCodeCell(props: {
     setError(null);
   };
 
-  const save = () => {
+  const save = (text: string) => {
     const parsed = parseBillingCodeInput(text);
     if (!parsed.ok) {
       setError(parsed.reason === 'too_long' ? t('code.tooLong') : t('code.badCharacters'));
@@ -87,50 +86,19 @@ export function BillingCodeCell(props: {
     );
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      save();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      stop(true);
-    }
-  };
-
   if (editing) {
     return (
-      <span className="code-editor">
-        <input
-          className="code-input"
-          autoFocus
-          value={text}
-          maxLength={40}
-          readOnly={saving}
-          onChange={(e) => {
-            setText(e.target.value);
-            setError(null);
-          }}
-          onKeyDown={onKeyDown}
-          onBlur={() => {
-            if (!saving) stop(false);
-          }}
-          aria-label={t('code.inputLabel', { conference: props.describe })}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          placeholder={t('code.unallocated')}
-        />
-        {error ? (
-          <span id={errorId} role="alert" className="code-error">
-            {error}
-          </span>
-        ) : (
-          <span className="code-help">
-            {props.localMonth ? <span className="code-local-hint">{t('code.localHint')} </span> : null}
-            {t('code.editHelp')}
-          </span>
-        )}
-      </span>
+      <CodeEditor
+        profileId={props.profileId}
+        initial={code ?? ''}
+        saving={saving}
+        error={error}
+        label={t('code.inputLabel', { conference: props.describe })}
+        localMonth={props.localMonth}
+        onTyping={() => setError(null)}
+        onSave={save}
+        onCancel={stop}
+      />
     );
   }
 
@@ -158,7 +126,7 @@ export function BillingCodeCell(props: {
         </Badge>
       ) : null}
       {pending?.state === 'failed' ? (
-        <Badge tone="danger" title={failureReason(pending, t)}>
+        <Badge tone="danger" title={[failureReason(pending, t), providerWords(pending, t)].filter(Boolean).join('\n')}>
           {t('code.failed')}
         </Badge>
       ) : null}
@@ -213,6 +181,7 @@ export function FailedChanges(props: {
                   room: format.room(conference.roomNumber),
                 })}{' '}
                 <em>{failureReason(pending, t)}</em>
+                {providerWords(pending, t) ? <span className="failure-detail">{providerWords(pending, t)}</span> : null}
               </span>
               <span className="failed-actions">
                 <button type="button" className="button button-small" onClick={() => retry(conference, pending)}>

@@ -17,7 +17,8 @@ import { screenColumns, type ColumnLayout } from './table-columns';
 import { TimeZoneNote } from './TimeZoneNote';
 import { LoadState } from './ViewParts';
 
-const LAYOUT: Record<string, ColumnLayout> = {
+/** The conference lists' column widths (the search's list too). */
+export const CONFERENCE_LAYOUT: Record<string, ColumnLayout> = {
   date: [110, 1],
   time: [100, 0.9],
   room: [104, 1],
@@ -70,7 +71,7 @@ function conferenceListColumns(o: ConferenceListOptions): Column<ConferenceRow>[
     currency: o.currency,
     timeZone: o.timeZone,
     offset: conferenceListOffset(o.timeZone, o.rows, o.periodStart),
-    layout: LAYOUT,
+    layout: CONFERENCE_LAYOUT,
     rows: o.rows,
     totals: o.totals,
     totalLabel: t('table.total'),

@@ -22,6 +22,7 @@ import { serviceTypeName, type Translate } from '../../../shared/i18n';
 import { periodLabel } from '../../../shared/period-label';
 import { billingCodeRowsForView, effectiveBillingCode, type SortDirection } from '../../../shared/view-rules';
 import { callMain } from '../bridge';
+import { codeConferencesDocument, searchDocument } from './list-documents';
 import { printTable, type PrintColumn } from './print-table';
 import { attentionDocument, chargebackDocument, type PrintChart } from './report-documents';
 
@@ -72,6 +73,10 @@ export function loadPrintDocument(view: ViewRef, context: Context): Promise<Prin
       return chargebackDocument(view, context);
     case 'attention':
       return attentionDocument(view, context);
+    case 'codeConferences':
+      return codeConferencesDocument(view, context);
+    case 'search':
+      return searchDocument(view, context);
   }
 }
 
@@ -93,7 +98,7 @@ export function periodFact(period: PeriodInfo | null, { t, format }: Context): P
   return { label: t('col.billingPeriod'), value: period ? periodLabel(period, t, format.options) : '—' };
 }
 
-function periodNotes(period: PeriodInfo | null, { t }: Context): string[] {
+export function periodNotes(period: PeriodInfo | null, { t }: Context): string[] {
   if (period === null) return [t('print.noPeriod')];
   return period.servedByProvider ? [] : [t('period.archivedHint')];
 }
@@ -113,7 +118,7 @@ export function periodParts(period: PeriodInfo | null, periodKey: string, { t, f
   };
 }
 
-function codeText(conference: ConferenceRow, t: Translate): string {
+export function codeText(conference: ConferenceRow, t: Translate): string {
   const code = effectiveBillingCode(conference) ?? t('code.unallocated');
   return conference.pending?.state === 'pending' ? `${code} (${t('code.pending')})` : code;
 }

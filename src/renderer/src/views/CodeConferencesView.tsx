@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { currencyOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
 import { callMain } from '../bridge';
 import { ConferenceList } from '../components/ConferenceList';
+import { ExportActions } from '../components/ExportActions';
 import { BackButton, Fact, PeriodBadges, PeriodNotice } from '../components/ViewParts';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
@@ -60,9 +61,12 @@ export function CodeConferencesView(props: {
       </section>
       <PeriodNotice period={props.period} />
       <div className="toolbar">
-        <button type="button" className="button" onClick={props.onTrend} data-testid="code-trend">
-          {t('trends.openCode')}
-        </button>
+        <div className="toolbar-end">
+          <button type="button" className="button" onClick={props.onTrend} data-testid="code-trend">
+            {t('trends.openCode')}
+          </button>
+          <ExportActions view={{ kind: 'codeConferences', profileId, period, billingCode, sort }} />
+        </div>
       </div>
       <ConferenceList
         profileId={profileId}
