@@ -157,7 +157,7 @@ export const en = {
   'import.status.refused': 'Refused: nothing from this file is imported',
   'import.reading': 'Reading {file}: {rows} rows…',
   'import.receiving': 'Receiving {file}…',
-  'import.importing': 'Importing {index} of {count}…',
+  'import.importing': 'Importing {index} of {total}…',
   'import.dropHere': 'Drop OAI downloads here to import them',
   'import.row': 'Row {row}',
   'import.problemAt': '{where}: {problem}',

@@ -154,7 +154,7 @@ export const fr: Record<MessageKey, Message> = {
   'import.status.refused': 'Refusé : rien de ce fichier n’est importé',
   'import.reading': 'Lecture de {file} : {rows} lignes…',
   'import.receiving': 'Réception de {file}…',
-  'import.importing': 'Import {index} sur {count}…',
+  'import.importing': 'Import {index} sur {total}…',
   'import.dropHere': 'Déposez ici des téléchargements OAI pour les importer',
   'import.row': 'Ligne {row}',
   'import.problemAt': '{where} : {problem}',

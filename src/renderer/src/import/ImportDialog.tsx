@@ -102,7 +102,7 @@ export function ImportDialog(props: {
         <p role="status" data-testid="import-progress">
           {progress.phase === 'reading'
             ? t('import.reading', { file: progress.file, rows: format.count(progress.rows) })
-            : t('import.importing', { index: progress.index + 1, count: progress.count })}
+            : t('import.importing', { index: progress.index + 1, total: progress.count })}
         </p>
       ) : null}
       <ul className="import-files" data-testid="import-files">
