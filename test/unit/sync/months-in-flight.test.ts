@@ -44,9 +44,16 @@ async function sync(provider: DemoProvider, cache: TempCache, options: Partial<S
 /** Every table's rows (the run's times are fixed by NOW). */
 function everyTable(db: Database.Database): Record<string, string[]> {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  // The account's updated_at is the wall clock's, not the run's.
-  const sorted = (rows: unknown[]) => rows.map((row) => JSON.stringify({ ...(row as object), updated_at: null })).sort();
-  return Object.fromEntries(tables.map((table) => [table, sorted(db.prepare(`SELECT * FROM "${table}"`).all())]));
+  // The account's updated_at and a month's indexed_at are the wall clock's, not the run's.
+  const sorted = (rows: unknown[]) => rows.map((row) => JSON.stringify({ ...(row as object), updated_at: null, indexed_at: null })).sort();
+  // The search index's own tables store its b-tree segments, which depend on
+  // the order months were indexed in: compare its documents instead.
+  const cached = tables.filter((table) => table === 'conference_search_periods' || !table.startsWith('conference_search'));
+  const documents = db.prepare('SELECT id FROM conference_search_docsize').pluck().all() as number[];
+  return {
+    ...Object.fromEntries(cached.map((table) => [table, sorted(db.prepare(`SELECT * FROM "${table}"`).all())])),
+    searchDocuments: documents.map(String).sort(),
+  };
 }
 
 /** One month's content, independent of row numbers. */
