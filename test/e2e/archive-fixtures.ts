@@ -142,5 +142,5 @@ export async function startReadOnlyHarness(dataDir: string, readOnly: string, do
 
 /** Chooses a language in the signed-out shell's (or the recovery screen's) top bar. */
 export async function chooseLanguage(page: Page, language: 'en' | 'fr'): Promise<void> {
-  await page.getByTestId('language-select').selectOption(language);
+  await page.getByTestId('language-select').selectOption(language === 'en' ? 'en-GB' : 'fr');
 }

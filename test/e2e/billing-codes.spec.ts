@@ -144,8 +144,8 @@ test('a billing code typed in lower case keeps its case in the drill-down title 
   await openMarilene(page);
   const row = rowOf(page, 0);
   await row.getByRole('button', { name: /^Billing code / }).click();
-  await row.getByRole('textbox').fill('client-x');
-  await row.getByRole('textbox').press('Enter');
+  await row.getByRole('combobox').fill('client-x');
+  await row.getByRole('combobox').press('Enter');
   await expect(row.getByRole('button', { name: /^Billing code client-x/ })).toBeVisible();
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Billing codes' }).click();
   await page.getByRole('button', { name: 'Conferences with billing code client-x' }).click();

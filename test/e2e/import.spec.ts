@@ -70,8 +70,8 @@ test('Import dialog: preview of each file, Import, the first month opens and sho
   await page.getByRole('button', { name: /^Billing code .* edit$/ }).first().click();
   await expect(page.getByText('Local allocation: kept in your archive, not sent to the provider.')).toBeVisible();
   await saveScreenshot(page, 'import-conference-local-hint');
-  await page.getByRole('textbox', { name: /Billing code of conference/ }).fill('ARCHIVE-08');
-  await page.getByRole('textbox', { name: /Billing code of conference/ }).press('Enter');
+  await page.getByRole('combobox', { name: /Billing code of conference/ }).fill('ARCHIVE-08');
+  await page.getByRole('combobox', { name: /Billing code of conference/ }).press('Enter');
   await expect(page.getByText('Local', { exact: true })).toBeVisible();
   await saveScreenshot(page, 'import-conference');
 
