@@ -121,7 +121,10 @@ test('a failed save says why and where, and the buttons work again', async ({ pa
   await page.getByRole('button', { name: 'Download', exact: true }).click();
   const notice = page.getByTestId('export-notice');
   await expect(notice).toHaveAttribute('data-tone', 'error', { timeout: 30_000 });
-  await expect(notice.getByRole('alert')).toContainText(`Could not save ${path.join(app.downloadsDir, `OAI_${ACCOUNT}_2009-05_summary.xlsx`)}`);
+  // Why in the user's words; where and the system's reason under Details.
+  await expect(notice.getByRole('alert')).toContainText('The file could not be written.');
+  await notice.getByText('Details').click();
+  await expect(notice.locator('pre')).toContainText(`Could not save ${path.join(app.downloadsDir, `OAI_${ACCOUNT}_2009-05_summary.xlsx`)}: the folder does not exist (ENOENT).`);
   await expect(page.getByRole('button', { name: 'Download', exact: true })).toBeEnabled();
   await saveScreenshot(page, 'summary-export-failed-en-light');
   // An error stays until dismissed.

@@ -11,6 +11,8 @@ async function domRowCount(page: Page, testId: string): Promise<number> {
 /** Scrolls a table to its end and back checks the header and Total stay in view. */
 async function scrollToEnd(page: Page, testId: string): Promise<void> {
   const table = page.getByTestId(testId);
+  // A short window scrolls the page to the table first, as a user would.
+  await table.scrollIntoViewIfNeeded();
   await table.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
   const rowCount = Number(await table.getAttribute('aria-rowcount'));
   const totalShown = (await table.locator('.table-foot').count()) > 0;
@@ -45,7 +47,7 @@ test.describe('1,000 rooms', () => {
     expect(cents[0]).toBeGreaterThan(0);
 
     await page.getByLabel('Filter rooms').fill('Leo');
-    await expect(page.getByText(/^\d+ of 1,000 rooms$/)).toBeVisible();
+    await expect(page.getByText(/^\d+ rooms? of 1,000$/)).toBeVisible();
     for (const row of await bodyRows(page, 'summary-table')) expect(row.join(' ')).toMatch(/leo/i);
   });
 });

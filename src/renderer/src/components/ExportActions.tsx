@@ -7,7 +7,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ExportProgress, SaveOutcome, ViewRef } from '../../../shared/bridge';
 import { callMain } from '../bridge';
-import { describeError, errorCode } from '../errors';
+import { describeError, errorCode, errorDetail } from '../errors';
+import { Details } from './Details';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
 import { useMenuCommand } from '../menu-commands';
@@ -18,7 +19,7 @@ type Outcome =
   | { tone: 'saved'; path: string }
   | { tone: 'printed' }
   /** `offerPdf`: the view to save as PDF instead (no printer). */
-  | { tone: 'error'; message: string; offerPdf?: ViewRef };
+  | { tone: 'error'; message: string; detail: string | null; offerPdf?: ViewRef };
 
 interface ExportState {
   running: ExportKind | null;
@@ -74,7 +75,7 @@ export function ExportProvider(props: { children: ReactNode }) {
             const code = errorCode(error);
             // A cancelled export is the user's choice, not a failure.
             if (code === 'cancelled') return setOutcome(null);
-            setOutcome({ tone: 'error', message: describeError(error, t), ...(code === 'no_printer' ? { offerPdf: view } : {}) });
+            setOutcome({ tone: 'error', message: describeError(error, t), detail: errorDetail(error, t), ...(code === 'no_printer' ? { offerPdf: view } : {}) });
           },
         )
         .finally(() => {
@@ -163,8 +164,8 @@ function OutcomeNotice(props: { outcome: Outcome; onDismiss: () => void; onSaveP
   } else {
     const { offerPdf } = outcome;
     body = (
-      <span className="export-notice-text" role="alert">
-        {outcome.message}
+      <div className="export-notice-text">
+        <span role="alert">{outcome.message}</span>
         {offerPdf ? (
           <>
             {' '}
@@ -173,7 +174,8 @@ function OutcomeNotice(props: { outcome: Outcome; onDismiss: () => void; onSaveP
             </button>
           </>
         ) : null}
-      </span>
+        <Details detail={outcome.detail} />
+      </div>
     );
   }
   return (

@@ -12,7 +12,7 @@ import { useI18n } from '../i18n';
 import { useBridgeQuery } from '../use-bridge-query';
 
 /** Items shown per list; the download has them all. */
-const SHOWN = 5;
+const SHOWN = 3;
 const THRESHOLDS = [2, 4, 8, 12].map((hours) => hours * 3600);
 const RISE_MIN_CENTS = 2000;
 
@@ -131,7 +131,7 @@ export function AttentionPanel(props: {
         </select>
       </label>
       {attention && count === 0 ? <p className="muted">{t('attention.none')}</p> : null}
-      {attention ? (['longConferences', 'longLegs', 'risingRooms', 'idleRooms'] as const).map((list) => section(list)) : null}
+      {attention ? <div className="attention-lists">{(['longConferences', 'longLegs', 'risingRooms', 'idleRooms'] as const).map((list) => section(list))}</div> : null}
     </details>
   );
 }
