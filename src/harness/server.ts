@@ -35,6 +35,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.end();
     });
   });
+  // Node closes an idle keep-alive socket after 5 s; Chromium may reuse it at
+  // that very moment and a bridge POST then fails as "Failed to fetch" (seen
+  // on a loaded machine). On loopback, idle sockets stay until the page or
+  // stop() closes them.
+  server.keepAliveTimeout = 0;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Refuse other Host names (DNS rebinding) before anything else.

@@ -136,9 +136,11 @@ for (const [locale, loading, rooms] of [
     test.use({ osLocale: locale });
     test('while the first sync brings a month, the summary says it is loading, not that it is empty', async ({ page, app }) => {
       const provider = await startDemoProvider({ now: SEED_NOW, rooms: 10 });
+      // March's conferences are held until the loading state has been seen: May is on screen before March arrives.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
       try {
-        // March's conferences take their time: May is on screen before March has arrived.
-        provider.faults.add({ method: 'GET', path: /2009-03\/conferences/, times: Infinity, action: { kind: 'delay', ms: 4000 } });
+        provider.faults.add({ method: 'GET', path: /2009-03\/conferences/, times: Infinity, action: { kind: 'hold', until: held } });
         void signInTo(app, provider);
         await page.goto(app.url);
         const count = page.locator('.toolbar-count');
@@ -147,10 +149,12 @@ for (const [locale, loading, rooms] of [
         await expect(count).toHaveText(loading);
         await expect(page.locator('.table-empty')).toHaveText(loading);
         await saveScreenshot(page, `first-sync-loading-${locale}`);
+        release();
         await waitForSynced(page);
         await expect(count).not.toHaveText(loading);
         expect((await bodyRows(page, 'summary-table')).length).toBeGreaterThan(0);
       } finally {
+        release();
         await provider.close();
       }
     });

@@ -10,7 +10,9 @@ export type FaultAction =
   /** The real response body, passed through `mutate` (e.g. drop a required field). */
   | { kind: 'mutate'; mutate: (json: unknown) => unknown }
   /** Waits, then answers normally. */
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Waits until `until` settles (a test's own moment), then answers normally. */
+  | { kind: 'hold'; until: Promise<unknown> };
 
 export interface FaultRule {
   /** HTTP method, any case; all methods when absent. */

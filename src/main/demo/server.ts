@@ -114,6 +114,7 @@ export async function startDemoProvider(options: DemoProviderOptions = {}): Prom
       return;
     }
     if (fault?.kind === 'delay') await sleep(fault.ms);
+    if (fault?.kind === 'hold') await fault.until.catch(() => {});
 
     const body = await readBody(request);
     let reply: ApiReply =
