@@ -63,6 +63,8 @@ export interface ConferencePagesOptions {
   /** Items asked per page (the server may send fewer). Default 5000, the API maximum. */
   limit?: number;
   signal?: AbortSignal;
+  /** Decoded size ceiling of each page (default PAGE_MAX_BODY_BYTES, and never above it). */
+  maxBodyBytes?: number;
 }
 
 /** What paging needs of a page, however it was read. */
@@ -236,7 +238,7 @@ export class ProviderClient {
     let cursor: string | null = null;
     do {
       const query: Record<string, string> = cursor === null ? { limit } : { limit, cursor };
-      const page: P = await this.authorized({ method: 'GET', path, query, ...read, signal: options.signal, maxBodyBytes: PAGE_MAX_BODY_BYTES });
+      const page: P = await this.authorized({ method: 'GET', path, query, ...read, signal: options.signal, maxBodyBytes: Math.min(options.maxBodyBytes ?? PAGE_MAX_BODY_BYTES, PAGE_MAX_BODY_BYTES) });
       if (cursor !== null && page.nextCursor === cursor) {
         // A server bug that would otherwise make us page forever.
         throw new ProviderError('malformed', `The provider sent the same page cursor twice for GET ${path}; paging stopped.`, {

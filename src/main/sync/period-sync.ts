@@ -130,7 +130,7 @@ async function downloadPeriod(run: RunContext, period: ApiPeriod, writer: Period
       const rooms = await client.listRooms(accountNumber, current.period, { signal });
       // Each page is parsed, checked and staged by the month's writer (a thread of its own in the app).
       const read = (body: Uint8Array, request: string, attempts: number) => writer.page(body, request, attempts);
-      const source = client.conferencePagesParsedBy(accountNumber, current.period, read, { limit: run.pageLimit, signal });
+      const source = client.conferencePagesParsedBy(accountNumber, current.period, read, { limit: run.pageLimit, signal, maxBodyBytes: pageBodyCeiling(run.pageLimit) });
       for await (const page of prefetching(source)) {
         run.checkCancel();
         run.onPage(page.conferences);
@@ -145,6 +145,16 @@ async function downloadPeriod(run: RunContext, period: ApiPeriod, writer: Period
       current = served.find((p) => p.period === period.period) ?? current;
     }
   }
+}
+
+/**
+ * The most a page of `limit` conferences may weigh once decoded: 64 KiB a
+ * conference (one with ~250 participant legs), so a provider that sends far
+ * more than was asked fails its month with an error naming the request
+ * instead of exhausting the writer thread's memory.
+ */
+export function pageBodyCeiling(limit: number): number {
+  return Math.max(1, limit) * 64 * 1024;
 }
 
 /**

@@ -152,7 +152,7 @@ describe('pages read on the months\' writer threads', () => {
     const parsedHere = await pagesParsedHere(async () => {
       report = await runSync({ cache: threads.handle, client: demoClient(provider), origin: 'demo', pageLimit: 100, openWriter: (lane) => laneWriter(threads.handle, lane) });
     });
-    expect(report!.status).toBe('ok');
+    expect(report!, JSON.stringify(report)).toMatchObject({ status: 'ok' });
     expect(parsedHere).toBe(0);
     for (const period of ['2009-05', '2009-04', '2009-03', '2009-02']) {
       const { rooms, total } = accountSummary(inProcess.db, DEMO, period, 'all');
@@ -196,6 +196,19 @@ describe('pages read on the months\' writer threads', () => {
     expect(outcome('2009-02').status).toBe('synced');
     expect(kept('2009-04')).toEqual(april);
     expect(kept('2009-03')).toEqual(march);
+  });
+  it('a page far heavier than the conferences asked for fails its month, naming the request, before any thread reads it', async () => {
+    const cache = tempCache();
+    provider.faults.add({
+      path: '/periods/2009-04/conferences',
+      // 10 conferences asked: a ceiling of 640 KiB; this page weighs over 1 MB.
+      action: { kind: 'mutate', mutate: (json) => ({ ...(json as object), padding: 'x'.repeat(1_100_000) }) },
+    });
+    const report = await runSync({ cache: cache.handle, client: demoClient(provider), origin: 'demo', pageLimit: 10, openWriter: (lane) => laneWriter(cache.handle, lane) });
+    const april = report.periods.find((p) => p.period === '2009-04')!;
+    expect(april.status).toBe('failed');
+    expect(april.error).toMatch(/answer to GET \/oai\/v1\/accounts\/602127\/periods\/2009-04\/conferences is larger than 640 KiB once decoded/);
+    expect(report.periods.filter((p) => p.status === 'synced').map((p) => p.period)).toEqual(['2009-05', '2009-03', '2009-02']);
   });
 });
 

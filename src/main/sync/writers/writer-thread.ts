@@ -33,11 +33,13 @@ function threadError(error: WriterFailure): Error {
 
 /**
  * The writer holds a page or two at a time (the downloading side sends the
- * next only once this one is read), so it lives in a few MB. Without limits V8 lets its heap grow to
- * ~80 MB of garbage during a large sync; with these it stays near 30 MB at the
- * same speed (npm run bench). A page of the contract's 5000 conferences is ~10 MB.
+ * next only once this one is read), so it lives in a few MB. Without limits V8
+ * lets its heap grow to ~80 MB of garbage during a large sync; with limits it
+ * stays small at the same speed (npm run bench). The old generation leaves room
+ * for one page at the sync's ceiling (pageBodyCeiling: 19 MiB for 300
+ * conferences), whose text, objects and rows take about three times that.
  */
-const WRITER_HEAP_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+const WRITER_HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 
 /**
  * Writer threads a sync uses in turn, one period each: while one copies its
@@ -73,7 +75,12 @@ export function startWriterThread(cacheFile: string): Promise<PeriodWriter> {
     if (reply.ok) pending.resolve(reply);
     else pending.reject(threadError(reply.error));
   });
-  worker.on('error', (error) => failAll(error));
+  /** The page being read, to name it if the thread runs out of memory on it. */
+  let reading = 'a page';
+  worker.on('error', (error) => {
+    const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    failAll(outOfMemory ? new WriterThreadError('WriterThreadError', `The sync ran out of memory reading the provider's answer to ${reading}.`, 'out_of_memory') : error);
+  });
   worker.on('exit', (code) => failAll(new Error(`the sync writer stopped (exit ${code})`)));
 
   const send = (request: WriterRequest) => {
@@ -96,6 +103,7 @@ export function startWriterThread(cacheFile: string): Promise<PeriodWriter> {
     page: async (body, request, attempts) => {
       // Moved, not copied: this thread is done with the bytes.
       const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : body.slice();
+      reading = request;
       const reply = await ask((id) => ({ type: 'page', id, body: owned, request, attempts }), [owned.buffer as ArrayBuffer]);
       return reply.page as StagedPage;
     },
