@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const menuCommandSchema = z.enum(['syncNow', 'settings', 'download', 'print', 'savePdf', 'import', 'backUp']);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
-/** Items hidden (not only disabled) until the renderer offers them: their features are not built yet. */
+/** Items hidden (not only disabled) until the renderer offers them: Import needs an account sign-in; Back up lives in Settings → Archive. */
 export const FUTURE_MENU_COMMANDS: readonly MenuCommand[] = ['import', 'backUp'];
 
 /** A phone number as the provider's account data gives it, shown in the Help menu: short, one line. */

@@ -20,11 +20,11 @@ test.describe('the application menu', () => {
     await expect(page.getByRole('button', { name: 'Open the demo account' })).toBeVisible();
     expect(offered(app)).toEqual([]);
     await openDemo(page, app);
-    await expect.poll(() => offered(app)).toEqual(['download', 'print', 'savePdf', 'settings', 'syncNow']);
+    await expect.poll(() => offered(app)).toEqual(['download', 'import', 'print', 'savePdf', 'settings', 'syncNow']);
     await expect.poll(() => app.services.menu.current().supportPhone).toBe('+32 2 789 00 10');
-    // Import and Back up are not built yet: never offered, so the menu keeps them hidden.
-    expect(offered(app)).not.toContain('import');
-    // While a dialog is open, Settings is not offered again.
+    // Back up is in Settings → Archive: never offered, so the menu keeps it hidden.
+    expect(offered(app)).not.toContain('backUp');
+    // While a dialog is open, Settings and Import are not offered again.
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect.poll(() => offered(app)).toEqual(['download', 'print', 'savePdf', 'syncNow']);
   });
@@ -53,6 +53,13 @@ test.describe('the application menu', () => {
     menuClick(app, 'settings');
     await expect(page.getByTestId('settings-dialog')).toBeVisible();
     await saveScreenshot(page, 'menu-settings');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('settings-dialog')).toHaveCount(0);
+    // File → Import… opens the import dialog, as Settings → Archive's Import… does.
+    await expect.poll(() => offered(app)).toContain('import');
+    menuClick(app, 'import');
+    await expect(page.getByTestId('import-dialog')).toBeVisible();
+    await expect.poll(() => offered(app)).not.toContain('import');
   });
 
   test('menu Sync now starts a sync like the status bar’s button', async ({ page, app }) => {

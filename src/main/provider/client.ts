@@ -63,7 +63,17 @@ export interface ConferencePagesOptions {
   /** Items asked per page (the server may send fewer). Default 5000, the API maximum. */
   limit?: number;
   signal?: AbortSignal;
+  /** Decoded size ceiling of each page (default PAGE_MAX_BODY_BYTES, and never above it). */
+  maxBodyBytes?: number;
 }
+
+/** What paging needs of a page, however it was read. */
+export interface PageReceipt {
+  nextCursor: string | null;
+}
+
+/** Reads a conference page's body (bytes, decoded from gzip/br) into what the caller keeps of it. */
+export type PageParser<P extends PageReceipt> = (body: Uint8Array, request: string, attempts: number) => Promise<P>;
 
 export type SessionScope = SessionResponse['scope'];
 
@@ -204,21 +214,31 @@ export class ProviderClient {
   }
 
   /** Pages of a period's conferences, following nextCursor until null (never counting items). */
-  async *conferencePages(accountNumber: string, period: string, options: ConferencePagesOptions = {}): AsyncGenerator<ConferencesPage> {
+  conferencePages(accountNumber: string, period: string, options: ConferencePagesOptions = {}): AsyncGenerator<ConferencesPage> {
+    return this.pages(accountNumber, period, { schema: conferencesPageSchema, isWellFormed: isWellFormedConferencesPage }, options);
+  }
+
+  /**
+   * The same pages, each body handed to `parse` as bytes (a month's writer
+   * thread parses, checks and stores it, and answers what paging needs), so
+   * this thread never parses the large pages.
+   */
+  conferencePagesParsedBy<P extends PageReceipt>(accountNumber: string, period: string, parse: PageParser<P>, options: ConferencePagesOptions = {}): AsyncGenerator<P> {
+    return this.pages(accountNumber, period, { schema: null, parseBody: parse }, options);
+  }
+
+  private async *pages<P extends PageReceipt>(
+    accountNumber: string,
+    period: string,
+    read: Pick<RequestSpec<P>, 'schema' | 'isWellFormed' | 'parseBody'>,
+    options: ConferencePagesOptions,
+  ): AsyncGenerator<P> {
     const path = `${API_PREFIX}/accounts/${segment(accountNumber)}/periods/${segment(period)}/conferences`;
     const limit = String(options.limit ?? DEFAULT_PAGE_LIMIT);
     let cursor: string | null = null;
     do {
       const query: Record<string, string> = cursor === null ? { limit } : { limit, cursor };
-      const page: ConferencesPage = await this.authorized({
-        method: 'GET',
-        path,
-        query,
-        schema: conferencesPageSchema,
-        isWellFormed: isWellFormedConferencesPage,
-        signal: options.signal,
-        maxBodyBytes: PAGE_MAX_BODY_BYTES,
-      });
+      const page: P = await this.authorized({ method: 'GET', path, query, ...read, signal: options.signal, maxBodyBytes: Math.min(options.maxBodyBytes ?? PAGE_MAX_BODY_BYTES, PAGE_MAX_BODY_BYTES) });
       if (cursor !== null && page.nextCursor === cursor) {
         // A server bug that would otherwise make us page forever.
         throw new ProviderError('malformed', `The provider sent the same page cursor twice for GET ${path}; paging stopped.`, {

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { errorBodySchema } from './api-schemas';
 import { ProviderError, attemptsText, classifyTransportFailure, isProviderError, scrubSecret, type TransportFailure } from './errors';
 import { SharedPause } from './pacing';
-import { ACCEPTED_ENCODINGS, bodyTooLarge, DEFAULT_MAX_BODY_BYTES, readBodyText } from './response-body';
+import { ACCEPTED_ENCODINGS, bodyText, bodyTooLarge, DEFAULT_MAX_BODY_BYTES, readBodyBytes } from './response-body';
 import { backoffDelayMs, realSleep, retryAfterMs, type Sleep } from './retry';
 import { parseResponseBody, type WellFormedCheck } from './validate';
 
@@ -62,6 +62,12 @@ export interface RequestSpec<T> {
   signIn?: boolean;
   /** Most bytes the body may have once decoded (default DEFAULT_MAX_BODY_BYTES). */
   maxBodyBytes?: number;
+  /**
+   * Reads a 2xx body instead of `schema` (which then only types it): a
+   * conference page is parsed and checked on its month's writer thread, not
+   * here. Throws (or rejects with) ProviderError `malformed` as parseResponseBody does.
+   */
+  parseBody?: (body: Uint8Array, request: string, attempts: number) => Promise<T>;
 }
 
 interface SentRequest<T> extends RequestSpec<T> {
@@ -72,7 +78,7 @@ interface SentRequest<T> extends RequestSpec<T> {
 }
 
 type AttemptOutcome =
-  | { type: 'response'; status: number; headers: Headers; bodyText: string }
+  | { type: 'response'; status: number; headers: Headers; body: Uint8Array }
   | { type: 'timeout' }
   | { type: 'network'; failure: TransportFailure };
 
@@ -108,8 +114,9 @@ export class HttpTransport {
       if (outcome.type === 'response') {
         const { status } = outcome;
         if (status >= 200 && status < 300) {
+          if (spec.parseBody) return await spec.parseBody(outcome.body, request.label, attempt);
           if (spec.schema === null) return undefined as T;
-          return parseResponseBody(spec.schema, outcome.bodyText, request.label, attempt, spec.isWellFormed);
+          return parseResponseBody(spec.schema, bodyText(outcome.body), request.label, attempt, spec.isWellFormed);
         }
         // 429/503 mean "not processed", so even POST /session may be repeated.
         const overloaded = status === 429 || status === 503;
@@ -191,8 +198,8 @@ export class HttpTransport {
       });
       status = response.status;
       const maxBytes = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-      const bodyText = await readBodyText(response, maxBytes, restartTimer, () => bodyTooLarge(request.label, maxBytes, attempt));
-      return { type: 'response', status, headers: response.headers, bodyText };
+      const body = await readBodyBytes(response, maxBytes, restartTimer, () => bodyTooLarge(request.label, maxBytes, attempt));
+      return { type: 'response', status, headers: response.headers, body };
     } catch (error) {
       if (callerSignal?.aborted) throw cancelledError(request, attempt);
       if (isProviderError(error)) throw error;
@@ -252,7 +259,7 @@ export class HttpTransport {
 
   private errorFromResponse(request: SentRequest<unknown>, outcome: Extract<AttemptOutcome, { type: 'response' }>, attempts: number): ProviderError {
     const { status } = outcome;
-    const { code, serverMessage } = readErrorBody(outcome.bodyText, request.secret);
+    const { code, serverMessage } = readErrorBody(bodyText(outcome.body), request.secret);
     const details = { status, attempts, request: request.label, ...(code !== undefined ? { code } : {}) };
     
     if (status === 401 && (request.signIn === true || code === 'invalid_credentials')) {

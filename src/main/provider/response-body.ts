@@ -22,18 +22,19 @@ export function bodyTooLarge(request: string, maxBytes: number, attempts: number
 }
 
 /**
- * The whole body as text, decoded; calls `onProgress` per chunk so an idle
- * timeout restarts while data flows. Throws `bodyTooLarge` (and cancels the
- * stream) as soon as the decoded bytes pass `maxBytes`.
+ * The whole body's bytes (decoded from gzip/br, not from UTF-8); calls
+ * `onProgress` per chunk so an idle timeout restarts while data flows. Throws
+ * `bodyTooLarge` (and cancels the stream) as soon as the decoded bytes pass
+ * `maxBytes`. The bytes own their buffer, so they can be moved to a thread.
  */
-export async function readBodyText(response: Response, maxBytes: number, onProgress: () => void, tooLarge: () => Error): Promise<string> {
+export async function readBodyBytes(response: Response, maxBytes: number, onProgress: () => void, tooLarge: () => Error): Promise<Uint8Array> {
   const announced = Number(response.headers.get('content-length'));
   // Content-Length counts the encoded bytes: above the ceiling, the decoded body is too.
   if (response.headers.get('content-encoding') === null && Number.isFinite(announced) && announced > maxBytes) {
     await response.body?.cancel().catch(() => {});
     throw tooLarge();
   }
-  if (!response.body) return '';
+  if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
   const chunks: Uint8Array[] = [];
   let length = 0;
@@ -48,7 +49,18 @@ export async function readBodyText(response: Response, maxBytes: number, onProgr
     chunks.push(value);
     onProgress();
   }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks, length));
+  const body = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** UTF-8 text of a body read by readBodyBytes. */
+export function bodyText(body: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(body);
 }
 
 function sizeText(bytes: number): string {

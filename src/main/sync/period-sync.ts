@@ -4,7 +4,6 @@
 import { periodNeedsSync, recordPeriodError, recordSyncRunPeriod, type AccountKey, type CacheHandle } from '../cache';
 import type { ApiPeriod, ApiRoom } from '../provider/api-schemas';
 import { isProviderError, type ProviderClient } from '../provider/client';
-import { PeriodTotals } from './check-sums';
 import { toPeriodMeta, toRoomInput } from './provider-rows';
 import type { WriteGate } from './write-gate';
 import type { WriterLanes } from './writer-lanes';
@@ -129,15 +128,14 @@ async function downloadPeriod(run: RunContext, period: ApiPeriod, writer: Period
     try {
       await writer.begin(run.key, current.period, run.scope);
       const rooms = await client.listRooms(accountNumber, current.period, { signal });
-      const totals = new PeriodTotals();
-      const source = client.conferencePages(accountNumber, current.period, { limit: run.pageLimit, signal });
+      // Each page is parsed, checked and staged by the month's writer (a thread of its own in the app).
+      const read = (body: Uint8Array, request: string, attempts: number) => writer.page(body, request, attempts);
+      const source = client.conferencePagesParsedBy(accountNumber, current.period, read, { limit: run.pageLimit, signal, maxBodyBytes: pageBodyCeiling(run.pageLimit) });
       for await (const page of prefetching(source)) {
         run.checkCancel();
-        totals.add(page.conferences);
-        await writer.add(page.conferences);
-        run.onPage(page.conferences.length);
+        run.onPage(page.conferences);
       }
-      totals.check(rooms);
+      await writer.checkTotals(rooms);
       return { period: current, rooms };
     } catch (error) {
       const changed = isProviderError(error) && error.code === 'period_changed';
@@ -147,6 +145,16 @@ async function downloadPeriod(run: RunContext, period: ApiPeriod, writer: Period
       current = served.find((p) => p.period === period.period) ?? current;
     }
   }
+}
+
+/**
+ * The most a page of `limit` conferences may weigh once decoded: 64 KiB a
+ * conference (one with ~250 participant legs), so a provider that sends far
+ * more than was asked fails its month with an error naming the request
+ * instead of exhausting the writer thread's memory.
+ */
+export function pageBodyCeiling(limit: number): number {
+  return Math.max(1, limit) * 64 * 1024;
 }
 
 /**

@@ -258,19 +258,25 @@ function failBeforeRun(report: SyncReport, error: unknown): SyncReport {
   return report;
 }
 
+/** The writer's methods, callable detached from it. */
+function bound(writer: PeriodWriter): PeriodWriter {
+  return {
+    begin: (key, period, scope) => writer.begin(key, period, scope),
+    page: (body, request, attempts) => writer.page(body, request, attempts),
+    checkTotals: (rooms) => writer.checkTotals(rooms),
+    commit: (input) => writer.commit(input),
+    discard: () => writer.discard(),
+    close: () => writer.close(),
+  };
+}
+
 /** The lanes of the run's months: see SyncEngineOptions.openWriter. */
 function openLanes(options: SyncEngineOptions): WriterLanes {
   if (options.openWriter) return new WriterLanes(options.monthsInFlight ?? MONTHS_IN_FLIGHT, options.openWriter);
   const { writer } = options;
   if (writer) {
     // The caller's writer, kept open for the caller to close.
-    const borrowed: PeriodWriter = {
-      begin: (key, period, scope) => writer.begin(key, period, scope),
-      add: (conferences) => writer.add(conferences),
-      commit: (input) => writer.commit(input),
-      discard: () => writer.discard(),
-      close: () => Promise.resolve(),
-    };
+    const borrowed: PeriodWriter = { ...bound(writer), close: () => Promise.resolve() };
     return new WriterLanes(1, () => borrowed);
   }
   const { cache } = options;

@@ -127,6 +127,7 @@ export function Workspace(props: {
   // The application menu and the keyboard run the same actions as the buttons.
   useMenuCommand('syncNow', syncActions.syncNow);
   useMenuCommand('settings', dialog === null ? () => setDialog('settings') : null);
+  useMenuCommand('import', onImport && dialog === null && !importer.showing ? onImport : null);
   useMenuSupportPhone(menuSupportPhone(account?.supportPhone));
   const backRoute =
     route.view === 'room' ? ({ view: 'summary' } as const) : route.view === 'code' ? ({ view: 'codes' } as const) : route.view === 'conference' || route.view === 'trends' ? route.back : null;

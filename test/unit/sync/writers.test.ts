@@ -1,6 +1,6 @@
 // The app writes synced periods on a worker thread with its own connection.
 // Same results as in-process, and the same all-or-nothing behaviour.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDemoProvider, type DemoProvider } from '../../../src/main/demo';
 import {
   accountSummary,
@@ -15,6 +15,7 @@ import { runSync } from '../../../src/main/sync/sync-engine';
 import { inProcessPeriodWriter, type PeriodWriter } from '../../../src/main/sync/writers/period-writer';
 import { alternatingPeriodWriter, lazyPeriodWriter } from '../../../src/main/sync/writers/writer-pool';
 import { startWriterThreads } from '../../../src/main/sync/writers/writer-thread';
+import { laneWriter } from '../../../src/main/sync/writers/lane-writer';
 import { demoClient, demoScope, tempCache } from './helpers';
 
 let provider: DemoProvider;
@@ -122,6 +123,92 @@ describe('worker-thread period writer', () => {
     expect(report.status).toBe('ok');
     expect(problems).toHaveLength(1);
     expect(accountSummary(cache.db, DEMO, '2009-05', 'active').total.chargeCents).toBe(13207);
+  });
+});
+
+describe('pages read on the months\' writer threads', () => {
+  /** Conference pages this (the main) thread parsed during `work`. */
+  async function pagesParsedHere(work: () => Promise<unknown>): Promise<number> {
+    const parse = JSON.parse;
+    let pages = 0;
+    const spy = vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      if (typeof text === 'string' && text.includes('"nextCursor"')) pages += 1;
+      return parse(text, reviver);
+    });
+    try {
+      await work();
+    } finally {
+      spy.mockRestore();
+    }
+    return pages;
+  }
+
+  it('the main thread never parses a conference page when the months have writer threads', async () => {
+    const inProcess = tempCache();
+    // The reference proves the count sees pages parsed on this thread.
+    expect(await pagesParsedHere(() => runSync({ cache: inProcess.handle, client: demoClient(provider), origin: 'demo', pageLimit: 100 }))).toBeGreaterThan(4);
+    const threads = tempCache();
+    let report: Awaited<ReturnType<typeof runSync>> | null = null;
+    const parsedHere = await pagesParsedHere(async () => {
+      report = await runSync({ cache: threads.handle, client: demoClient(provider), origin: 'demo', pageLimit: 100, openWriter: (lane) => laneWriter(threads.handle, lane) });
+    });
+    expect(report!, JSON.stringify(report)).toMatchObject({ status: 'ok' });
+    expect(parsedHere).toBe(0);
+    for (const period of ['2009-05', '2009-04', '2009-03', '2009-02']) {
+      const { rooms, total } = accountSummary(inProcess.db, DEMO, period, 'all');
+      expect(accountSummary(threads.db, DEMO, period, 'all')).toMatchObject({ rooms, total });
+    }
+  });
+
+  it('a malformed page or sums that disagree fail their month alone, with the provider\'s words, and keep its data', async () => {
+    const cache = tempCache();
+    await runSync({ cache: cache.handle, client: demoClient(provider), origin: 'demo' });
+    const kept = (period: string) => {
+      const { rooms, total, period: meta } = accountSummary(cache.db, DEMO, period, 'all');
+      return { rooms, total, revision: meta!.revision };
+    };
+    const april = kept('2009-04');
+    const march = kept('2009-03');
+    for (const period of ['2009-05', '2009-04', '2009-03', '2009-02']) provider.bumpRevision(period);
+    provider.faults.add({
+      path: '/periods/2009-04/conferences',
+      action: { kind: 'mutate', mutate: (json) => ({ ...(json as object), conferences: [{ id: 42 }] }) },
+    });
+    provider.faults.add({
+      path: '/periods/2009-03/conferences',
+      action: {
+        kind: 'mutate',
+        mutate: (json) => {
+          const page = json as { conferences: Array<{ chargeCents: number }> };
+          page.conferences[0]!.chargeCents += 1;
+          return page;
+        },
+      },
+    });
+    const report = await runSync({ cache: cache.handle, client: demoClient(provider), origin: 'demo', openWriter: (lane) => laneWriter(cache.handle, lane) });
+    const outcome = (period: string) => report.periods.find((p) => p.period === period)!;
+    expect(report.status).toBe('partial');
+    expect(outcome('2009-04')).toMatchObject({ status: 'failed' });
+    expect(outcome('2009-04').error).toMatch(/malformed response to GET \/oai\/v1\/accounts\/602127\/periods\/2009-04\/conferences: conferences\[0\]/);
+    expect(outcome('2009-03')).toMatchObject({ status: 'failed' });
+    expect(outcome('2009-03').error).toMatch(/chargeCents \d+ but participants add up to \d+/);
+    expect(outcome('2009-05').status).toBe('synced');
+    expect(outcome('2009-02').status).toBe('synced');
+    expect(kept('2009-04')).toEqual(april);
+    expect(kept('2009-03')).toEqual(march);
+  });
+  it('a page far heavier than the conferences asked for fails its month, naming the request, before any thread reads it', async () => {
+    const cache = tempCache();
+    provider.faults.add({
+      path: '/periods/2009-04/conferences',
+      // 10 conferences asked: a ceiling of 640 KiB; this page weighs over 1 MB.
+      action: { kind: 'mutate', mutate: (json) => ({ ...(json as object), padding: 'x'.repeat(1_100_000) }) },
+    });
+    const report = await runSync({ cache: cache.handle, client: demoClient(provider), origin: 'demo', pageLimit: 10, openWriter: (lane) => laneWriter(cache.handle, lane) });
+    const april = report.periods.find((p) => p.period === '2009-04')!;
+    expect(april.status).toBe('failed');
+    expect(april.error).toMatch(/answer to GET \/oai\/v1\/accounts\/602127\/periods\/2009-04\/conferences is larger than 640 KiB once decoded/);
+    expect(report.periods.filter((p) => p.status === 'synced').map((p) => p.period)).toEqual(['2009-05', '2009-03', '2009-02']);
   });
 });
 

@@ -4,14 +4,21 @@
 // each thread's own connection, so writing overlaps downloading and the main
 // thread never blocks on a large transaction.
 import { cacheHandle, commitStagedPeriod, openCache, stagePeriod, type AccountKey, type CacheHandle, type PeriodStage, type ReplaceCounts, type StagedPeriodInput, type SyncScope } from '../../cache';
-import type { ApiConference } from '../../provider/api-schemas';
-import { flattenPage } from '../flatten-page';
+import type { ApiRoom } from '../../provider/api-schemas';
+import { PeriodPageReader, type StagedPage } from '../page-reader';
 
 export interface PeriodWriter {
   /** Starts a period afresh (drops anything staged before). */
   begin(key: AccountKey, period: string, scope: SyncScope): Promise<void>;
-  /** Resolves when the writer can take the next page (back-pressure, so pages don't pile up in memory). */
-  add(conferences: readonly ApiConference[]): Promise<void>;
+  /**
+   * Reads a page's body (parse, schema, sums) and stages its rows; resolves
+   * with where the next page is as soon as the body is read (staging may
+   * still run: a staging failure is reported by commit). Rejects with
+   * ProviderError `malformed` or SumMismatchError.
+   */
+  page(body: Uint8Array, request: string, attempts: number): Promise<StagedPage>;
+  /** Rejects (SumMismatchError) when the rooms list disagrees with the pages read since begin(). */
+  checkTotals(rooms: readonly ApiRoom[]): Promise<void>;
   /** Swaps the staged content in with one transaction; rejects and changes nothing on any error. */
   commit(input: StagedPeriodInput): Promise<ReplaceCounts>;
   discard(): void;
@@ -20,37 +27,44 @@ export interface PeriodWriter {
 
 /** Stages and commits on the cache's own connection, the one current when the period begins. */
 export function inProcessPeriodWriter(cache: CacheHandle): PeriodWriter {
-  let stage: PeriodStage | null = null;
+  let staged: { stage: PeriodStage; reader: PeriodPageReader } | null = null;
   const current = () => {
-    if (stage === null) throw new Error('no period staged: call begin() first');
-    return stage;
+    if (staged === null) throw new Error('no period staged: call begin() first');
+    return staged;
+  };
+  const settle = <T>(work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   };
   return {
     begin(key, period, scope) {
-      stage?.discard();
-      stage = stagePeriod(cache.write(), key, period, scope);
+      staged?.stage.discard();
+      staged = { stage: stagePeriod(cache.write(), key, period, scope), reader: new PeriodPageReader() };
       return Promise.resolve();
     },
-    add: (conferences) => {
-      const target = current();
-      target.add(flattenPage(conferences, target.nextRow));
-      return Promise.resolve();
-    },
-    commit: (input) => {
-      try {
-        const target = current();
-        return Promise.resolve(commitStagedPeriod(target.db, input, target));
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    },
+    page: (body, request, attempts) =>
+      settle(() => {
+        const { stage, reader } = current();
+        const { receipt, rows } = reader.read(body, request, attempts, stage.nextRow);
+        stage.add(rows);
+        return receipt;
+      }),
+    checkTotals: (rooms) => settle(() => current().reader.check(rooms)),
+    commit: (input) =>
+      settle(() => {
+        const { stage } = current();
+        return commitStagedPeriod(stage.db, input, stage);
+      }),
     discard() {
-      stage?.discard();
-      stage = null;
+      staged?.stage.discard();
+      staged = null;
     },
     close() {
-      stage?.discard();
-      stage = null;
+      staged?.stage.discard();
+      staged = null;
       return Promise.resolve();
     },
   };
@@ -76,7 +90,8 @@ export function connectionPeriodWriter(file: string): PeriodWriter {
       }
       return own.writer.begin(key, period, scope);
     },
-    add: (conferences) => current().add(conferences),
+    page: (body, request, attempts) => current().page(body, request, attempts),
+    checkTotals: (rooms) => current().checkTotals(rooms),
     commit: (input) => current().commit(input),
     discard: () => own?.writer.discard(),
     close: async () => {

@@ -29,7 +29,8 @@ export function lazyPeriodWriter(
       }
       await writer.begin(key, period, scope);
     },
-    add: (conferences) => current().add(conferences),
+    page: (body, request, attempts) => current().page(body, request, attempts),
+    checkTotals: (rooms) => current().checkTotals(rooms),
     commit: (input) => current().commit(input),
     discard: () => writer?.discard(),
     close: () => writer?.close() ?? Promise.resolve(),
@@ -76,7 +77,8 @@ export function alternatingPeriodWriter(first: PeriodWriter, startAnother: () =>
       current = writer;
       await writer.begin(key, period, scope);
     },
-    add: (conferences) => active().add(conferences),
+    page: (body, request, attempts) => active().page(body, request, attempts),
+    checkTotals: (rooms) => active().checkTotals(rooms),
     commit: (input) => {
       const writer = active();
       let issued!: () => void;

@@ -5,8 +5,9 @@
 import { Worker } from 'node:worker_threads';
 import type { ReplaceCounts } from '../../cache';
 import { workerScript } from '../../worker-script';
-import { flattenPage } from '../flatten-page';
-import type { WriterReply, WriterRequest } from './messages';
+import { ProviderError, type ProviderErrorKind } from '../../provider/errors';
+import type { StagedPage } from '../page-reader';
+import type { WriterFailure, WriterReply, WriterRequest } from './messages';
 import type { PeriodWriter } from './period-writer';
 import { alternatingPeriodWriter } from './writer-pool';
 
@@ -21,16 +22,24 @@ export class WriterThreadError extends Error {
   }
 }
 
-/** Pages handed to the worker and not yet staged, at most (a sync runs up to four of these threads side by side). */
-const PAGES_AHEAD = 2;
+/** The error a writer thread reported, as its own class where the sync branches on it (a provider's malformed page). */
+function threadError(error: WriterFailure): Error {
+  if (error.name === 'ProviderError' && error.kind !== undefined) {
+    const { code, jsonPath, request, attempts } = error;
+    return new ProviderError(error.kind as ProviderErrorKind, error.message, { code, jsonPath, request, attempts });
+  }
+  return new WriterThreadError(error.name, error.message, error.code);
+}
 
 /**
- * The writer holds one page at a time (the rest wait serialized in its message
- * queue), so it lives in a few MB. Without limits V8 lets its heap grow to
- * ~80 MB of garbage during a large sync; with these it stays near 30 MB at the
- * same speed (npm run bench). A page of the contract's 5000 conferences is ~10 MB.
+ * The writer holds a page or two at a time (the downloading side sends the
+ * next only once this one is read), so it lives in a few MB. Without limits V8
+ * lets its heap grow to ~80 MB of garbage during a large sync; with limits it
+ * stays small at the same speed (npm run bench). The old generation leaves room
+ * for one page at the sync's ceiling (pageBodyCeiling: 19 MiB for 300
+ * conferences), whose text, objects and rows take about three times that.
  */
-const WRITER_HEAP_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+const WRITER_HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 
 /**
  * Writer threads a sync uses in turn, one period each: while one copies its
@@ -49,11 +58,8 @@ export async function startWriterThreads(cacheFile: string, writers = WRITER_THR
 export function startWriterThread(cacheFile: string): Promise<PeriodWriter> {
   const { file, execArgv } = workerScript(import.meta.url, 'writer-thread.worker');
   const worker = new Worker(file, { workerData: { file: cacheFile }, execArgv, resourceLimits: WRITER_HEAP_LIMITS });
-  const waiting = new Map<number, { resolve: (c: ReplaceCounts) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (reply: Extract<WriterReply, { ok: true }>) => void; reject: (e: Error) => void }>();
   let nextId = 1;
-  /** Row number of the next conference of the period being staged, or null between periods. */
-  let nextRow: number | null = null;
-  const inFlight: Array<Promise<unknown>> = [];
   let failure: Error | null = null;
 
   const failAll = (error: Error) => {
@@ -66,46 +72,45 @@ export function startWriterThread(cacheFile: string): Promise<PeriodWriter> {
     const pending = waiting.get(reply.id);
     waiting.delete(reply.id);
     if (!pending) return;
-    if (reply.ok) pending.resolve(reply.counts);
-    else pending.reject(new WriterThreadError(reply.error.name, reply.error.message, reply.error.code));
+    if (reply.ok) pending.resolve(reply);
+    else pending.reject(threadError(reply.error));
   });
-  worker.on('error', (error) => failAll(error));
+  /** The page being read, to name it if the thread runs out of memory on it. */
+  let reading = 'a page';
+  worker.on('error', (error) => {
+    const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    failAll(outOfMemory ? new WriterThreadError('WriterThreadError', `The sync ran out of memory reading the provider's answer to ${reading}.`, 'out_of_memory') : error);
+  });
   worker.on('exit', (code) => failAll(new Error(`the sync writer stopped (exit ${code})`)));
 
   const send = (request: WriterRequest) => {
     if (failure) throw failure;
     worker.postMessage(request);
   };
-  const ask = (make: (id: number) => WriterRequest) =>
-    new Promise<ReplaceCounts>((resolve, reject) => {
+  const ask = (make: (id: number) => WriterRequest, transfer: ArrayBuffer[] = []) =>
+    new Promise<Extract<WriterReply, { ok: true }>>((resolve, reject) => {
       if (failure) return reject(failure);
       const id = nextId++;
       waiting.set(id, { resolve, reject });
-      worker.postMessage(make(id));
+      worker.postMessage(make(id), transfer);
     });
 
   const writer: PeriodWriter = {
     begin: (key, period, scope) => {
-      nextRow = 1;
       send({ type: 'begin', key, period, scope });
       return Promise.resolve();
     },
-    add: async (conferences) => {
-      if (nextRow === null) throw new Error('no period staged: call begin() first');
-      // Flattened here, on the downloading thread: the writer thread then only binds rows.
-      const page = flattenPage(conferences, nextRow);
-      nextRow += page.conferences;
-      const request = (id: number): WriterRequest => ({ type: 'add', id, page });
-      // A lost worker is reported by commit(); here it only must not stall.
-      const acknowledged = ask(request).then(
-        () => {},
-        () => {},
-      );
-      inFlight.push(acknowledged);
-      // Let the worker stage at most PAGES_AHEAD pages behind the download.
-      if (inFlight.length > PAGES_AHEAD) await inFlight.shift();
+    page: async (body, request, attempts) => {
+      // Moved, not copied: this thread is done with the bytes.
+      const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : body.slice();
+      reading = request;
+      const reply = await ask((id) => ({ type: 'page', id, body: owned, request, attempts }), [owned.buffer as ArrayBuffer]);
+      return reply.page as StagedPage;
     },
-    commit: (input) => ask((id) => ({ type: 'commit', id, input })),
+    checkTotals: async (rooms) => {
+      await ask((id) => ({ type: 'check', id, rooms }));
+    },
+    commit: async (input) => (await ask((id) => ({ type: 'commit', id, input }))).counts as ReplaceCounts,
     discard: () => {
       if (!failure) worker.postMessage({ type: 'discard' } satisfies WriterRequest);
     },

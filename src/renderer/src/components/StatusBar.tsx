@@ -8,6 +8,7 @@ import { formatMonth } from '../../../shared/format';
 import { useFormat } from '../format-context';
 import { Details } from './Details';
 import { useI18n } from '../i18n';
+import { runningSyncText } from '../sync-status-text';
 import type { SyncStore } from '../sync-store';
 import type { SyncActions } from '../use-sync-actions';
 
@@ -56,16 +57,7 @@ function SyncStatus(props: { store: SyncStore; actions: SyncActions }) {
     return (
       <div className="sync sync-running" data-testid="sync-status">
         <span className="sync-text" role="status">
-          {progress.periodCount === 0
-            ? t('sync.starting')
-            : progress.monthsInFlight.length > 1
-              ? t('sync.runningMonths', {
-                  months: progress.monthsInFlight.map((month) => formatMonth(month, format.options.language)).join(', '),
-                  index: progress.periodIndex,
-                  total: progress.periodCount,
-                  count: format.count(progress.rows),
-                })
-              : t('sync.running', { index: progress.periodIndex, total: progress.periodCount, count: format.count(progress.rows) })}
+          {runningSyncText(progress, t, (month) => formatMonth(month, format.options.language), (n) => format.count(n))}
         </span>
         <progress
           className="sync-progress"

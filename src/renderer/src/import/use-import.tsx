@@ -12,6 +12,8 @@ export function useImport(props: { profileId: string; currency: string; enabled:
   open: () => void;
   /** Importing needs an account sign-in. */
   enabled: boolean;
+  /** The dialog is open. */
+  showing: boolean;
   element: ReactNode;
 } {
   const { t } = useI18n();
@@ -91,5 +93,5 @@ export function useImport(props: { profileId: string; currency: string; enabled:
       ) : null}
     </>
   );
-  return { open, enabled, element };
+  return { open, enabled, showing: shown, element };
 }
