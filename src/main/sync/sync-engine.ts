@@ -94,9 +94,10 @@ export interface SyncEngineOptions {
 }
 
 /**
- * Conferences asked per page. Measured at large scale (npm run bench): the
- * downloading thread's heap grows with the size of a page's parsed text, times
- * the months in flight (each holds its page and the next). One month at a
+ * Conferences asked per page. Measured at large scale (npm run bench): memory
+ * grows with the size of a page's parsed text, times the months in flight
+ * (each holds its page and the next; since pages are parsed on the months'
+ * writer threads, in those threads' heaps). One month at a
  * time, 500 kept a large sync's peak at 250-285 MB (750: 320-340 MB; 5000,
  * the contract's maximum: ~600 MB); four months side by side with 500 reached
  * 354-373 MB, with 300 it stays at 293-315 MB.
