@@ -98,3 +98,76 @@ for (const language of ['en', 'fr'] as const) {
     });
   });
 }
+
+const WORDS = {
+  en: { filter: 'Filter rooms', noCardholder: 'No cardholder', editHelp: 'Enter to save, Esc to cancel', idle: 'Click a billing code to change it.' },
+  fr: { filter: 'Filtrer les salles', noCardholder: 'Sans titulaire', editHelp: 'Entrée pour enregistrer, Échap pour annuler', idle: 'Cliquez sur un code de facturation pour le modifier.' },
+} as const;
+
+/** The element at the centre of a locator's box is the locator's element or inside it: nothing covers it. */
+async function uncovered(locator: ReturnType<Page['locator']>): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return top !== null && (element === top || element.contains(top));
+  });
+}
+
+for (const language of ['en', 'fr'] as const) {
+  test.describe(`${language === 'fr' ? 'French' : 'English'} screens`, () => {
+    test.use({ osLocale: language === 'fr' ? 'fr-FR' : 'en-GB' });
+    const words = WORDS[language];
+
+    test('the billing-code editor says its keys in the caption bar, hiding no other row (point 11)', async ({ page, app }) => {
+      await openDemo(page, app);
+      await page.getByRole('button', { name: /Marilene BALLESTER/ }).click();
+      const table = page.getByTestId('room-table');
+      await expect(table).toBeVisible();
+      await expect(page.getByTestId('table-caption')).toHaveText(words.idle);
+      const rowAt = (index: number) => table.locator(`[role="row"][aria-rowindex="${index}"]`);
+      const nextCode = rowAt(3).locator('.cell-code button').first();
+      await expect(nextCode).toBeVisible();
+      await rowAt(2).locator('.cell-code button').first().click();
+      await expect(rowAt(2).getByRole('combobox')).toBeFocused();
+      await expect(page.getByTestId('code-help')).toBeVisible();
+      // The next rows' codes stay in sight while the editor is open.
+      expect(await uncovered(nextCode)).toBe(true);
+      expect(await uncovered(rowAt(4).locator('.cell-code button').first())).toBe(true);
+      await expect(page.getByTestId('code-help')).toHaveText(words.editHelp);
+      await expect(page.getByTestId('table-caption')).toContainText(words.editHelp);
+      await saveScreenshot(page, `i15-code-hint-${language}`);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await saveScreenshot(page, `i15-code-hint-${language}-dark`);
+      await rowAt(2).getByRole('combobox').press('Escape');
+      await expect(page.getByTestId('table-caption')).toHaveText(words.idle);
+    });
+
+    test('a room without a cardholder is a link like the others, by mouse and keyboard (point 12)', async ({ page, app }) => {
+      await openDemo(page, app);
+      const all = accountSummary(app.services.cache.read(), DEMO_SCOPE, '2009-05', 'all').rooms;
+      const nobody = all.find((room) => room.cardholder === null)!;
+      const named = all.find((room) => room.cardholder !== null && room.roomNumber.startsWith(nobody.roomNumber.slice(0, 1)))!;
+      await page.getByTestId('room-display').selectOption('all');
+      const filter = page.getByLabel(words.filter);
+      await filter.fill(named.roomNumber);
+      const namedLink = page.getByTestId('summary-table').locator('.link-button').first();
+      const linkLook = (link: typeof namedLink) => link.evaluate((element) => ({ color: getComputedStyle(element.firstElementChild ?? element).color, cursor: getComputedStyle(element).cursor }));
+      const expected = await linkLook(namedLink);
+      await filter.fill(nobody.roomNumber);
+      const link = page.getByTestId('summary-table').getByRole('button', { name: new RegExp(words.noCardholder) });
+      await expect(link).toHaveText(words.noCardholder);
+      expect(await linkLook(link)).toEqual(expected);
+      await saveScreenshot(page, `i15-no-cardholder-${language}`);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await link.hover();
+      await saveScreenshot(page, `i15-no-cardholder-${language}-dark`);
+      // Tab reaches it from the filter box; Enter opens the room.
+      await filter.focus();
+      for (let i = 0; i < 12 && !(await link.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press('Tab');
+      await expect(link).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('room-table')).toBeVisible();
+      await expect(page.getByTestId('room-cardholder')).toContainText(words.noCardholder);
+    });
+  });
+}

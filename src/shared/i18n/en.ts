@@ -277,6 +277,7 @@ export const en = {
   'code.unallocated': 'Unallocated',
   'code.editLabel': 'Billing code {code} of conference {conference}, edit',
   'code.inputLabel': 'Billing code of conference {conference}',
+  'code.captionIdle': 'Click a billing code to change it.',
   'code.editHelp': 'Enter to save, Esc to cancel',
   'code.tooLong': 'At most 20 characters.',
   'code.badCharacters': 'Use letters, digits, spaces, _ . or - only.',

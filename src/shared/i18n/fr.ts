@@ -274,6 +274,7 @@ export const fr: Record<MessageKey, Message> = {
   'code.unallocated': 'Non attribué',
   'code.editLabel': 'Code de facturation {code} de la conférence du {conference}, modifier',
   'code.inputLabel': 'Code de facturation de la conférence du {conference}',
+  'code.captionIdle': 'Cliquez sur un code de facturation pour le modifier.',
   'code.editHelp': 'Entrée pour enregistrer, Échap pour annuler',
   'code.tooLong': '20 caractères au plus.',
   'code.badCharacters': 'Uniquement lettres, chiffres, espaces, _ . ou -.',

@@ -14,6 +14,7 @@ import type { Query } from '../use-bridge-query';
 import { BillingCodeCell, FailedChanges, withPending, type UpdateConference } from './BillingCode';
 import { DataTable, type Column } from './DataTable';
 import { screenColumns, type ColumnLayout } from './table-columns';
+import { TableCaption } from './TableCaption';
 import { TimeZoneNote } from './TimeZoneNote';
 import { LoadState } from './ViewParts';
 
@@ -143,18 +144,20 @@ export function ConferenceList(props: {
       <FailedChanges profileId={props.profileId} conferences={rows} timeZone={timeZone} onChanged={onChanged} />
       <LoadState loading={query.loading && first === null} error={query.error} empty={query.data === undefined && first === null} />
       {query.data || first ? (
-        <DataTable
-          label={props.label}
-          columns={columns}
-          rows={rows}
-          rowCount={first ? first.totals.conferenceCount : undefined}
-          rowKey={(r) => r.id}
-          sort={props.sort}
-          onSort={props.onSort}
-          showTotal
-          testId={props.testId}
-          empty={props.empty}
-        />
+        <TableCaption idle={t('code.captionIdle')}>
+          <DataTable
+            label={props.label}
+            columns={columns}
+            rows={rows}
+            rowCount={first ? first.totals.conferenceCount : undefined}
+            rowKey={(r) => r.id}
+            sort={props.sort}
+            onSort={props.onSort}
+            showTotal
+            testId={props.testId}
+            empty={props.empty}
+          />
+        </TableCaption>
       ) : null}
     </>
   );
