@@ -171,3 +171,51 @@ for (const language of ['en', 'fr'] as const) {
     });
   });
 }
+
+for (const language of ['en', 'fr'] as const) {
+  test.describe(`${language === 'fr' ? 'French' : 'English'} long tables`, () => {
+    test.use({ osLocale: language === 'fr' ? 'fr-FR' : 'en-GB' });
+
+    test('the support phone is on screen; Home, End and Go to top move through a long table (point 13)', async ({ page, app }) => {
+      await openDemo(page, app);
+      const phone = accountSummary(app.services.cache.read(), DEMO_SCOPE, '2009-05', 'all').account?.supportPhone;
+      expect(phone).toBeTruthy();
+      await expect(page.getByTestId('support-phone')).toHaveText(`${language === 'fr' ? 'Assistance : ' : 'Support: '}${phone!}`);
+
+      await page.getByTestId('room-display').selectOption('all');
+      const table = page.getByTestId('summary-table');
+      await expect(table).toHaveAttribute('aria-rowcount', '42');
+      const focusedRow = () => page.evaluate(() => document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex') ?? null);
+      const goToTop = page.getByTestId('go-to-top');
+      await expect(goToTop).toHaveCount(0);
+
+      await table.locator('.link-button').first().focus();
+      await page.keyboard.press('End');
+      await expect.poll(focusedRow).toBe('41');
+      await expect(table.locator('[aria-rowindex="41"]')).toBeInViewport();
+      await expect(goToTop).toBeVisible();
+      await expect(goToTop).toHaveText(language === 'fr' ? '↑ Haut de page' : '↑ Go to top');
+      // It hides no row: the last rows' cells stay in sight.
+      const lastCells = table.locator('[aria-rowindex="41"] [role="cell"]:not(:empty), [aria-rowindex="40"] [role="cell"]:not(:empty)');
+      await expect(lastCells).toHaveCount(8);
+      for (const cell of await lastCells.all()) expect(await uncovered(cell)).toBe(true);
+      await saveScreenshot(page, `i15-long-table-${language}`);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await saveScreenshot(page, `i15-long-table-${language}-dark`);
+
+      await page.keyboard.press('Home');
+      await expect.poll(focusedRow).toBe('2');
+      await expect.poll(() => table.evaluate((element) => element.scrollTop)).toBe(0);
+      await expect(goToTop).toHaveCount(0);
+
+      // The table itself takes Tab, then End; Go to top brings the first row back.
+      await table.focus();
+      await page.keyboard.press('End');
+      await expect.poll(focusedRow).toBe('41');
+      await goToTop.click();
+      await expect.poll(() => table.evaluate((element) => element.scrollTop)).toBe(0);
+      await expect.poll(focusedRow).toBe('2');
+      await expect(goToTop).toHaveCount(0);
+    });
+  });
+}

@@ -11,6 +11,7 @@ export const en = {
   'app.tagline': 'Online Account Information',
   'shell.loading': 'Starting…',
   'shell.bridgeError': 'The app could not reach its services: {message}',
+  'status.supportPhone': 'Support: {phone}',
   'status.version': 'Version {version}',
   'status.shell.electron': 'Desktop app',
   'status.shell.browser-harness': 'Browser harness',
@@ -216,6 +217,7 @@ export const en = {
 
   'table.total': 'Total',
   'table.totalShown': 'Total shown',
+  'table.goToTop': 'Go to top',
   'table.sortHint': 'Sort by this column',
 
   'summary.title': 'Account Summary',
