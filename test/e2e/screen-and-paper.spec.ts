@@ -70,6 +70,11 @@ for (const language of ['en', 'fr'] as const) {
       const times = (await bodyRows(page, 'room-table')).map((row) => row[1]!);
       for (const time of times) expect(time).toMatch(/^\d\d:\d\d \(GMT\+[12]\)$/);
       expect(times[0]).toMatch(/\(GMT\+1\)$/);
+      // Newest first: the rows after the change, then those before it, in one screen.
+      await table.getByRole('columnheader', { name: 'Date' }).getByRole('button').click();
+      await table.getByRole('columnheader', { name: 'Date' }).getByRole('button').click();
+      const newest = (await bodyRows(page, 'room-table')).map((row) => row[1]!);
+      expect(newest[0]).toMatch(/\(GMT\+2\)$/);
       await saveScreenshot(page, `i15-dst-room-${language}`);
 
       const view: ViewRef = { kind: 'room', profileId: activeProfileId(app), period: '2009-03', roomNumber, sort: { column: 'date', direction: 'descending' } };
