@@ -71,8 +71,9 @@ for (const language of ['en', 'fr'] as const) {
       for (const time of times) expect(time).toMatch(/^\d\d:\d\d \(GMT\+[12]\)$/);
       expect(times[0]).toMatch(/\(GMT\+1\)$/);
       // Newest first: the rows after the change, then those before it, in one screen.
-      await table.getByRole('columnheader', { name: 'Date' }).getByRole('button').click();
-      await table.getByRole('columnheader', { name: 'Date' }).getByRole('button').click();
+      const dateHeader = table.getByRole('columnheader', { name: 'Date' });
+      await dateHeader.getByRole('button').click();
+      await expect(dateHeader).toHaveAttribute('aria-sort', 'descending');
       const newest = (await bodyRows(page, 'room-table')).map((row) => row[1]!);
       expect(newest[0]).toMatch(/\(GMT\+2\)$/);
       await saveScreenshot(page, `i15-dst-room-${language}`);
