@@ -233,6 +233,11 @@ export function timeZoneOffsetLabel(timeZone: string, instants: readonly string[
   return offsets.map((offset, index) => (index === 0 ? offset : offset.replace(/^GMT/, ''))).join('/');
 }
 
+/** Whether an offset label of timeZoneOffsetLabel names more than one offset (`GMT+1/+2`). */
+export function namesSeveralOffsets(label: string | null | undefined): boolean {
+  return label?.includes('/') ?? false;
+}
+
 /** The formatting functions bound to one language and date style. */
 export interface Formatter {
   options: FormatOptions;

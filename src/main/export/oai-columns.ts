@@ -3,6 +3,7 @@
 // language and spreadsheets built on OAI's Download keep working.
 import type { ConferenceRow } from '../../shared/domain';
 import { effectiveBillingCode } from '../../shared/view-rules';
+import { startTimeCell } from './offset-cells';
 import { sheetCell, type SheetCellContext } from './sheet-columns';
 import type { CellInput, TableColumn } from './sheet-table';
 
@@ -30,7 +31,7 @@ export function oaiConferenceCells(conference: ConferenceRow, cardholder: string
   const local = context.clock.localMs(conference.start);
   return [
     local,
-    local,
+    startTimeCell(local, conference.start, context.timeZone),
     conference.roomNumber,
     cardholder,
     conference.participantCount,

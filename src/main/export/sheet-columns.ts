@@ -35,6 +35,8 @@ export interface SheetCellContext {
   t: Translate;
   /** The account's time zone, which times are shown in. */
   clock: WallClock;
+  /** That zone's name, for the offsets START TIME cells name (see offset-cells.ts). */
+  timeZone?: string;
 }
 
 /** A row's cells, in the order of sheetColumns(definitions). */

@@ -42,7 +42,13 @@ export interface TableColumn {
   rowSum?: readonly [first: number, last: number];
 }
 
-export type CellInput = string | number | null;
+/** A number shown with a format of its own, e.g. a time naming its UTC offset: `hh:mm:ss "(GMT+1)"`. */
+export interface FormattedNumber {
+  value: number;
+  numFmt: string;
+}
+
+export type CellInput = string | number | FormattedNumber | null;
 
 /** A title-block value: text, or a local date-time (local milliseconds). */
 export type FactValue = string | { localMs: number };
@@ -183,8 +189,10 @@ export class StreamedTable {
     this.rowsInSheet += 1;
     const row = sheet.getRow(this.rowNumber);
     this.spec.columns.forEach((column, index) => {
-      const value = values[index] ?? null;
-      if (value === null) return;
+      const input = values[index] ?? null;
+      if (input === null) return;
+      const own = typeof input === 'object' ? input : null;
+      const value = typeof input === 'object' ? input.value : input;
       if (column.total === true && typeof value === 'number') this.sums[index]! += value;
       const cell = row.getCell(index + 1);
       const sum = column.rowSum;
@@ -192,7 +200,7 @@ export class StreamedTable {
         sum && typeof value === 'number'
           ? { formula: `SUM(${columnLetter(sum[0] + 1)}${this.rowNumber}:${columnLetter(sum[1] + 1)}${this.rowNumber})`, result: cellValue(column.kind, value) as number }
           : cellValue(column.kind, value);
-      cell.style = this.styles[index]!.data;
+      cell.style = own ? { ...this.styles[index]!.data, numFmt: own.numFmt } : this.styles[index]!.data;
     });
     row.commit();
     if (this.context.progress.count()) await this.context.output.checkpoint(sheet);
@@ -280,10 +288,12 @@ export class StreamedTable {
     const widest = columns.map((column, index) => {
       let width = column.header.length;
       for (const values of sample) {
-        const value = values[index] ?? null;
-        if (value === null) continue;
+        const input = values[index] ?? null;
+        if (input === null) continue;
+        // A format of its own adds its quoted words: `hh:mm:ss "(GMT+1)"` is 8 + 8 wide.
+        const [value, extra] = typeof input === 'object' ? [input.value, input.numFmt.replace(/^[^"]*/, '').length - 1] : [input, 0];
         if (typeof value === 'number') sums[index]! += value;
-        width = Math.max(width, shownLength(column.kind, value, presentation, currency));
+        width = Math.max(width, shownLength(column.kind, value, presentation, currency) + extra);
       }
       return width;
     });

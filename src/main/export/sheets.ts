@@ -45,7 +45,7 @@ export class Sheets {
   }
 
   get cells(): SheetCellContext {
-    return { t: this.t, clock: this.accountClock };
+    return { t: this.t, clock: this.accountClock, timeZone: this.account.timeZone };
   }
 
   table(sheetName: MessageKey, title: TitleBlock, columns: readonly TableColumn[], totalLabel: MessageKey = 'table.total'): StreamedTable {

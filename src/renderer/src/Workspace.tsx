@@ -361,7 +361,7 @@ export function Workspace(props: {
             {mainView()}
           </ErrorBoundary>
         </main>
-        <StatusBar version={props.version} shell={props.shell} sync={{ store: syncStore, actions: syncActions }} />
+        <StatusBar version={props.version} shell={props.shell} sync={{ store: syncStore, actions: syncActions }} supportPhone={menuSupportPhone(account?.supportPhone)} />
         {dialog === 'settings' ? (
           <ErrorBoundary fallback={(error) => <DialogErrorPanel error={error} onBack={closeDialogToSummary} />}>
             <SettingsDialog

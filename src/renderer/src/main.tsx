@@ -5,6 +5,8 @@ import './styles.css';
 import './styles/archive.css';
 import './styles/search.css';
 import './styles/billing-codes.css';
+import './styles/print-header.css';
+import './styles/tables.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

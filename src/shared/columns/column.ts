@@ -3,7 +3,7 @@
 // catalogue, the kind of value it holds, how to read that value (raw cents,
 // seconds, UTC instants) from a row, what it sorts by and whether it has a
 // total. Each medium derives its own columns from these and formats by kind.
-import type { Formatter } from '../format';
+import { namesSeveralOffsets, timeZoneOffset, type Formatter } from '../format';
 import { accessTypeName, serviceTypeName, type MessageKey, type Translate } from '../i18n';
 import { sortRows, type SortState, type SortValue } from '../view-rules';
 
@@ -90,6 +90,12 @@ export interface TextContext {
   format: Formatter;
   currency: string;
   timeZone: string | undefined;
+  /**
+   * The offset the time columns' headers name. When it names two (the list
+   * crosses a daylight-saving change), each time names its own, `02:30 (GMT+1)`:
+   * only then, so the usual month keeps its short cells.
+   */
+  offset?: string | null;
 }
 
 /** A cell as text, as the screen and the print layout show it. */
@@ -97,7 +103,7 @@ export function cellText<Row>(column: ColumnDef<Row>, row: Row, context: TextCon
   return valueText(column, column.value(row), context);
 }
 
-function valueText(column: ColumnDef<never>, value: CellValue, { t, format, currency, timeZone }: TextContext): string {
+function valueText(column: ColumnDef<never>, value: CellValue, { t, format, currency, timeZone, offset }: TextContext): string {
   if (value === null) {
     if (column.kind === 'code') return t('code.unallocated');
     return column.placeholderKey ? t(column.placeholderKey) : '';
@@ -123,8 +129,11 @@ function valueText(column: ColumnDef<never>, value: CellValue, { t, format, curr
       return format.percent(Number(value));
     case 'date':
       return format.date(String(value), timeZone);
-    case 'time':
-      return format.time(String(value), timeZone, column.withSeconds);
+    case 'time': {
+      const time = format.time(String(value), timeZone, column.withSeconds);
+      const ownOffset = column.offsetInHeader === true && timeZone !== undefined && namesSeveralOffsets(offset);
+      return ownOffset ? `${time} (${timeZoneOffset(timeZone, String(value))})` : time;
+    }
   }
 }
 

@@ -11,6 +11,7 @@ export const en = {
   'app.tagline': 'Online Account Information',
   'shell.loading': 'Starting…',
   'shell.bridgeError': 'The app could not reach its services: {message}',
+  'status.supportPhone': 'Support: {phone}',
   'status.version': 'Version {version}',
   'status.shell.electron': 'Desktop app',
   'status.shell.browser-harness': 'Browser harness',
@@ -216,6 +217,7 @@ export const en = {
 
   'table.total': 'Total',
   'table.totalShown': 'Total shown',
+  'table.goToTop': 'Go to top',
   'table.sortHint': 'Sort by this column',
 
   'summary.title': 'Account Summary',
@@ -277,6 +279,7 @@ export const en = {
   'code.unallocated': 'Unallocated',
   'code.editLabel': 'Billing code {code} of conference {conference}, edit',
   'code.inputLabel': 'Billing code of conference {conference}',
+  'code.captionIdle': 'Click a billing code to change it.',
   'code.editHelp': 'Enter to save, Esc to cancel',
   'code.tooLong': 'At most 20 characters.',
   'code.badCharacters': 'Use letters, digits, spaces, _ . or - only.',

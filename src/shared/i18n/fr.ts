@@ -8,6 +8,7 @@ export const fr: Record<MessageKey, Message> = {
   'app.tagline': 'Online Account Information',
   'shell.loading': 'Démarrage…',
   'shell.bridgeError': "L'application n'a pas pu joindre ses services : {message}",
+  'status.supportPhone': 'Assistance : {phone}',
   'status.version': 'Version {version}',
   'status.shell.electron': 'Application de bureau',
   'status.shell.browser-harness': 'Banc de test navigateur',
@@ -213,6 +214,7 @@ export const fr: Record<MessageKey, Message> = {
 
   'table.total': 'Total',
   'table.totalShown': 'Total affiché',
+  'table.goToTop': 'Haut de page',
   'table.sortHint': 'Trier selon cette colonne',
 
   'summary.title': 'Récapitulatif du compte',
@@ -274,6 +276,7 @@ export const fr: Record<MessageKey, Message> = {
   'code.unallocated': 'Non attribué',
   'code.editLabel': 'Code de facturation {code} de la conférence du {conference}, modifier',
   'code.inputLabel': 'Code de facturation de la conférence du {conference}',
+  'code.captionIdle': 'Cliquez sur un code de facturation pour le modifier.',
   'code.editHelp': 'Entrée pour enregistrer, Échap pour annuler',
   'code.tooLong': '20 caractères au plus.',
   'code.badCharacters': 'Uniquement lettres, chiffres, espaces, _ . ou -.',

@@ -8,6 +8,7 @@ import {
   cellText,
   columnHeader,
   columnsFor,
+  conferenceListOffset,
   conferenceRowsForView,
   summaryRowsForView,
   totalText,
@@ -18,6 +19,7 @@ import { createFormatter } from '../../../src/shared/format';
 import { translator } from '../../../src/shared/i18n';
 import { WallClock } from '../../../src/main/export/excel-values';
 import { sheetCells, sheetColumns } from '../../../src/main/export/sheet-columns';
+import { printTable } from '../../../src/renderer/src/print/print-table';
 
 const context = (language: 'en-US' | 'fr'): TextContext => ({
   t: translator(language),
@@ -122,5 +124,33 @@ describe('one table for the screen, the print layout and the Excel sheet', () =>
     const summary = sheetCells(SUMMARY_COLUMNS, { t, clock: new WallClock('UTC') })(room('332703', null, 9));
     expect(summary).toEqual(['332703', null, null, 1, 60, 9]);
     expect(sheetColumns(SUMMARY_COLUMNS, t).filter((c) => c.total).map((c) => c.header)).toEqual(['Conferences', 'Accumulated Time', 'Charge']);
+  });
+});
+
+describe('times in a list that crosses a daylight-saving change (issue 15, point 9)', () => {
+  const at = (id: string, start: string): ConferenceRow => ({ ...conference(id, 'Reservationless', null), start });
+  const time = CONFERENCE_COLUMNS.find((c) => c.id === 'time')!;
+  const march = [at('a', '2009-03-28T08:30:00Z'), at('b', '2009-03-30T08:30:00Z')];
+
+  it('names each row its own offset when the header names two, in both languages', () => {
+    for (const language of ['en-US', 'fr'] as const) {
+      const offset = conferenceListOffset('Europe/Paris', march, '2009-03-01');
+      expect(offset).toBe('GMT+1/+2');
+      const texts = march.map((row) => cellText(time, row, { ...context(language), offset }));
+      expect(texts).toEqual(language === 'fr' ? ['09:30 (GMT+1)', '10:30 (GMT+2)'] : ['9:30 AM (GMT+1)', '10:30 AM (GMT+2)']);
+    }
+  });
+
+  it('keeps the short time in a month with one offset', () => {
+    const may = [at('a', '2009-05-06T07:02:11Z')];
+    const offset = conferenceListOffset('Europe/Paris', may, '2009-05-01');
+    expect(cellText(time, may[0]!, { ...context('fr'), offset })).toBe('09:02');
+  });
+
+  it('prints what the screen shows: each row its offset under the two-offset header', () => {
+    const offset = conferenceListOffset('Europe/Paris', march, '2009-03-01');
+    const table = printTable(CONFERENCE_COLUMNS, march, { ...context('en-US'), offset, totalLabel: 'Total' });
+    expect(table.columns[1]!.header).toBe('Time [GMT+1/+2]');
+    expect(table.rows.map((row) => row[1])).toEqual(['9:30 AM (GMT+1)', '10:30 AM (GMT+2)']);
   });
 });

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent
 import { existingSpelling, suggestedCodes, type CodeUse } from '../../../shared/code-suggestions';
 import { callMain } from '../bridge';
 import { useI18n } from '../i18n';
+import { InCaption } from './TableCaption';
 
 export interface CodeEditorProps {
   profileId: string;
@@ -156,10 +157,13 @@ export function CodeEditor(props: CodeEditorProps) {
           {props.error}
         </span>
       ) : (
-        <span className="code-help">
-          {props.localMonth ? <span className="code-local-hint">{t('code.localHint')} </span> : null}
-          {t('code.editHelp')}
-        </span>
+        // In the table's caption bar: below the box it would cover the next row's code.
+        <InCaption>
+          <span className="code-help" data-testid="code-help">
+            {props.localMonth ? <span className="code-local-hint">{t('code.localHint')} </span> : null}
+            {t('code.editHelp')}
+          </span>
+        </InCaption>
       )}
     </span>
   );

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { conferenceColumns, conferenceListOffset, type KnownTotals } from '../../../shared/columns';
 import { currencyOf, type AccountInfo, type ConferenceListTotals, type ConferenceRow, type PeriodInfo } from '../../../shared/domain';
-import type { Formatter } from '../../../shared/format';
+import { namesSeveralOffsets, type Formatter } from '../../../shared/format';
 import type { Translate } from '../../../shared/i18n';
 import { isLocallyAllocated, type SortState } from '../../../shared/view-rules';
 import { useFormat } from '../format-context';
@@ -14,11 +14,12 @@ import type { Query } from '../use-bridge-query';
 import { BillingCodeCell, FailedChanges, withPending, type UpdateConference } from './BillingCode';
 import { DataTable, type Column } from './DataTable';
 import { screenColumns, type ColumnLayout } from './table-columns';
+import { TableCaption } from './TableCaption';
 import { TimeZoneNote } from './TimeZoneNote';
 import { LoadState } from './ViewParts';
 
 /** The conference lists' column widths (the search's list too). */
-export const CONFERENCE_LAYOUT: Record<string, ColumnLayout> = {
+const CONFERENCE_LAYOUT: Record<string, ColumnLayout> = {
   date: [110, 1],
   time: [100, 0.9],
   room: [104, 1],
@@ -30,6 +31,11 @@ export const CONFERENCE_LAYOUT: Record<string, ColumnLayout> = {
   accumulated: [100, 0.9],
   charge: [104, 0.9],
 };
+
+/** The widths for a list whose times are in `offset`: times that name their own (a daylight-saving change in the list) need the room. */
+export function conferenceLayout(offset: string | null): Record<string, ColumnLayout> {
+  return namesSeveralOffsets(offset) ? { ...CONFERENCE_LAYOUT, time: [150, 1] } : CONFERENCE_LAYOUT;
+}
 
 interface ConferenceListOptions {
   t: Translate;
@@ -65,13 +71,14 @@ function conferenceListColumns(o: ConferenceListOptions): Column<ConferenceRow>[
   const { t, format } = o;
   const describe = (r: ConferenceRow) =>
     t('conference.describe', { date: format.date(r.start, o.timeZone), time: format.time(r.start, o.timeZone) });
+  const offset = conferenceListOffset(o.timeZone, o.rows, o.periodStart);
   return screenColumns(conferenceColumns({ cardholderOf: o.cardholderOf }), {
     t,
     format,
     currency: o.currency,
     timeZone: o.timeZone,
-    offset: conferenceListOffset(o.timeZone, o.rows, o.periodStart),
-    layout: CONFERENCE_LAYOUT,
+    offset,
+    layout: conferenceLayout(offset),
     rows: o.rows,
     totals: o.totals,
     totalLabel: t('table.total'),
@@ -137,18 +144,20 @@ export function ConferenceList(props: {
       <FailedChanges profileId={props.profileId} conferences={rows} timeZone={timeZone} onChanged={onChanged} />
       <LoadState loading={query.loading && first === null} error={query.error} empty={query.data === undefined && first === null} />
       {query.data || first ? (
-        <DataTable
-          label={props.label}
-          columns={columns}
-          rows={rows}
-          rowCount={first ? first.totals.conferenceCount : undefined}
-          rowKey={(r) => r.id}
-          sort={props.sort}
-          onSort={props.onSort}
-          showTotal
-          testId={props.testId}
-          empty={props.empty}
-        />
+        <TableCaption idle={t('code.captionIdle')}>
+          <DataTable
+            label={props.label}
+            columns={columns}
+            rows={rows}
+            rowCount={first ? first.totals.conferenceCount : undefined}
+            rowKey={(r) => r.id}
+            sort={props.sort}
+            onSort={props.onSort}
+            showTotal
+            testId={props.testId}
+            empty={props.empty}
+          />
+        </TableCaption>
       ) : null}
     </>
   );

@@ -3,11 +3,12 @@
 // 10,000 conferences scroll smoothly) and a Total row kept outside the body,
 // pinned to the bottom of the scroll area. A list whose first screen arrives
 // before the rest (rowCount above rows.length) shows empty rows, marked busy,
-// where the rest will be.
+// where the rest will be. Home/End and Go to top: table-navigation.tsx.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { nextSort, sortRows, type SortState, type SortValue } from '../../../shared/view-rules';
+import { GoToTop, useTableNavigation } from './table-navigation';
 
 export interface Column<Row> {
   id: string;
@@ -68,6 +69,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     initialRect: { width: 1200, height: 600 },
   });
 
+  const navigation = useTableNavigation(scrollRef, count);
+
   const template = columns.map((c) => `minmax(${c.minWidth}px, ${c.grow ?? 1}fr)`).join(' ');
   const minWidth = columns.reduce((sum, c) => sum + c.minWidth, 0);
   const tableStyle = { '--table-columns': template, '--table-min-width': `${minWidth}px` } as CSSProperties;
@@ -83,6 +86,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         aria-rowcount={rowCount}
         style={tableStyle}
         data-testid={props.testId}
+        // A scrollable region keyboard users can reach; Home and End go to the first and last row.
+        tabIndex={0}
+        onKeyDown={navigation.onKeyDown}
+        onScroll={navigation.onScroll}
       >
         <div role="rowgroup" className="table-head">
           <div role="row" className="table-row" aria-rowindex={1}>
@@ -128,6 +135,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           </div>
         ) : null}
       </div>
+      <GoToTop shown={navigation.scrolled} onClick={navigation.toTop} />
       {count === 0 && props.empty ? <div className="table-empty">{props.empty}</div> : null}
     </div>
   );

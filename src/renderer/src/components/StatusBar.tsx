@@ -1,6 +1,7 @@
 // The status bar: when the account last synced, a progress bar while it
 // syncs (the months downloading side by side, rows), Sync now and Cancel
-// (which stops every month), and the app's version.
+// (which stops every month), the provider's support phone (from the
+// account's data, as printed pages give it) and the app's version.
 import { useSyncExternalStore } from 'react';
 import { useArchive } from '../archive-context';
 import { describeCode } from '../errors';
@@ -16,12 +17,19 @@ export function StatusBar(props: {
   version: string | null;
   shell: 'electron' | 'browser-harness' | null;
   sync?: { store: SyncStore; actions: SyncActions };
+  /** The signed-in account's support phone, when the provider gives one. */
+  supportPhone?: string | null;
 }) {
   const { t } = useI18n();
   return (
     <footer className="statusbar" data-testid="statusbar">
       <div className="statusbar-sync">{props.sync ? <SyncStatus {...props.sync} /> : null}</div>
       <div className="statusbar-app">
+        {props.supportPhone ? (
+          <span className="statusbar-phone" data-testid="support-phone">
+            {t('status.supportPhone', { phone: props.supportPhone })}
+          </span>
+        ) : null}
         {props.version === null ? (
           <span>{t('shell.loading')}</span>
         ) : (

@@ -29,7 +29,7 @@ export interface ShownCell {
 
 export interface ScreenColumnOptions<Row> extends TextContext {
   layout: Readonly<Record<string, ColumnLayout>>;
-  /** The time zone offset named in time columns' headers; null: none. */
+  /** The time zone offset named in time columns' headers (and each time's own where it names two); null: none. */
   offset: string | null;
   /** The rows the Total row adds up. */
   rows: readonly Row[];

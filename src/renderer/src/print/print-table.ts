@@ -29,14 +29,15 @@ export interface PrintTable {
 }
 
 export interface PrintTableOptions<Row> extends TextContext {
-  /** The time zone offset named in time columns' headers; null: none. */
+  /** The time zone offset named in time columns' headers (and each time's own where it names two); null: none. */
   offset: string | null;
   totalLabel: string;
   /** Cells printed otherwise than by their kind, by column id. */
   cells?: Readonly<Record<string, (row: Row) => string>>;
 }
 
-const WRAPPING_KINDS: ReadonlySet<ColumnKind> = new Set(['text', 'code', 'serviceType', 'accessType']);
+// Provider words (service and access types) are short: on one line, in every language.
+const WRAPPING_KINDS: ReadonlySet<ColumnKind> = new Set(['text', 'code']);
 
 export function printTable<Row>(definitions: readonly ColumnDef<Row>[], rows: readonly Row[], o: PrintTableOptions<Row>): PrintTable {
   const columns = columnsFor(definitions, 'print');

@@ -7,7 +7,7 @@ import { currencyOf, type AccountInfo, type PeriodInfo } from '../../../shared/d
 import { periodLabel } from '../../../shared/period-label';
 import type { SearchHit, SearchResult } from '../../../shared/search-contract';
 import { callMain } from '../bridge';
-import { CONFERENCE_LAYOUT } from '../components/ConferenceList';
+import { conferenceLayout } from '../components/ConferenceList';
 import { DataTable } from '../components/DataTable';
 import { ExportActions } from '../components/ExportActions';
 import { screenColumns } from '../components/table-columns';
@@ -96,13 +96,14 @@ export function SearchView(props: {
       </select>
     </label>
   );
+  const offset = conferenceListOffset(timeZone, hits, `${hits[0]?.period ?? '2000-01'}-01`);
   const columns = screenColumns(SEARCH_COLUMNS, {
     t,
     format,
     currency: currencyOf(props.account),
     timeZone,
-    offset: conferenceListOffset(timeZone, hits, `${hits[0]?.period ?? '2000-01'}-01`),
-    layout: CONFERENCE_LAYOUT,
+    offset,
+    layout: conferenceLayout(offset),
     rows: hits,
     totalLabel: t('table.total'),
     cells: {
