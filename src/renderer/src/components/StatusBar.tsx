@@ -15,11 +15,21 @@ export function StatusBar(props: {
   version: string | null;
   shell: 'electron' | 'browser-harness' | null;
   sync?: { store: SyncStore; actions: SyncActions };
+  /** Billing-code changes waiting to be sent; nothing is shown for none. */
+  pendingChanges?: number | undefined;
 }) {
   const { t } = useI18n();
+  const pending = props.pendingChanges ?? 0;
   return (
     <footer className="statusbar" data-testid="statusbar">
-      <div className="statusbar-sync">{props.sync ? <SyncStatus {...props.sync} /> : null}</div>
+      <div className="statusbar-sync">
+        {props.sync ? <SyncStatus {...props.sync} /> : null}
+        {pending > 0 ? (
+          <span className="statusbar-pending" data-testid="pending-changes">
+            {t('status.pendingChanges', { count: pending })}
+          </span>
+        ) : null}
+      </div>
       <div className="statusbar-app">
         {props.version === null ? (
           <span>{t('shell.loading')}</span>
