@@ -11,6 +11,7 @@ import {
   discardOutbox,
   getPeriod,
   outboxEntryInScope,
+  pendingOutbox,
   queueBillingCode,
   retryOutbox,
   setLocalBillingCode,
