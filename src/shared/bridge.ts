@@ -273,6 +273,8 @@ export const bridgeCalls = {
   /** The account's billing codes in use (newest months), most used first, for the code editor's suggestions. */
   billingCodeSuggestions: call(profileRef, z.array(codeUseSchema)),
   retryBillingCode: call(outboxRef, z.null()),
+  /** How many billing-code changes of the sign-in wait to be sent at the next sync (sign-out warns; the status bar shows it). */
+  pendingChangeCount: call(profileRef, z.object({ count: z.number().int().min(0) }).strict()),
   /** Every month in the archive, oldest first, with the account's, a room's or a billing code's totals. */
   trends: call(z.object({ profileId: profileIdSchema, subject: trendSubjectSchema }).strict(), z.array(monthTotalsSchema)),
   /** Billing codes (or rooms) × the archive's months of a range (default: its last 12 months). */

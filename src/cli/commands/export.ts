@@ -6,7 +6,7 @@ import type { ViewRef } from '../../shared/bridge';
 import { pickAccount } from '../account';
 import { accountChoice, digits, parse, PERIOD, required, UsageError, type CliIo } from '../args';
 import { withReadonlyCore } from '../readonly-core';
-import { languageArgument, LANGUAGES } from '../../shared/i18n/language';
+import { languageOption } from '../text-output';
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const values = parse(args, {
@@ -21,8 +21,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const period = required(values, 'period');
   if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM, got "${period}"`);
   const out = path.resolve(required(values, 'out'));
-  const language = languageArgument(String(values.lang ?? 'en-GB'));
-  if (language === null) throw new UsageError(`--lang must be ${LANGUAGES.join(', ')} (en: en-GB), got "${String(values.lang)}"`);
+  const language = languageOption(values);
   const roomNumber = digits(values.room, 'room');
   return withReadonlyCore(values, io, async (core) => {
     const scope = pickAccount(core.cache.read(), accountChoice(values));

@@ -8,8 +8,10 @@ import type { Chargeback } from '../../shared/reports';
 import { pickAccount } from '../account';
 import { accountChoice, parse, PERIOD, UsageError, type CliIo, type Values } from '../args';
 import { withReadonlyCore } from '../readonly-core';
-import { jsonForTerminal, oneLine } from '../terminal-text';
-import { languageArgument, LANGUAGES } from '../../shared/i18n/language';
+import { jsonForTerminal } from '../terminal-text';
+import { cliText, languageOption, textTable, type CliText } from '../text-output';
+import { getAccount } from '../../main/cache';
+import { currencyOf } from '../../shared/domain';
 
 function month(values: Values, name: 'from' | 'to'): string | null {
   const value = values[name];
@@ -23,14 +25,16 @@ export function reportJson(report: Chargeback): Chargeback {
   return { ...report, rows: report.rows.map((row) => ({ ...row, label: report.by === 'code' && row.key === null ? 'Unallocated' : row.label })) };
 }
 
-function printText(report: Chargeback, io: CliIo): void {
-  const cells = (values: (string | number)[]) => values.map((value, index) => (index === 0 ? String(value).padEnd(28) : String(value).padStart(12))).join(' ');
-  io.stdout(`${cells([report.by === 'code' ? 'billing code' : 'room', ...report.months, 'total'])}\n`);
-  for (const row of reportJson(report).rows) {
-    const name = report.by === 'room' ? `${row.key ?? ''} ${row.label ?? ''}` : (row.label ?? '');
-    io.stdout(`${cells([oneLine(name).slice(0, 28), ...report.months.map((m) => row.months[m]!.chargeCents), row.total.chargeCents])}\n`);
-  }
-  io.stdout(`${cells(['total (cents)', ...report.months.map((m) => report.total.months[m]!.chargeCents), report.total.total.chargeCents])}\n`);
+/** The charge per row and month as the Chargeback view writes it, with the Total row. */
+function reportText(report: Chargeback, currency: string, { t, format }: CliText): string {
+  const money = (cents: number) => format.money(cents, currency);
+  const header = [t(report.by === 'code' ? 'col.billingCode' : 'col.roomNumber'), ...report.months, t('table.total')];
+  const rows = report.rows.map((row) => {
+    const name = report.by === 'room' ? `${format.room(row.key ?? '')} ${row.label ?? ''}` : (row.label ?? t('code.unallocated'));
+    return [name.slice(0, 40), ...report.months.map((m) => money(row.months[m]!.chargeCents)), money(row.total.chargeCents)];
+  });
+  const total = [t('table.total'), ...report.months.map((m) => money(report.total.months[m]!.chargeCents)), money(report.total.total.chargeCents)];
+  return textTable([header, ...rows, total], header.map((_, i) => (i === 0 ? 'left' : 'right')));
 }
 
 export function reportCommand(args: string[], io: CliIo): Promise<number> {
@@ -49,8 +53,7 @@ export function reportCommand(args: string[], io: CliIo): Promise<number> {
   if (by !== 'code' && by !== 'room') throw new UsageError(`--by must be code or room, got "${String(by)}"`);
   const from = month(values, 'from');
   const to = month(values, 'to');
-  const lang = languageArgument(String(values.lang ?? 'en-GB'));
-  if (lang === null) throw new UsageError(`--lang must be ${LANGUAGES.join(', ')} (en: en-GB), got "${String(values.lang)}"`);
+  const lang = languageOption(values);
   return withReadonlyCore(values, io, async (core) => {
     const scope = pickAccount(core.cache.read(), accountChoice(values));
     const report = chargebackReport(core.cache.read(), scope, by, from, to);
@@ -61,7 +64,7 @@ export function reportCommand(args: string[], io: CliIo): Promise<number> {
     } else if (values.json === true) {
       io.stdout(jsonForTerminal(reportJson(report)));
     } else {
-      printText(report, io);
+      io.stdout(reportText(report, currencyOf(getAccount(core.cache.read(), scope)), cliText(lang)));
     }
     return 0;
   });

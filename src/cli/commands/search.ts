@@ -4,14 +4,16 @@
 // indexed first when the cache can be written.
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
-import type { SearchHit } from '../../main/cache';
+import { getAccount, type SearchHit } from '../../main/cache';
+import { currencyOf, type AccountInfo } from '../../shared/domain';
 import { indexMissingPeriodsOfFile } from '../../main/cache/queries/search-index';
 import { searchArchive } from '../../main/features/search/search';
 import { effectiveBillingCode } from '../../shared/view-rules';
 import { pickAccount } from '../account';
 import { accountChoice, dbFile, PERIOD, UsageError, type CliIo, type Values } from '../args';
 import { withReadonlyCore } from '../readonly-core';
-import { jsonForTerminal, oneLine } from '../terminal-text';
+import { jsonForTerminal } from '../terminal-text';
+import { cliText, languageOption, textTable, type CliText } from '../text-output';
 
 const PAGE = 5_000;
 
@@ -19,6 +21,7 @@ export async function searchCommand(args: string[], io: CliIo): Promise<number> 
   const { values, text } = parseSearchArgs(args);
   const from = month(values, 'from');
   const to = month(values, 'to');
+  const language = languageOption(values);
   indexWhereMissing(dbFile(values, io.env), io);
   return withReadonlyCore(values, io, (core) => {
     const db = core.cache.read();
@@ -33,12 +36,7 @@ export async function searchCommand(args: string[], io: CliIo): Promise<number> 
     if (values.json === true) {
       io.stdout(jsonForTerminal({ account: scope.accountNumber, text, from, to, conferences }));
     } else {
-      for (const c of conferences) {
-        io.stdout(
-          `${c.start}  ${c.period}  ${c.roomNumber.padEnd(8)} ${oneLine(c.cardholder ?? '').padEnd(24)} ${oneLine(c.billingCode ?? '-').padEnd(20)} ${String(c.chargeCents).padStart(8)} cents  ${c.id}\n`,
-        );
-      }
-      io.stdout(`${conferences.length} conference(s)\n`);
+      io.stdout(searchText(conferences, getAccount(db, scope), cliText(language)));
     }
     return 0;
   });
@@ -48,7 +46,7 @@ function parseSearchArgs(args: string[]): { values: Values; text: string } {
   try {
     const { values, positionals } = parseArgs({
       args,
-      options: { from: { type: 'string' }, to: { type: 'string' }, account: { type: 'string' }, server: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } },
+      options: { from: { type: 'string' }, to: { type: 'string' }, lang: { type: 'string' }, account: { type: 'string' }, server: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } },
       strict: true,
       allowPositionals: true,
     });
@@ -91,4 +89,22 @@ function toOutput(hit: SearchHit) {
     accumulatedSeconds: hit.accumulatedSeconds,
     chargeCents: hit.chargeCents,
   };
+}
+
+/** The conferences as the search view lists them (times in the account's zone), then how many. */
+function searchText(conferences: ReadonlyArray<ReturnType<typeof toOutput>>, account: AccountInfo | null, { t, format }: CliText): string {
+  const zone = account?.timeZone;
+  const currency = currencyOf(account);
+  const header = [t('col.date'), t('col.time'), t('col.roomNumber'), t('col.cardholder'), t('col.billingCode'), t('col.length'), t('col.charge')];
+  const rows = conferences.map((c) => [
+    format.date(c.start, zone),
+    format.time(c.start, zone),
+    format.room(c.roomNumber),
+    c.cardholder ?? '',
+    c.billingCode ?? t('code.unallocated'),
+    format.duration(c.lengthSeconds),
+    format.money(c.chargeCents, currency),
+  ]);
+  const table = conferences.length > 0 ? textTable([header, ...rows], ['left', 'left', 'left', 'left', 'left', 'right', 'right']) : '';
+  return `${table}${t('conference.count', { count: conferences.length })}\n`;
 }

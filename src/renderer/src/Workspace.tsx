@@ -35,6 +35,7 @@ import { NO_SEARCH, SearchView, type SearchTerms } from './views/SearchView';
 import { SettingsDialog } from './views/SettingsDialog';
 import { profileTitle } from './views/SignInView';
 import { SignOutDialog } from './views/SignOutDialog';
+import { usePendingChanges } from './pending-changes';
 import { SummaryView, type SummaryState } from './views/SummaryView';
 import { ChargebackView, type ChargebackState } from './views/ChargebackView';
 import { TrendsView } from './views/TrendsView';
@@ -93,6 +94,7 @@ export function Workspace(props: {
   const refresh = `${syncRefresh}|${archiveVersion}`;
   const syncRunning = refresh.startsWith('running|');
   const syncActions = useSyncActions(syncStore, profile.id);
+  const pendingChanges = usePendingChanges(profileId, refresh);
 
   const periodsQuery = useBridgeQuery(accountNumber && profileId, refresh, () => callMain('listPeriods', { profileId }));
   const periods = useMemo(() => newestFirst(periodsQuery.data ?? []), [periodsQuery.data]);
@@ -361,7 +363,13 @@ export function Workspace(props: {
             {mainView()}
           </ErrorBoundary>
         </main>
-        <StatusBar version={props.version} shell={props.shell} sync={{ store: syncStore, actions: syncActions }} supportPhone={menuSupportPhone(account?.supportPhone)} />
+        <StatusBar
+          version={props.version}
+          shell={props.shell}
+          sync={{ store: syncStore, actions: syncActions }}
+          supportPhone={menuSupportPhone(account?.supportPhone)}
+          pendingChanges={pendingChanges}
+        />
         {dialog === 'settings' ? (
           <ErrorBoundary fallback={(error) => <DialogErrorPanel error={error} onBack={closeDialogToSummary} />}>
             <SettingsDialog
@@ -382,7 +390,7 @@ export function Workspace(props: {
         {linkPending && dialog === null ? <LinkHistoryDialog profile={profile} onAnswered={props.onProfileChanged} /> : null}
         {importer.element}
         {dialog === 'signOut' ? (
-          <SignOutDialog profile={profile} onSignedOut={props.onSignedOut} onClose={() => setDialog(null)} />
+          <SignOutDialog profile={profile} sync={{ store: syncStore, actions: syncActions }} onSignedOut={props.onSignedOut} onClose={() => setDialog(null)} />
         ) : null}
       </div>
     </ExportProvider>

@@ -15,6 +15,7 @@ export const en = {
   'status.version': 'Version {version}',
   'status.shell.electron': 'Desktop app',
   'status.shell.browser-harness': 'Browser harness',
+  'status.pendingChanges': { one: '{count} billing code change to send', other: '{count} billing code changes to send' },
 
   'common.cancel': 'Cancel',
   'common.close': 'Close',
@@ -108,6 +109,18 @@ export const en = {
   'signOut.body': 'Sign out {user}? The synced data stays on this computer.',
   'signOut.forgetPassword': 'Also forget the saved password',
   'signOut.confirm': 'Sign out',
+  'signOut.unsent': {
+    one: '{count} billing code change has not been sent to MeetingOne yet.',
+    other: '{count} billing code changes have not been sent to MeetingOne yet.',
+  },
+  'signOut.unsentKept': {
+    one: 'Signing out keeps it on this computer: it is sent at the next sync of this account.',
+    other: 'Signing out keeps them on this computer: they are sent at the next sync of this account.',
+  },
+  'signOut.syncFirst': 'Sync now',
+  'signOut.anyway': 'Sign out anyway',
+  'signOut.syncing': 'Sending the changes…',
+  'signOut.notAllSent': 'The sync could not send them all. Sign out anyway, or cancel and sync again later.',
 
   'settings.title': 'Settings',
   'settings.language': 'Language',

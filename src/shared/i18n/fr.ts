@@ -12,6 +12,7 @@ export const fr: Record<MessageKey, Message> = {
   'status.version': 'Version {version}',
   'status.shell.electron': 'Application de bureau',
   'status.shell.browser-harness': 'Banc de test navigateur',
+  'status.pendingChanges': { one: '{count} modification de code à envoyer', other: '{count} modifications de code à envoyer' },
 
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
@@ -105,6 +106,18 @@ export const fr: Record<MessageKey, Message> = {
   'signOut.body': 'Déconnecter {user} ? Les données synchronisées restent sur cet ordinateur.',
   'signOut.forgetPassword': 'Oublier aussi le mot de passe enregistré',
   'signOut.confirm': 'Se déconnecter',
+  'signOut.unsent': {
+    one: '{count} modification de code de facturation n’a pas encore été envoyée à MeetingOne.',
+    other: '{count} modifications de codes de facturation n’ont pas encore été envoyées à MeetingOne.',
+  },
+  'signOut.unsentKept': {
+    one: 'Elle reste sur cet ordinateur après la déconnexion : elle sera envoyée à la prochaine synchronisation de ce compte.',
+    other: 'Elles restent sur cet ordinateur après la déconnexion : elles seront envoyées à la prochaine synchronisation de ce compte.',
+  },
+  'signOut.syncFirst': 'Synchroniser maintenant',
+  'signOut.anyway': 'Se déconnecter quand même',
+  'signOut.syncing': 'Envoi des modifications…',
+  'signOut.notAllSent': 'La synchronisation n’a pas pu toutes les envoyer. Déconnectez-vous quand même, ou annulez et synchronisez plus tard.',
 
   'settings.title': 'Réglages',
   'settings.language': 'Langue',

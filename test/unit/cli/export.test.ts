@@ -83,7 +83,7 @@ describe('cli export', () => {
       const result = await cli(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^oai: /);
-      expect(result.stderr).toContain('export   --period YYYY-MM');
+      expect(result.stderr).toContain('usage: npm run cli -- export --period YYYY-MM');
     }
     expect(existsSync(out)).toBe(false);
   });

@@ -42,8 +42,9 @@ describe('cli search', () => {
 
   it('prints a line per conference and the count; exits 2 without text or with a bad month', async () => {
     const text = await cli(['search', 'lima', '--db', cache.file]);
-    expect(text.stdout).toMatch(/^2026-09-02T09:00:00Z\s+2026-09\s+320026\s+Holder 320026\s+CLIENT-A\s+\d+ cents\s+s-1$/m);
-    expect(text.stdout).toMatch(/^1 conference\(s\)$/m);
+    expect(text.stdout).toMatch(/^Date\s+Time\s+Room Number\s+Cardholder\s+Billing Code\s+Length\s+Charge$/m);
+    expect(text.stdout).toMatch(/^02\/09\/2026\s+\d\d:00\s+32 002 6\s+Holder 320026\s+CLIENT-A\s+\d\d:\d\d:\d\d\s+€\d+\.\d\d$/m);
+    expect(text.stdout).toMatch(/^1 conference$/m);
     expect((await cli(['search', '--db', cache.file])).code).toBe(2);
     expect((await cli(['search', 'ana', '--from', '2026-13', '--db', cache.file])).code).toBe(2);
   });

@@ -11,6 +11,7 @@ import {
   discardOutbox,
   getPeriod,
   outboxEntryInScope,
+  pendingOutbox,
   queueBillingCode,
   retryOutbox,
   setLocalBillingCode,
@@ -47,6 +48,7 @@ export function billingCodeHandlers({ cache, profiles, backups }: Pick<FeatureDe
       changed();
       return queued;
     },
+    pendingChangeCount: ({ profileId }) => ({ count: pendingOutbox(cache.read(), scopeOf(profileId)).length }),
     retryBillingCode: ({ profileId, outboxId }) => {
       changeInScope(scopeOf(profileId), outboxId);
       if (!retryOutbox(cache.write(), outboxId, new Date().toISOString())) throw changeNotWaiting();
@@ -59,5 +61,5 @@ export function billingCodeHandlers({ cache, profiles, backups }: Pick<FeatureDe
       changed();
       return null;
     },
-  } satisfies FeatureHandlers<'billingCodeSummary' | 'billingCodeConferences' | 'billingCodeSuggestions' | 'assignBillingCode' | 'retryBillingCode' | 'discardBillingCode'>;
+  } satisfies FeatureHandlers<'billingCodeSummary' | 'billingCodeConferences' | 'billingCodeSuggestions' | 'assignBillingCode' | 'pendingChangeCount' | 'retryBillingCode' | 'discardBillingCode'>;
 }

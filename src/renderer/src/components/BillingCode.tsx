@@ -8,6 +8,7 @@ import type { ConferenceRow, LocalBillingCode, PendingBillingCode } from '../../
 import { useArchive } from '../archive-context';
 import { failureReason, parseBillingCodeInput, providerWords, shownBillingCode } from '../billing-code';
 import { callMain } from '../bridge';
+import { outboxChanged } from '../pending-changes';
 import { describeError } from '../errors';
 import { useFormat } from '../format-context';
 import { useI18n } from '../i18n';
@@ -77,6 +78,7 @@ export function BillingCodeCell(props: {
       (result) => {
         setSaving(false);
         props.onChanged(conference.id, result);
+        outboxChanged();
         stop(true);
       },
       (cause: unknown) => {
@@ -153,14 +155,20 @@ export function FailedChanges(props: {
   const retry = (conference: ConferenceRow, pending: PendingBillingCode) => {
     setError(null);
     callMain('retryBillingCode', { profileId: props.profileId, outboxId: pending.outboxId }).then(
-      () => props.onChanged(conference.id, { ...pending, state: 'pending', errorCode: null, errorMessage: null }),
+      () => {
+        props.onChanged(conference.id, { ...pending, state: 'pending', errorCode: null, errorMessage: null });
+        outboxChanged();
+      },
       (cause: unknown) => setError(describeError(cause, t)),
     );
   };
   const discard = (conference: ConferenceRow, pending: PendingBillingCode) => {
     setError(null);
     callMain('discardBillingCode', { profileId: props.profileId, outboxId: pending.outboxId }).then(
-      () => props.onChanged(conference.id, null),
+      () => {
+        props.onChanged(conference.id, null);
+        outboxChanged();
+      },
       (cause: unknown) => setError(describeError(cause, t)),
     );
   };

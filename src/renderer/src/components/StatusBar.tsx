@@ -19,11 +19,21 @@ export function StatusBar(props: {
   sync?: { store: SyncStore; actions: SyncActions };
   /** The signed-in account's support phone, when the provider gives one. */
   supportPhone?: string | null;
+  /** Billing-code changes waiting to be sent; nothing is shown for none. */
+  pendingChanges?: number | undefined;
 }) {
   const { t } = useI18n();
+  const pending = props.pendingChanges ?? 0;
   return (
     <footer className="statusbar" data-testid="statusbar">
-      <div className="statusbar-sync">{props.sync ? <SyncStatus {...props.sync} /> : null}</div>
+      <div className="statusbar-sync">
+        {props.sync ? <SyncStatus {...props.sync} /> : null}
+        {pending > 0 ? (
+          <span className="statusbar-pending" data-testid="pending-changes">
+            {t('status.pendingChanges', { count: pending })}
+          </span>
+        ) : null}
+      </div>
       <div className="statusbar-app">
         {props.supportPhone ? (
           <span className="statusbar-phone" data-testid="support-phone">
