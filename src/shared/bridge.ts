@@ -112,6 +112,8 @@ export const syncProgressSchema = z.object({
   monthsInFlight: z.array(z.string()).default([]),
   pages: z.number().int(),
   rows: z.number().int(),
+  /** Months this run has swapped into the cache so far (views reload as each lands). */
+  committed: z.number().int().default(0),
   /** Why the last sync failed, or which periods failed; null when all went well (technical: for Details). */
   message: z.string().nullable(),
   /** The failure's code when the whole sync failed (the renderer's words for it), else absent or null. */

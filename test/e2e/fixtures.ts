@@ -58,13 +58,15 @@ export function refusingKeychain(): CredentialStore {
   };
 }
 
-export const test = base.extend<{ osLocale: string; demo: DemoOptions; noPrinter: boolean; keychain: 'system' | 'refusing'; app: HarnessFixture }>({
+export const test = base.extend<{ osLocale: string; demo: DemoOptions; noPrinter: boolean; keychain: 'system' | 'refusing'; providerTimeoutMs: number; app: HarnessFixture }>({
   osLocale: ['en-US', { option: true }],
   demo: [{ now: SEED_NOW, rooms: 40 }, { option: true }],
   /** A computer without a printer. */
   noPrinter: [false, { option: true }],
   keychain: ['system', { option: true }],
-  app: async ({ osLocale, demo, noPrinter, keychain }, use) => {
+  /** How long the app waits for a silent provider (a test that holds an answer on purpose waits longer). */
+  providerTimeoutMs: [5_000, { option: true }],
+  app: async ({ osLocale, demo, noPrinter, keychain, providerTimeoutMs }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oai-e2e-'));
     const downloadsDir = path.join(dataDir, 'downloads');
     const importsDir = path.join(dataDir, 'imports');
@@ -77,7 +79,7 @@ export const test = base.extend<{ osLocale: string; demo: DemoOptions; noPrinter
         scheduleSync: false,
         credentials: keychain === 'refusing' ? refusingKeychain() : createKeychainStore('OAI Desktop e2e'),
         // Failures (unreachable, TLS…) come back quickly: one retry, short waits.
-        clientOptions: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000 },
+        clientOptions: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: providerTimeoutMs },
       },
       { rendererDir: RENDERER_DIR, downloadsDir, importsDir, noPrinter },
     );

@@ -133,7 +133,8 @@ for (const [locale, loading, rooms] of [
   ['fr-FR', 'Chargement de ce mois depuis le fournisseur…', '3 salles'],
 ] as const) {
   test.describe(`first sync in ${locale}`, () => {
-    test.use({ osLocale: locale });
+    // March is held until the test has seen it loading: longer than the harness's usual 5 s.
+    test.use({ osLocale: locale, providerTimeoutMs: 120_000 });
     test('while the first sync brings a month, the summary says it is loading, not that it is empty', async ({ page, app }) => {
       const provider = await startDemoProvider({ now: SEED_NOW, rooms: 10 });
       // March's conferences are held until the loading state has been seen: May is on screen before March arrives.

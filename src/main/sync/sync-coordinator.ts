@@ -164,7 +164,7 @@ function targetKey(target: SyncTarget, accountNumber: string | null): AccountKey
 }
 
 function idleProgress(profileId: string, lastSuccessAt: string | null): SyncProgress {
-  return { profileId, state: 'idle', periodIndex: 0, periodCount: 0, period: null, monthsInFlight: [], pages: 0, rows: 0, message: null, lastSuccessAt };
+  return { profileId, state: 'idle', periodIndex: 0, periodCount: 0, period: null, monthsInFlight: [], pages: 0, rows: 0, committed: 0, message: null, lastSuccessAt };
 }
 
 function toBridgeProgress(profileId: string, p: SyncEngineProgress, lastSuccessAt: string | null): SyncProgress {
@@ -177,6 +177,7 @@ function toBridgeProgress(profileId: string, p: SyncEngineProgress, lastSuccessA
     monthsInFlight: p.monthsInFlight,
     pages: p.pages,
     rows: p.rows,
+    committed: p.committed,
     message: null,
     lastSuccessAt,
   };

@@ -44,6 +44,8 @@ export interface SyncEngineProgress {
   /** Pages and conferences downloaded in this run so far, every month together. */
   pages: number;
   rows: number;
+  /** Months swapped into the cache so far in this run: views reload as each one lands. */
+  committed: number;
 }
 
 export interface SyncReport {
@@ -107,7 +109,7 @@ export const DEFAULT_SYNC_PAGE_LIMIT = 300;
 export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
   const { cache, client } = options;
   const now = () => (options.now ?? (() => new Date()))().toISOString();
-  const progress: SyncEngineProgress = { phase: 'starting', periodIndex: 0, periodCount: 0, period: null, monthsInFlight: [], pages: 0, rows: 0 };
+  const progress: SyncEngineProgress = { phase: 'starting', periodIndex: 0, periodCount: 0, period: null, monthsInFlight: [], pages: 0, rows: 0, committed: 0 };
   const emit = (change: Partial<SyncEngineProgress>) => {
     Object.assign(progress, change);
     options.onProgress?.({ ...progress });
@@ -206,6 +208,10 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
         stop.abort();
       });
       settling.push(outcome);
+      outcome.then(
+        (settled) => settled.status === 'synced' && emit({ committed: progress.committed + 1 }),
+        () => {},
+      );
       turn = outcome.then(
         () => {},
         () => {},

@@ -58,8 +58,8 @@ export function createSyncStore(profileId: string): SyncStore {
   };
 }
 
-/** Changes when views should reload: a sync moved to its next period, or ended. */
+/** Changes when views should reload: a sync started a month, swapped one in, or ended. */
 export function refreshKey(progress: SyncProgress | null): string {
   if (!progress) return '';
-  return `${progress.state}|${progress.periodIndex}|${progress.lastSuccessAt ?? ''}`;
+  return `${progress.state}|${progress.periodIndex}|${progress.committed}|${progress.lastSuccessAt ?? ''}`;
 }

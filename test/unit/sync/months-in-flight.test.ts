@@ -111,6 +111,25 @@ describe('four months in flight', () => {
     expect(everyTable(together.db)).toEqual(everyTable(alone.db));
   });
 
+  it('announces each month as it is swapped in (views reload on it), once the month is readable', async () => {
+    const provider = await demo();
+    const cache = tempCache();
+    // When each commit is announced: how many months were in the cache, and how many still downloading.
+    const seen: Array<{ committed: number; inCache: number }> = [];
+    const { report } = await sync(provider, cache, {
+      onProgress: (progress) => {
+        if (progress.committed > (seen.at(-1)?.committed ?? 0)) {
+          const inCache = cache.db.prepare('SELECT count(*) FROM periods').pluck().get() as number;
+          seen.push({ committed: progress.committed, inCache });
+        }
+      },
+    });
+    expect(report.status).toBe('ok');
+    expect(seen.map((s) => s.committed)).toEqual([1, 2, 3, 4]);
+    // The announcement comes once the month is readable.
+    for (const { committed, inCache } of seen) expect(inCache).toBeGreaterThanOrEqual(committed);
+  });
+
   it('signs in again once when the token expires under every month at once', async () => {
     const provider = await demo();
     const cache = tempCache();
