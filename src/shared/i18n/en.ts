@@ -183,7 +183,7 @@ export const en = {
   'importProblem.provider_month': '{period} is in the archive from the provider: an import never replaces the provider’s data',
   'importProblem.no_time_zone': 'the account has no time zone yet: sync it once before importing',
   'period.archivedHint': 'The provider no longer serves this month. It is kept on this computer.',
-  'period.syncFailed': 'The last sync of this period failed:',
+  'period.syncFailed': 'The last sync of this period failed. Sync again later; the reason given is under Details.',
   'period.dataFrom': 'Showing the data synced on {when}.',
   'time.unknownZone': 'Times in UTC: the provider’s time zone "{zone}" is not known.',
 

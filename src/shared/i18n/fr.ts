@@ -180,7 +180,7 @@ export const fr: Record<MessageKey, Message> = {
   'importProblem.provider_month': '{period} est dans l’archive depuis le fournisseur : un import ne remplace jamais les données du fournisseur',
   'importProblem.no_time_zone': 'le compte n’a pas encore de fuseau horaire : synchronisez-le une fois avant d’importer',
   'period.archivedHint': "Le fournisseur ne propose plus ce mois. Il est conservé sur cet ordinateur.",
-  'period.syncFailed': 'La dernière synchronisation de cette période a échoué :',
+  'period.syncFailed': 'La dernière synchronisation de cette période a échoué. Synchronisez de nouveau plus tard ; la raison donnée est sous Détails.',
   'period.dataFrom': 'Données synchronisées le {when}.',
   'time.unknownZone': "Heures en UTC : le fuseau horaire du fournisseur « {zone} » n'est pas connu.",
 
