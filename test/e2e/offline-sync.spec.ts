@@ -60,39 +60,62 @@ test('the status bar shows the months syncing side by side and the rows, and Can
   expect((await totalRow(page, 'summary-table')).at(-1)).toBe('€132.07');
 });
 
-test('a period whose sync failed keeps its data and shows the reason', async ({ page, app }) => {
-  await openDemo(page, app);
-  const provider = app.services.demoProvider()!;
-  provider.bumpRevision('2009-04');
-  provider.faults.add({
-    method: 'GET',
-    path: '/periods/2009-04/conferences',
-    times: Infinity,
-    action: { kind: 'error', status: 404, code: 'not_found', message: 'April is being recomputed' },
+const PERIOD_FAILED = {
+  en: { locale: 'en-GB', invoiced: 'Invoiced', syncNow: 'Sync now', sentence: 'The last sync of this period failed. Sync again later; the reason given is under Details.', details: 'Details', syncFailed: 'Sync failed' },
+  fr: {
+    locale: 'fr-FR',
+    invoiced: 'Facturé',
+    syncNow: 'Synchroniser',
+    sentence: 'La dernière synchronisation de cette période a échoué. Synchronisez de nouveau plus tard ; la raison donnée est sous Détails.',
+    details: 'Détails',
+    syncFailed: 'Échec de la synchronisation',
+  },
+} as const;
+
+for (const [language, words] of Object.entries(PERIOD_FAILED)) {
+  test.describe(`in ${language}`, () => {
+    test.use({ osLocale: words.locale });
+
+    test('a period whose sync failed keeps its data and says so in the user’s words, the provider’s under Details', async ({ page, app }) => {
+      await openDemo(page, app);
+      const provider = app.services.demoProvider()!;
+      provider.bumpRevision('2009-04');
+      provider.faults.add({
+        method: 'GET',
+        path: '/periods/2009-04/conferences',
+        times: Infinity,
+        action: { kind: 'error', status: 404, code: 'not_found', message: 'April is being recomputed' },
+      });
+      await page.getByTestId('period-select').selectOption('2009-04');
+      await expect(page.getByText(words.invoiced, { exact: true })).toBeVisible();
+      const before = await totalRow(page, 'summary-table');
+      const firstRows = (await bodyRows(page, 'summary-table')).slice(0, 5);
+
+      await page.getByRole('button', { name: words.syncNow }).click();
+      const notice = page.getByTestId('period-error');
+      await expect(notice).toBeVisible({ timeout: 30_000 });
+      await expect(notice).toContainText(words.sentence);
+      // The provider's English words stay folded until Details is opened.
+      await expect(notice.getByText('April is being recomputed')).toBeHidden();
+      await saveScreenshot(page, `period-failed-${language}-light`);
+      await notice.getByText(words.details, { exact: true }).click();
+      await expect(notice.locator('pre')).toContainText('April is being recomputed');
+      await saveScreenshot(page, `period-failed-details-${language}-light`);
+      await expect(page.getByTestId('sync-status')).toContainText(words.syncFailed);
+      expect(await totalRow(page, 'summary-table')).toEqual(before);
+      expect((await bodyRows(page, 'summary-table')).slice(0, 5)).toEqual(firstRows);
+
+      // Other periods are unaffected.
+      await page.getByTestId('period-select').selectOption('2009-05');
+      await expect(notice).toHaveCount(0);
+      provider.faults.clear();
+      await page.getByRole('button', { name: words.syncNow }).click();
+      await waitForSynced(page);
+      await page.getByTestId('period-select').selectOption('2009-04');
+      await expect(notice).toHaveCount(0);
+    });
   });
-  await page.getByTestId('period-select').selectOption('2009-04');
-  await expect(page.getByText('Invoiced', { exact: true })).toBeVisible();
-  const before = await totalRow(page, 'summary-table');
-  const firstRows = (await bodyRows(page, 'summary-table')).slice(0, 5);
-
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  const notice = page.getByTestId('period-error');
-  await expect(notice).toBeVisible({ timeout: 30_000 });
-  await expect(notice).toContainText('The last sync of this period failed:');
-  await expect(notice).toContainText('April is being recomputed');
-  await expect(page.getByTestId('sync-status')).toContainText('Sync failed');
-  expect(await totalRow(page, 'summary-table')).toEqual(before);
-  expect((await bodyRows(page, 'summary-table')).slice(0, 5)).toEqual(firstRows);
-
-  // Other periods are unaffected.
-  await page.getByTestId('period-select').selectOption('2009-05');
-  await expect(notice).toHaveCount(0);
-  provider.faults.clear();
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await waitForSynced(page);
-  await page.getByTestId('period-select').selectOption('2009-04');
-  await expect(notice).toHaveCount(0);
-});
+}
 
 test('a month the provider stops serving stays browsable, marked archived', async ({ page, app }) => {
   // A provider at 20 May 2009 serves February to May…

@@ -93,7 +93,8 @@ test('the chargeback downloads, prints and saves as PDF with its chart', async (
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(workbook);
   const sheet = book.getWorksheet('Chargeback')!;
-  expect(sheet.getRow(1).getCell(1).value).toBe('Chargeback');
+  expect(sheet.getRow(1).getCell(1).value).toBe('Billing Code');
+  expect(book.getWorksheet('About')!.getRow(1).getCell(1).value).toBe('Chargeback');
 
   const pdf = await saveWith(page, app, 'Save as PDF');
   expectPdf(pdf, ['CHARGEBACK', 'Account Number 602127', 'Grouped by Billing codes', 'Unallocated', total.replace(/[.$€]/g, (c) => `\\${c}`) ? new RegExp(total.replace(/[.$€]/g, (c) => `\\${c}`)) : total]);

@@ -85,7 +85,8 @@ test('a search downloads, prints and saves as PDF with every match', async ({ pa
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   const sheet = workbook.worksheets[0]!;
-  expect(sheet.getRow(1).getCell(1).value).toBe('Search');
+  expect(sheet.getRow(1).getCell(1).value).toBe('DATE');
+  expect(workbook.getWorksheet('About')!.getRow(1).getCell(1).value).toBe('Search');
   let found = 0;
   sheet.eachRow((row) => {
     if (row.values && (row.values as unknown[]).includes('Marilene BALLESTER')) found += 1;

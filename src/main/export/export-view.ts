@@ -10,6 +10,8 @@ import { presentationSchema, viewRefSchema, type Presentation, type ViewRef } fr
 import type { ReadableDB, ViewScope } from '../cache';
 import { openExportReader } from './export-reader';
 import { EXCEL_MAX_ROWS, ExportProgressCounter } from './sheet-table';
+import { writeAboutSheet, type TitleSection } from './title-block';
+import { translator } from '../../shared/i18n';
 import { writePeriodsConferencesWorkbook, writeViewWorkbook, type WorkbookContent } from './view-workbooks';
 import { exportFailure, writeWorkbookFile, type WorkbookOutput } from './workbook-file';
 
@@ -87,17 +89,19 @@ async function run(
   const progress = new ExportProgressCounter(options.onProgress);
   await writeWorkbookFile(file, options.signal, async (output: WorkbookOutput) => {
     const reader = openExportReader(source);
+    const titles: TitleSection[] = [];
     try {
       await write({
         db: reader.db,
         scope,
         presentation,
         generatedAt: options.generatedAt ?? new Date(),
-        table: { output, presentation, progress, maxRowsPerSheet: Math.min(options.maxRowsPerSheet ?? EXCEL_MAX_ROWS, EXCEL_MAX_ROWS) },
+        table: { output, presentation, progress, maxRowsPerSheet: Math.min(options.maxRowsPerSheet ?? EXCEL_MAX_ROWS, EXCEL_MAX_ROWS), titles },
       });
     } finally {
       reader.close();
     }
+    await writeAboutSheet(output, titles, translator(presentation.language)('sheet.about'), presentation);
   });
   progress.total = progress.rows;
   progress.notify();

@@ -1,9 +1,10 @@
-// One table streamed into worksheets: a title block, a bold frozen header
-// row with an autofilter, the rows committed one by one, and a bold Total row
+// One table streamed into worksheets: a bold header row on row 1, frozen
+// alone and repeated on every printed page, with an autofilter, the rows committed one by one, and a bold Total row
 // of SUM formulas carrying their results. Column widths are fitted to the
 // header and the first rows (buffered until the widths are known). A table
 // longer than Excel's row limit continues on a sheet "<name> (2)", each with
-// its own header and total.
+// its own header and total. The table's title block goes to the printed
+// page's header and footer and to the workbook's About sheet (title-block.ts).
 import type ExcelJS from 'exceljs';
 import {
   COUNT_FORMAT,
@@ -24,6 +25,7 @@ import {
   xmlSafeText,
 } from './excel-values';
 import type { FormatOptions } from '../../shared/format';
+import { pageHeaderFooter, type TitleSection } from './title-block';
 import type { WorkbookOutput } from './workbook-file';
 
 /**
@@ -75,6 +77,8 @@ export interface TableContext {
   progress: ExportProgressCounter;
   /** Excel's limit; smaller in tests. */
   maxRowsPerSheet: number;
+  /** Each table's title block, for the About sheet written after the tables. */
+  titles: TitleSection[];
 }
 
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -119,16 +123,12 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   border: { bottom: { style: 'thin' } },
   alignment: { vertical: 'middle' },
 };
-const HEADING_STYLE: Partial<ExcelJS.Style> = { font: { ...BOLD, size: 14 } };
-const LABEL_STYLE: Partial<ExcelJS.Style> = { font: BOLD };
-const NOTE_STYLE: Partial<ExcelJS.Style> = { font: { ...BASE_FONT, italic: true } };
 /** Printed across, as wide as the page, as many pages tall as needed. */
 const PAGE_SETUP: Partial<ExcelJS.PageSetup> = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 const TEXT_STYLE: Partial<ExcelJS.Style> = {};
 
 export class StreamedTable {
   private readonly styles: ColumnStyles[];
-  private readonly factValueStyle: Partial<ExcelJS.Style>;
   private sample: CellInput[][] | null = [];
   private widths: number[] = [];
   private sheet: ExcelJS.Worksheet | null = null;
@@ -149,7 +149,6 @@ export class StreamedTable {
       const total: Partial<ExcelJS.Style> = { ...data, font: BOLD, border: { top: { style: 'thin' } } };
       return { data, total };
     });
-    this.factValueStyle = { numFmt: dateTimeFormat(p), alignment: { horizontal: 'left' } };
   }
 
   /** Adds one row, values in column order. */
@@ -210,19 +209,20 @@ export class StreamedTable {
     this.part += 1;
     const { title, columns } = this.spec;
     const name = sheetName(this.part === 1 ? this.spec.sheetName : `${this.spec.sheetName} (${this.part})`);
-    // Heading, facts, notes, one blank row, then the header.
-    this.headerRow = 1 + title.facts.length + title.notes.length + 2;
-    if (this.headerRow + 2 > this.context.maxRowsPerSheet) throw new Error('a sheet must hold the title block, the header, a row and the total');
+    // The header alone on row 1: frozen on screen, repeated on printed pages.
+    this.headerRow = 1;
+    if (this.headerRow + 2 > this.context.maxRowsPerSheet) throw new Error('a sheet must hold the header, a row and the total');
     const sheet = this.context.output.workbook.addWorksheet(name, {
       views: [{ state: 'frozen', xSplit: 0, ySplit: this.headerRow, topLeftCell: `A${this.headerRow + 1}` }],
-      pageSetup: PAGE_SETUP,
+      pageSetup: { ...PAGE_SETUP, printTitlesRow: `${this.headerRow}:${this.headerRow}` },
+      headerFooter: pageHeaderFooter(title, this.context.presentation),
     });
+    if (this.part === 1) this.context.titles.push({ sheetName: name, title });
     sheet.columns = this.widths.map((width) => ({ width }));
     this.sheet = sheet;
     this.rowNumber = 0;
     this.rowsInSheet = 0;
     this.sums = columns.map(() => 0);
-    this.writeTitle(sheet, title);
     const header = sheet.getRow(this.headerRow);
     columns.forEach((column, index) => {
       const cell = header.getCell(index + 1);
@@ -231,29 +231,6 @@ export class StreamedTable {
     });
     header.commit();
     this.rowNumber = this.headerRow;
-  }
-
-  private writeTitle(sheet: ExcelJS.Worksheet, title: TitleBlock): void {
-    let rowNumber = 1;
-    const line = (label: string, style: Partial<ExcelJS.Style>, value?: FactValue) => {
-      const row = sheet.getRow(rowNumber++);
-      const labelCell = row.getCell(1);
-      labelCell.value = xmlSafeText(label);
-      labelCell.style = style;
-      if (value !== undefined) {
-        const valueCell = row.getCell(2);
-        if (typeof value === 'string') {
-          valueCell.value = xmlSafeText(value);
-        } else {
-          valueCell.value = excelDateTime(value.localMs);
-          valueCell.style = this.factValueStyle;
-        }
-      }
-      row.commit();
-    };
-    line(title.heading, HEADING_STYLE);
-    for (const [label, value] of title.facts) line(label, LABEL_STYLE, value);
-    for (const note of title.notes) line(note, NOTE_STYLE);
   }
 
   private closeSheet(): void {
@@ -303,9 +280,7 @@ export class StreamedTable {
         widest[index] = Math.max(widest[index]!, shownLength(column.kind, sums[index]! * totalFactor, presentation, currency));
       }
     });
-    // The title block's labels sit in the first column; its values overflow to the right.
-    const labels = this.spec.title.facts.map(([label]) => label.length);
-    widest[0] = Math.max(widest[0]!, this.spec.totalLabel.length, ...labels);
+    widest[0] = Math.max(widest[0]!, this.spec.totalLabel.length);
     return widest.map((width) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width + 2)));
   }
 }
@@ -391,5 +366,6 @@ export function columnLetter(column: number): string {
 /** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], no control character. */
 export function sheetName(name: string): string {
   const shown = xmlSafeText(name).replace(/[\t\n\r]/g, '');
-  return shown.replace(/[:\\/?*[\]]/g, '-').slice(0, 31) || 'Sheet';
+  // An apostrophe would end the quoted sheet name of the print titles' defined name.
+  return shown.replace(/[:\\/?*[\]]/g, '-').replace(/'/g, '’').slice(0, 31) || 'Sheet';
 }

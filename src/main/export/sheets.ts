@@ -2,7 +2,7 @@
 // labels, the title block (account, billing period, when the data was
 // synced), and the view's tables (src/shared/columns) as streamed tables.
 import { DEFAULT_CURRENCY, periodDataAsOf, type AccountInfo, type ConferenceRow, type PeriodInfo } from '../../shared/domain';
-import { timeZoneNote, type FormatOptions } from '../../shared/format';
+import { timeZoneNote, usableTimeZone, type FormatOptions } from '../../shared/format';
 import { translator, type MessageKey, type Translate } from '../../shared/i18n';
 import { periodLabel } from '../../shared/period-label';
 import type { ColumnDef } from '../../shared/columns';
@@ -65,6 +65,8 @@ export class Sheets {
       [t('col.companyName'), account.companyName],
       [t('col.billingPeriod'), periodText ?? (period ? this.periodName(period) : t('sheet.notInCache'))],
       ...extraFacts.map(([key, value]): [string, FactValue] => [t(key), value]),
+      // The header stays OAI's START TIME (spreadsheets and the importer match it): its zone is said here.
+      [t('sheet.timeZone'), t('sheet.timeZoneValue', { zone: usableTimeZone(account.timeZone).timeZone ?? 'UTC' })],
       [t('sheet.generatedAt'), { localMs: this.computerClock.localMsOf(this.content.generatedAt.getTime()) }],
     ];
     const synced = periodDataAsOf(period);

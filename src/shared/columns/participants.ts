@@ -29,11 +29,10 @@ export interface ParticipantLeg extends ParticipantRow {
   conferenceStart: string;
 }
 
-/** A period's participant legs (the account summary's Participants sheet). */
+/** A period's participant legs (the account summary's Participants sheet): each conference by its date, start and room, never its internal id. */
 export const PARTICIPANT_LEG_COLUMNS: readonly ColumnDef<ParticipantLeg>[] = [
   { id: 'date', labelKey: 'col.date', kind: 'date', value: (p) => p.conferenceStart },
   { id: 'start', labelKey: 'col.startTime', kind: 'time', value: (p) => p.conferenceStart },
   { id: 'room', labelKey: 'col.roomNumber', kind: 'room', value: (p) => p.roomNumber },
-  { id: 'conference', labelKey: 'col.conferenceId', kind: 'text', value: (p) => p.conferenceId },
   ...PARTICIPANT_COLUMNS,
 ];

@@ -54,7 +54,7 @@ describe('saving', () => {
     expect(result.file).toBe(file);
     expect(readdirSync(dir)).toEqual(['summary.xlsx']);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
-    expect((await readWorkbook(file)).worksheets).toHaveLength(3);
+    expect((await readWorkbook(file)).worksheets).toHaveLength(4);
   });
 
   it('fails with export_failed naming the path when the folder is not writable, leaving nothing', async () => {
@@ -143,7 +143,8 @@ describe('large exports', () => {
       counts[(worksheet as unknown as { name: string }).name ?? String(Object.keys(counts).length)] = rows;
     }
     const summary = accountSummary(large.db, large.scope, LARGE_PERIOD, 'all');
-    expect(Object.values(counts)).toEqual([summary.rooms.length, summary.total.conferenceCount, expected - summary.rooms.length - summary.total.conferenceCount]);
+    // The About sheet last: title blocks, no table.
+    expect(Object.values(counts)).toEqual([summary.rooms.length, summary.total.conferenceCount, expected - summary.rooms.length - summary.total.conferenceCount, 0]);
   });
 
   it('reads one snapshot on its own connection: the app can write meanwhile, the workbook stays consistent', async () => {
@@ -174,20 +175,20 @@ describe('large exports', () => {
 
   it('continues a table longer than a sheet allows on "<name> (2)", each part with its header and total', async () => {
     const file = path.join(tempDir(), 'split.xlsx');
-    await exportView(seed.db, seed.scope, seedSummary, EN, { file }, { maxRowsPerSheet: 50 });
+    await exportView(seed.db, seed.scope, seedSummary, EN, { file }, { maxRowsPerSheet: 35 });
     const workbook = await readWorkbook(file);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Conferences', 'Participants', 'Participants (2)', 'Participants (3)']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Conferences', 'Participants', 'Participants (2)', 'Participants (3)', 'About']);
     const legs = [...periodParticipants(seed.db, seed.scope, '2009-05')];
     let rows = 0;
     let cents = 0;
-    for (const worksheet of workbook.worksheets.slice(2)) {
-      expect(worksheet.rowCount).toBeLessThanOrEqual(50);
+    for (const worksheet of workbook.worksheets.slice(2, -1)) {
+      expect(worksheet.rowCount).toBeLessThanOrEqual(35);
       const total = worksheet.getRow(worksheet.rowCount);
       expect(total.getCell(1).value).toBe('Total');
       const header = worksheet.views[0] as { ySplit: number };
       expect(worksheet.getRow(header.ySplit).getCell(1).value).toBe('Date');
       rows += worksheet.rowCount - header.ySplit - 1;
-      cents += Math.round(((total.getCell(11).model as { result: number }).result) * 100);
+      cents += Math.round(((total.getCell(10).model as { result: number }).result) * 100);
     }
     expect(rows).toBe(legs.length);
     expect(cents).toBe(13207);

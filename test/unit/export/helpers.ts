@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { ViewScope } from '../../../src/main/cache';
@@ -71,4 +72,25 @@ export function formula(cell: ExcelJS.Cell): { formula: string; result: unknown 
   expect(cell.type).toBe(ExcelJS.ValueType.Formula);
   const model = cell.model as { formula?: string; result?: unknown };
   return { formula: model.formula ?? '', result: model.result };
+}
+
+/** The About sheet: every table's title block (heading, facts, notes), the last sheet of a workbook. */
+export function about(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const last = workbook.worksheets.at(-1)!;
+  expect(['About', 'À propos']).toContain(last.name);
+  return last;
+}
+
+/** A fact of the first title block on the About sheet that has it (its value cell). */
+export function fact(workbook: ExcelJS.Workbook, label: string): ExcelJS.Cell {
+  const sheet = about(workbook);
+  return sheet.getRow(findRow(sheet, label)).getCell(2);
+}
+
+/** A Python with openpyxl (the second reader of the workbooks), or null. */
+export function openpyxlPython(): string | null {
+  for (const python of ['/usr/bin/python3', 'python3']) {
+    if (spawnSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0) return python;
+  }
+  return null;
 }

@@ -103,12 +103,12 @@ describe('formats and names', () => {
 
   it('suggests a file name per view, safe on every file system', () => {
     const profileId = 'profile-1';
-    expect(defaultExportFileName({ kind: 'summary', profileId, period: '2009-05', display: 'active', filter: '', sort: null }, ACCOUNT)).toBe('OAI_602127_2009-05_summary.xlsx');
-    expect(defaultExportFileName({ kind: 'billingCodes', profileId, period: '2009-05' }, ACCOUNT)).toBe('OAI_602127_2009-05_billing-codes.xlsx');
-    expect(defaultExportFileName({ kind: 'room', profileId, period: '2009-05', roomNumber: '332703', sort: null }, ACCOUNT)).toBe('OAI_602127_2009-05_room-332703.xlsx');
-    expect(defaultExportFileName({ kind: 'conference', profileId, period: '2009-05', conferenceId: 'c-200905-000008' }, ACCOUNT)).toBe(
+    expect(defaultExportFileName({ kind: 'summary', profileId, period: '2009-05', display: 'active', filter: '', sort: null }, ACCOUNT, 'en-GB')).toBe('OAI_602127_2009-05_summary.xlsx');
+    expect(defaultExportFileName({ kind: 'billingCodes', profileId, period: '2009-05' }, ACCOUNT, 'en-GB')).toBe('OAI_602127_2009-05_billing-codes.xlsx');
+    expect(defaultExportFileName({ kind: 'room', profileId, period: '2009-05', roomNumber: '332703', sort: null }, ACCOUNT, 'en-GB')).toBe('OAI_602127_2009-05_room-332703.xlsx');
+    expect(defaultExportFileName({ kind: 'conference', profileId, period: '2009-05', conferenceId: 'c-200905-000008' }, ACCOUNT, 'en-GB')).toBe(
       'OAI_602127_2009-05_conference-c-200905-000008.xlsx',
     );
-    expect(defaultExportFileName({ kind: 'conference', profileId, period: '2009-05', conferenceId: '../a b/c:d' }, ACCOUNT)).toBe('OAI_602127_2009-05_conference-_a_b_c_d.xlsx');
+    expect(defaultExportFileName({ kind: 'conference', profileId, period: '2009-05', conferenceId: '../a b/c:d' }, ACCOUNT, 'en-GB')).toBe('OAI_602127_2009-05_conference-_a_b_c_d.xlsx');
   });
 });

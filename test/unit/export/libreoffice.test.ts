@@ -2,6 +2,8 @@
 // Excel. Each kind of workbook is converted with `soffice --headless
 // --convert-to csv` "as shown" (every sheet), and every duration, date, time,
 // amount and count is compared with what the cell's Excel number format means.
+// Point 14: LibreOffice shows the column header on row 1 of each table, the
+// About sheet's time zone line, and keeps the freeze pane and print titles.
 // Where soffice is absent (a developer's Mac or PC) the test skips, saying so.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { exportView } from '../../../src/main/export';
 import { COUNT_FORMAT, DURATION_FORMAT, TIME_FORMAT } from '../../../src/main/export/excel-values';
 import type { Presentation, ViewRef } from '../../../src/shared/bridge';
 import { formatDuration } from '../../../src/shared/format';
-import { PROFILE, readWorkbook, syncedCache, tempDir, type SyncedCache } from './helpers';
+import { openpyxlPython, PROFILE, readWorkbook, syncedCache, tempDir, type SyncedCache } from './helpers';
 
 const HAVE_SOFFICE = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).error === undefined;
 /** CSV, UTF-8, every sheet (-1), cells "as shown" (token 9). */
@@ -95,6 +97,12 @@ const PRESENTATIONS: Presentation[] = [
 ];
 const dir = tempDir();
 const out = path.join(dir, 'csv');
+/** The summaries saved again as .xlsx by LibreOffice. */
+const resaved = path.join(dir, 'resaved');
+const ZONE_LINE: Record<string, string> = {
+  'en-US': "START TIME and every time in,Europe/Paris (the account's time zone)",
+  fr: 'START TIME et toutes les heures en,Europe/Paris (fuseau horaire du compte)',
+};
 const fileOf = (name: string, presentation: Presentation) => path.join(dir, `${name}-${presentation.language}.xlsx`);
 
 // Every workbook is written, then converted in one soffice run (its start-up is most of the time).
@@ -116,6 +124,9 @@ beforeAll(async () => {
     timeout: 240_000,
   });
   if (converted.status !== 0) throw new Error(`soffice failed: ${converted.stderr}`);
+  const summaries = PRESENTATIONS.map((presentation) => fileOf('summary', presentation));
+  const again = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', resaved, ...summaries], { encoding: 'utf8', timeout: 240_000 });
+  if (again.status !== 0) throw new Error(`soffice failed: ${again.stderr}`);
 }, 300_000);
 
 describe.runIf(HAVE_SOFFICE)('the workbooks through LibreOffice Calc', () => {
@@ -127,7 +138,11 @@ describe.runIf(HAVE_SOFFICE)('the workbooks through LibreOffice Calc', () => {
         for (const worksheet of workbook.worksheets) {
           const csv = path.join(out, `${name}-${presentation.language}-${worksheet.name}.csv`);
           expect(existsSync(csv), csv).toBe(true);
-          const rows = csvRows(readFileSync(csv, 'utf8'));
+          const text = readFileSync(csv, 'utf8');
+          const rows = csvRows(text);
+          // Each table's column header on row 1; the time zone of START TIME on the About sheet (the last).
+          if (worksheet === workbook.worksheets.at(-1)) expect(text).toContain(ZONE_LINE[presentation.language]);
+          else expect(rows[0]?.[0], worksheet.name).toBe(worksheet.getRow(1).getCell(1).value);
           worksheet.eachRow((row, r) => {
             row.eachCell((cell, c) => {
               const serial = serialOf(cell.value);
@@ -143,6 +158,23 @@ describe.runIf(HAVE_SOFFICE)('the workbooks through LibreOffice Calc', () => {
         expect([...checked.keys()].some((format) => format.includes('€'))).toBe(true);
       });
     }
+  }
+});
+
+describe.runIf(HAVE_SOFFICE)('a summary saved again by LibreOffice Calc', () => {
+  for (const presentation of PRESENTATIONS) {
+    // (A headless conversion has no view, so LibreOffice drops every freeze pane: layout.test.ts checks it with exceljs and openpyxl.)
+    it(`keeps the header repeated on printed pages (${presentation.language})`, () => {
+      const python = openpyxlPython();
+      if (python === null) throw new Error('install python3-openpyxl (apt-get install python3-openpyxl): the second reader of these tests');
+      const script = 'import json, sys, openpyxl\nbook = openpyxl.load_workbook(sys.argv[1])\nprint(json.dumps([[s.title, s.freeze_panes, s.print_title_rows] for s in book.worksheets]))';
+      const file = path.join(resaved, path.basename(fileOf('summary', presentation)));
+      const run = spawnSync(python, ['-c', script, file], { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      const sheets = JSON.parse(run.stdout) as [string, string | null, string | null][];
+      expect(sheets).toHaveLength(4);
+      for (const [name, , printTitles] of sheets.slice(0, -1)) expect([name, printTitles]).toEqual([name, '$1:$1']);
+    });
   }
 });
 

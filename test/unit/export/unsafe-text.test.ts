@@ -15,7 +15,7 @@ import { listCachedAccounts, periodConferences, type ViewScope } from '../../../
 import { startDemoProvider, type DemoProviderOptions } from '../../../src/main/demo';
 import { runSync } from '../../../src/main/sync/sync-engine';
 import { demoClient, tempCache, type TempCache } from '../sync/helpers';
-import { ACCOUNT, findRow, readWorkbook, seconds, sheet, table, tempDir } from './helpers';
+import { ACCOUNT, about, fact, findRow, openpyxlPython, readWorkbook, seconds, sheet, table, tempDir } from './helpers';
 
 const EN: Presentation = { language: 'en-US', dateStyle: 'locale' };
 const FR: Presentation = { language: 'fr', dateStyle: 'locale' };
@@ -91,13 +91,6 @@ async function syncedWith(options: DemoProviderOptions, hostile: boolean): Promi
 }
 
 /** A Python with openpyxl: Debian's python3-openpyxl (CI installs it) lives under /usr/bin/python3. */
-function openpyxlPython(): string | null {
-  for (const python of ['/usr/bin/python3', 'python3']) {
-    if (spawnSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0) return python;
-  }
-  return null;
-}
-
 /** Every sheet's text cells, as openpyxl reads them (throws when openpyxl cannot open the file). */
 function openpyxlTexts(file: string): string[] {
   const python = openpyxlPython();
@@ -175,10 +168,10 @@ describe('text Excel’s XML forbids', () => {
     expect([room.getCell(2).value, room.getCell(3).value]).toEqual([CLEAN.cardholder, CLEAN.autoCode]);
     const participants = sheet(workbook, 'Participants');
     const { rows } = table(participants, 'Date', 'Total');
-    const names = rows.map((row) => row.getCell(5).value);
+    const names = rows.map((row) => row.getCell(4).value);
     expect(names).toContain(CLEAN.participant);
     expect(names).toContain(CLEAN.lone);
-    expect(rows.map((row) => row.getCell(6).value)).toContain(CLEAN.phone);
+    expect(rows.map((row) => row.getCell(5).value)).toContain(CLEAN.phone);
     const conferences = sheet(workbook, 'Conferences');
     expect(table(conferences, 'DATE', 'Total').rows.map((row) => row.getCell(6).value)).toContain(CLEAN.code);
     for (const text of openpyxlTexts(file)) expect(text).not.toMatch(/\uFFFE|\uFFFF|\u0000|\u0007/);
@@ -187,18 +180,17 @@ describe('text Excel’s XML forbids', () => {
   it('removes lone surrogates from what the user typed (the filter in the title block)', async () => {
     const view: ViewRef = { kind: 'summary', profileId: PROFILE, period: '2009-05', display: 'all', filter: 'ball\uD800ester\uFFFE', sort: null };
     const file = await exportedFile(cache, view);
-    const summary = sheet(await readWorkbook(file), 'Summary');
-    expect(summary.getRow(findRow(summary, 'Filter')).getCell(2).value).toBe('ballester');
+    expect(fact(await readWorkbook(file), 'Filter').value).toBe('ballester');
     openpyxlTexts(file);
   });
 
   it('removes them from sheet titles and suggested file names', () => {
     expect(sheetName('Sum\uFFFEmary\u0001')).toBe('Summary');
     expect(sheetName('Conf\uD800érences: 2009/05')).toBe('Conférences- 2009-05');
-    expect(defaultExportFileName({ kind: 'conference', profileId: PROFILE, period: '2009-05', conferenceId: 'c-1\uFFFE2\uD83D' }, ACCOUNT)).toBe(
+    expect(defaultExportFileName({ kind: 'conference', profileId: PROFILE, period: '2009-05', conferenceId: 'c-1\uFFFE2\uD83D' }, ACCOUNT, 'en-GB')).toBe(
       `OAI_${ACCOUNT}_2009-05_conference-c-12.xlsx`,
     );
-    expect(defaultExportFileName({ kind: 'room', profileId: PROFILE, period: '2009-05', roomNumber: '3327\u000003', sort: null }, ACCOUNT)).toBe(
+    expect(defaultExportFileName({ kind: 'room', profileId: PROFILE, period: '2009-05', roomNumber: '3327\u000003', sort: null }, ACCOUNT, 'en-GB')).toBe(
       `OAI_${ACCOUNT}_2009-05_room-332703.xlsx`,
     );
   });
@@ -211,22 +203,25 @@ describe('a time zone this runtime does not know', () => {
   });
   afterAll(() => cache.db.close());
 
-  it('writes the times in UTC and says so in every sheet’s title block, in both languages', async () => {
+  it('writes the times in UTC and says so in every table’s title block, in both languages', async () => {
     const start = [...periodConferences(cache.db, onlyScope(cache), '2009-05')]
       .filter((c) => c.roomNumber === ROOM)
       .map((c) => c.start)
       .sort()[0]!;
     const room: ViewRef = { kind: 'room', profileId: PROFILE, period: '2009-05', roomNumber: ROOM, sort: null };
-    const english = sheet(await readWorkbook(await exportedFile(cache, room)), 'Conferences');
-    findRow(english, 'Times in UTC: the provider’s time zone "Mars/Olympus_Mons" is not known.');
+    const englishBook = await readWorkbook(await exportedFile(cache, room));
+    const english = sheet(englishBook, 'Conferences');
+    findRow(about(englishBook), 'Times in UTC: the provider’s time zone "Mars/Olympus_Mons" is not known.');
+    expect(fact(englishBook, 'START TIME and every time in').value).toBe("UTC (the account's time zone)");
     const first = table(english, 'DATE', 'Total').rows[0]!;
     const utcSeconds = (Date.parse(start) / 1000) % 86_400;
     expect(seconds(first.getCell(2).value)).toBe(utcSeconds);
 
     const summary: ViewRef = { kind: 'summary', profileId: PROFILE, period: '2009-05', display: 'all', filter: '', sort: null };
     const french = await readWorkbook(await exportedFile(cache, summary, FR));
-    for (const worksheet of french.worksheets) {
-      findRow(worksheet, "Heures en UTC : le fuseau horaire du fournisseur « Mars/Olympus_Mons » n'est pas connu.");
-    }
+    const note = "Heures en UTC : le fuseau horaire du fournisseur « Mars/Olympus_Mons » n'est pas connu.";
+    const notes = about(french).getColumn(1).values.filter((value) => value === note);
+    // One per table: Synthèse, Conférences, Participants.
+    expect(notes).toHaveLength(french.worksheets.length - 1);
   });
 });

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Presentation, ViewRef } from '../../../src/shared/bridge';
 import { exportView } from '../../../src/main/export';
-import { PROFILE, findRow, formula, readWorkbook, seconds, sheet, syncedCache, table, tempDir, type SyncedCache } from './helpers';
+import { PROFILE, about, fact, findRow, formula, readWorkbook, seconds, sheet, syncedCache, table, tempDir, type SyncedCache } from './helpers';
 import { periodDataAsOf } from '../../../src/shared/domain';
 import { billingCodeRowsForView } from '../../../src/shared/view-rules';
 import {
@@ -57,7 +57,7 @@ function values(row: ExcelJS.Row, count: number): ExcelJS.CellValue[] {
 describe('account summary workbook', () => {
   it('lists the active rooms as the view does, with a SUM total of 132.07 € in the currency format', async () => {
     const { result, workbook } = await exported(summaryView());
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Conferences', 'Participants']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Conferences', 'Participants', 'About']);
     const summary = sheet(workbook, 'Summary');
     const { header, rows, total, totalRow } = table(summary, 'Room Number');
     expect(values(summary.getRow(header), 6)).toEqual(['Room Number', 'Cardholder', 'Auto Billing Code', 'Conferences', 'Accumulated Time', 'Charge']);
@@ -79,9 +79,10 @@ describe('account summary workbook', () => {
     const cacheTotal = accountSummary(cache.db, cache.scope, '2009-05', 'active').total;
     expect(formula(total.getCell(4)).result).toBe(cacheTotal.conferenceCount);
 
-    // Header bold and frozen, autofilter over the table.
+    // Header bold on row 1, frozen alone, autofilter over the table.
+    expect(header).toBe(1);
     expect(summary.getRow(header).getCell(1).font?.bold).toBe(true);
-    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' });
     expect(summary.autoFilter).toBe(`A${header}:F${totalRow - 1}`);
     const widths = summary.columns.map((c) => c.width ?? 0);
     expect(widths.every((w) => w >= 6 && w <= 50)).toBe(true);
@@ -93,10 +94,11 @@ describe('account summary workbook', () => {
     expect(result.rows).toBe(3 + cacheTotal.conferenceCount + legs);
   });
 
-  it('has a title block: account, company, billing period, generated and synced times', async () => {
+  it('has a title block on its About sheet: account, company, billing period, generated and synced times', async () => {
     const { workbook } = await exported(summaryView());
-    const summary = sheet(workbook, 'Summary');
+    const summary = about(workbook);
     expect(summary.getRow(1).getCell(1).value).toBe('Account Summary');
+    expect(summary.getRow(1).getCell(2).value).toBe('Summary');
     const fact = (label: string) => summary.getRow(findRow(summary, label)).getCell(2);
     expect(fact('Account Number').value).toBe('602127');
     expect(fact('Account Number').type).toBe(ExcelJS.ValueType.String);
@@ -148,33 +150,35 @@ describe('account summary workbook', () => {
     const { workbook } = await exported(summaryView());
     const participants = sheet(workbook, 'Participants');
     const { header, rows, total } = table(participants, 'Date');
-    expect(values(participants.getRow(header), 11)).toEqual([
-      'Date', 'Start Time', 'Room Number', 'Conference ID', 'Name', 'Phone', 'Access Type', 'Joined', 'Left', 'Duration', 'Charge',
-    ]);
+    expect(values(participants.getRow(header), 10)).toEqual(['Date', 'Start Time', 'Room Number', 'Name', 'Phone', 'Access Type', 'Joined', 'Left', 'Duration', 'Charge']);
     const legs = [...periodParticipants(cache.db, cache.scope, '2009-05')];
     expect(rows).toHaveLength(legs.length);
-    expect(rows.map((r) => r.getCell(4).value)).toEqual(legs.map((l) => l.conferenceId));
+    // Each leg's conference by its date, start (account time) and room, never its internal id.
+    const paris = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Europe/Paris' });
+    const shown = (row: ExcelJS.Row) => `${(row.getCell(1).value as Date).toISOString().slice(0, 10)} ${(row.getCell(2).value as Date).toISOString().slice(11, 19)} ${row.getCell(3).text}`;
+    expect(rows.map(shown)).toEqual(legs.map((l) => `${paris(l.conferenceStart)} ${l.roomNumber}`));
+    for (const row of rows) expect(row.values as unknown[]).not.toContainEqual(expect.stringMatching(/^c-\d{6}-/));
     const first = legs[0]!;
-    expect(rows[0]!.getCell(6).value).toBe(first.phone);
-    expect(rows[0]!.getCell(7).value).toBe({ toll: 'Toll', 'toll-free': 'Toll-free', international: 'International', 'dial-out': 'Dial-Out', web: 'Web' }[first.accessType]);
+    expect(rows[0]!.getCell(5).value).toBe(first.phone);
+    expect(rows[0]!.getCell(6).value).toBe({ toll: 'Toll', 'toll-free': 'Toll-free', international: 'International', 'dial-out': 'Dial-Out', web: 'Web' }[first.accessType]);
     const joined = new Date(first.joinedAt);
     const parisHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(joined));
-    expect(seconds(rows[0]!.getCell(8).value)).toBe(parisHour * 3600 + joined.getUTCMinutes() * 60 + joined.getUTCSeconds());
-    expect(formula(total.getCell(11)).result).toBe(132.07);
-    expect(seconds(formula(total.getCell(10)).result as Date)).toBe(96608);
+    expect(seconds(rows[0]!.getCell(7).value)).toBe(parisHour * 3600 + joined.getUTCMinutes() * 60 + joined.getUTCSeconds());
+    expect(formula(total.getCell(10)).result).toBe(132.07);
+    expect(seconds(formula(total.getCell(9)).result as Date)).toBe(96608);
   });
 
   it('speaks French: sheet names, labels, Unallocated, euro format after the amount; OAI columns stay English', async () => {
     const { workbook } = await exported(summaryView(), FR);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Synthèse', 'Conférences', 'Participants']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Synthèse', 'Conférences', 'Participants', 'À propos']);
     const summary = sheet(workbook, 'Synthèse');
-    expect(summary.getRow(1).getCell(1).value).toBe('Récapitulatif du compte');
+    expect(about(workbook).getRow(1).getCell(1).value).toBe('Récapitulatif du compte');
     const { header, rows, total } = table(summary, 'Numéro de salle');
     expect(values(summary.getRow(header), 6)).toEqual(['Numéro de salle', 'Titulaire', 'Code de facturation auto', 'Conférences', 'Temps cumulé', 'Montant']);
     expect(rows[1]!.getCell(6).numFmt).toBe('#,##0.00 "€"');
     expect(formula(total.getCell(6)).result).toBe(132.07);
-    expect(summary.getRow(findRow(summary, 'Période de facturation')).getCell(2).value).toBe('Depuis le 1/05/2009 — Non facturé');
-    expect(summary.getRow(findRow(summary, 'Généré le')).getCell(2).numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(fact(workbook, 'Période de facturation').value).toBe('Depuis le 1/05/2009 — Non facturé');
+    expect(fact(workbook, 'Généré le').numFmt).toBe('dd/mm/yyyy hh:mm');
 
     const conferences = sheet(workbook, 'Conférences');
     const list = table(conferences, 'DATE');
@@ -189,7 +193,7 @@ describe('account summary workbook', () => {
     const { rows, total } = table(summary, 'Room Number', 'Total shown');
     expect(rows.map((r) => r.getCell(1).value)).toEqual(['335848']);
     expect(formula(total.getCell(6)).result).toBe(15.39);
-    expect(summary.getRow(findRow(summary, 'Filter')).getCell(2).value).toBe('godeau');
+    expect(fact(workbook, 'Filter').value).toBe('godeau');
     const conferences = table(sheet(workbook, 'Conferences'), 'DATE', 'Total shown');
     expect(conferences.rows.map((r) => r.getCell(3).value)).toEqual(['335848', '335848', '335848']);
     expect(formula(conferences.total.getCell(9)).result).toBe(15.39);
@@ -204,7 +208,7 @@ describe('account summary workbook', () => {
   it('writes a valid workbook with headers and zero totals when nothing matches', async () => {
     const { result, workbook } = await exported(summaryView({ filter: 'nobody-has-this-name' }));
     expect(result.rows).toBe(0);
-    for (const [name, first, column] of [['Summary', 'Room Number', 6], ['Conferences', 'DATE', 9], ['Participants', 'Date', 11]] as const) {
+    for (const [name, first, column] of [['Summary', 'Room Number', 6], ['Conferences', 'DATE', 9], ['Participants', 'Date', 10]] as const) {
       const worksheet = sheet(workbook, name);
       const { header, rows, total, totalRow } = table(worksheet, first, 'Total shown');
       expect(rows).toHaveLength(0);
@@ -218,8 +222,7 @@ describe('account summary workbook', () => {
     const { workbook } = await exported(summaryView(), { language: 'en-US', dateStyle: 'iso' });
     const list = table(sheet(workbook, 'Conferences'), 'DATE');
     expect(list.rows[0]!.getCell(1).numFmt).toBe('yyyy-mm-dd');
-    const summary = sheet(workbook, 'Summary');
-    expect(summary.getRow(findRow(summary, 'Billing Period')).getCell(2).value).toBe('Since 2009-05-01 — Not invoiced');
+    expect(fact(workbook, 'Billing Period').value).toBe('Since 2009-05-01 — Not invoiced');
   });
 });
 
@@ -228,11 +231,11 @@ describe('room, billing codes and conference workbooks', () => {
     const view: ViewRef = { kind: 'room', profileId: PROFILE, period: '2009-05', roomNumber: '332703', sort: null };
     const { result, workbook } = await exported(view, FR);
     expect(result.rows).toBe(19);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Conférences']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Conférences', 'À propos']);
     const worksheet = sheet(workbook, 'Conférences');
-    expect(worksheet.getRow(1).getCell(1).value).toBe('Liste des conférences');
-    expect(worksheet.getRow(findRow(worksheet, 'Numéro de salle')).getCell(2).value).toBe('332703');
-    expect(worksheet.getRow(findRow(worksheet, 'Titulaire')).getCell(2).value).toBe('Marilene BALLESTER');
+    expect(about(workbook).getRow(1).getCell(1).value).toBe('Liste des conférences');
+    expect(fact(workbook, 'Numéro de salle').value).toBe('332703');
+    expect(fact(workbook, 'Titulaire').value).toBe('Marilene BALLESTER');
     const { header, rows, total, totalRow } = table(worksheet, 'DATE');
     expect(values(worksheet.getRow(header), 9)).toEqual(OAI_COLUMNS);
     expect(rows).toHaveLength(19);
@@ -261,7 +264,7 @@ describe('room, billing codes and conference workbooks', () => {
 
   it('billing codes: one row per effective code (Unallocated as a word), text cells, then the month\u2019s conferences', async () => {
     const { workbook } = await exported({ kind: 'billingCodes', profileId: PROFILE, period: '2009-05' });
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Billing codes', 'Conferences']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Billing codes', 'Conferences', 'About']);
     const codes = sheet(workbook, 'Billing codes');
     const { header, rows, total } = table(codes, 'Billing Code');
     expect(values(codes.getRow(header), 4)).toEqual(['Billing Code', 'Conferences', 'Accumulated Time', 'Charge']);
@@ -283,8 +286,8 @@ describe('room, billing codes and conference workbooks', () => {
     const legs = conferenceParticipants(cache.db, cache.scope, '2009-05', 'c-200905-000008');
     expect(result.rows).toBe(legs.length);
     const worksheet = sheet(workbook, 'Participants');
-    expect(worksheet.getRow(1).getCell(1).value).toBe('Conference');
-    const fact = (label: string) => worksheet.getRow(findRow(worksheet, label)).getCell(2);
+    expect(about(workbook).getRow(1).getCell(1).value).toBe('Conference');
+    const fact = (label: string) => about(workbook).getRow(findRow(about(workbook), label)).getCell(2);
     expect(fact('Room Number').value).toBe('332703');
     expect(fact('Cardholder').value).toBe('Marilene BALLESTER');
     expect(fact('Conference start').value).toEqual(new Date(Date.UTC(2009, 4, 12, 9, 27, 55)));
@@ -328,8 +331,7 @@ describe('pending billing codes and archived months', () => {
     finishSyncRun(local.db, startSyncRun(local.db, local.scope, 'account', 'https://later.example', later), 'ok', later);
     const file = path.join(dir, 'as-of.xlsx');
     await exportView(local.db, local.scope, summaryView(), EN, { file });
-    const summary = sheet(await readWorkbook(file), 'Summary');
-    const asOf = summary.getRow(findRow(summary, 'Data as of')).getCell(2).value as Date;
+    const asOf = fact(await readWorkbook(file), 'Data as of').value as Date;
     const expected = Date.parse(may.lastSyncedAt!) - new Date(may.lastSyncedAt!).getTimezoneOffset() * 60_000;
     expect(Math.abs(asOf.getTime() - expected)).toBeLessThan(1000);
     expect(periodDataAsOf(may)).toBe(may.lastSyncedAt);
@@ -348,12 +350,13 @@ describe('pending billing codes and archived months', () => {
 
     const april = path.join(dir, 'april.xlsx');
     await exportView(local.db, local.scope, { kind: 'billingCodes', profileId: PROFILE, period: '2009-04' }, EN, { file: april });
-    const codes = sheet(await readWorkbook(april), 'Billing codes');
-    expect(findRow(codes, 'Archived: no longer served by the provider')).toBeGreaterThan(1);
+    const workbook = await readWorkbook(april);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Billing codes', 'Conferences', 'About']);
+    expect(findRow(about(workbook), 'Archived: no longer served by the provider')).toBeGreaterThan(1);
     // The billing period reads as the screen's and the print layout's: marked archived.
-    expect(codes.getRow(findRow(codes, 'Billing Period')).getCell(2).value).toBe('April 2009 — Invoiced (archived)');
+    expect(fact(workbook, 'Billing Period').value).toBe('April 2009 — Invoiced (archived)');
     const april04 = getPeriod(local.db, local.scope, '2009-04')!;
-    const asOf = codes.getRow(findRow(codes, 'Data as of')).getCell(2).value as Date;
+    const asOf = fact(workbook, 'Data as of').value as Date;
     const expected = Date.parse(april04.lastSyncedAt!) - new Date(april04.lastSyncedAt!).getTimezoneOffset() * 60_000;
     expect(Math.abs(asOf.getTime() - expected)).toBeLessThan(1000);
   });

@@ -3,11 +3,11 @@
 // a path: main asks the shell where to save and reads the rows the sign-in
 // may see itself. The print layout is the renderer's print route, whose
 // calls name the same sign-in.
-import type { ExportProgress, ViewRef } from '../../../shared/bridge';
+import type { ExportProgress, Presentation, ViewRef } from '../../../shared/bridge';
 import { printRouteHash } from '../../../shared/print-route';
 import { writeFileAtomically } from '../../app/save-file';
 import type { FeatureHandlers } from '../../bridge/handlers';
-import { defaultExportFileName } from '../../export';
+import { viewFileName } from '../../export';
 import type { EmitBridgeEvent, FeatureDeps } from '../deps';
 import { requireRoomInScope, resolveScope, type ViewScope } from '../scope';
 import { saveViewWorkbook } from './workbook';
@@ -25,8 +25,6 @@ async function withExportProgress<T>(emit: EmitBridgeEvent, kind: ExportProgress
   }
 }
 
-const pdfName = (view: ViewRef, scope: ViewScope) => defaultExportFileName(view, scope.accountNumber).replace(/\.xlsx$/, '.pdf');
-
 export function exportHandlers(deps: Pick<FeatureDeps, 'cache' | 'profiles' | 'integration' | 'emit' | 'log'>) {
   const { integration, emit, log } = deps;
   /** The view's sign-in's scope; a room view of another room is not found before anything is asked or written. */
@@ -35,10 +33,12 @@ export function exportHandlers(deps: Pick<FeatureDeps, 'cache' | 'profiles' | 'i
     if (view.kind === 'room') requireRoomInScope(scope, view.roomNumber);
     return scope;
   };
+  const fileName = (view: ViewRef, scope: ViewScope, presentation: Presentation, extension: 'xlsx' | 'pdf') =>
+    viewFileName(deps.cache.read(), scope, view, presentation, extension);
   return {
     exportView: async ({ view, presentation }) => {
       const scope = scopeOf(view);
-      const file = await integration.chooseSaveFile(defaultExportFileName(view, scope.accountNumber), 'xlsx');
+      const file = await integration.chooseSaveFile(fileName(view, scope, presentation, 'xlsx'), 'xlsx');
       if (file === null) return { status: 'cancelled' as const, path: null };
       await withExportProgress(emit, 'xlsx', (report) => saveViewWorkbook(deps, scope, view, presentation, file, report));
       log.info(`exported ${view.kind} to ${file}`);
@@ -46,10 +46,10 @@ export function exportHandlers(deps: Pick<FeatureDeps, 'cache' | 'profiles' | 'i
     },
     printView: ({ view, presentation }) => {
       const scope = scopeOf(view);
-      return withExportProgress(emit, 'print', () => integration.print(printRouteHash(view, presentation), pdfName(view, scope)));
+      return withExportProgress(emit, 'print', () => integration.print(printRouteHash(view, presentation), fileName(view, scope, presentation, 'pdf')));
     },
     savePdf: async ({ view, presentation }) => {
-      const file = await integration.chooseSaveFile(pdfName(view, scopeOf(view)), 'pdf');
+      const file = await integration.chooseSaveFile(fileName(view, scopeOf(view), presentation, 'pdf'), 'pdf');
       if (file === null) return { status: 'cancelled' as const, path: null };
       await withExportProgress(emit, 'pdf', async () => writeFileAtomically(file, await integration.renderPdf(printRouteHash(view, presentation))));
       return { status: 'saved' as const, path: file };

@@ -92,12 +92,13 @@ export function PeriodNotice(props: { period: PeriodInfo | null }) {
   return (
     <>
       {period.lastError ? (
-        <div className="notice notice-warning" role="status" data-testid="period-error">
+        <div className="notice notice-warning message-box" role="status" data-testid="period-error">
           <strong>{t('period.syncFailed')}</strong>{' '}
-          <span>{period.lastError}</span>{' '}
           {period.lastSyncedAt ? (
             <span className="muted">{t('period.dataFrom', { when: format.localDateTime(period.lastSyncedAt) })}</span>
           ) : null}
+          {/* The provider's (or the network's) own words, in English: folded away under Details. */}
+          <Details detail={period.lastError} />
         </div>
       ) : null}
       {period.source === 'import' ? (
