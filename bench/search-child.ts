@@ -6,7 +6,7 @@
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { indexMissingPeriods, openCache } from '../src/main/cache';
-import { openBenchApp, PROFILE_ID } from './bench-app';
+import { open as openBenchApp, PROFILE_ID } from './harness-page';
 
 const [db] = process.argv.slice(2) as [string];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
