@@ -74,15 +74,34 @@ function packageVersion(): string {
   return manifest.version;
 }
 
+/**
+ * Echoes log lines to the terminal while it is there. Once stderr is closed (a
+ * closed terminal, a test runner gone), echoing stops: the log file keeps
+ * every line. Without this, each failed write was an uncaught EPIPE, logged
+ * and echoed again, forever.
+ */
+function terminalEcho(): (line: string) => void {
+  let open = true;
+  process.stderr.on('error', () => (open = false));
+  process.stdout.on('error', () => {});
+  return (line) => {
+    if (open) process.stderr.write(line + '\n');
+  };
+}
+
+/** How long a stop may take to close the app before the process exits anyway. */
+const STOP_GRACE_MS = 10_000;
+
 async function main(): Promise<void> {
   const options = parseOptions();
+  const echoLog = terminalEcho();
   const app = await startHarnessApp(
     {
       dataDir: options.dataDir,
       version: packageVersion(),
       locale: options.locale,
       demo: options.demo,
-      echoLog: (line) => process.stderr.write(line + '\n'),
+      echoLog,
     },
     {
       rendererDir: options.rendererDir,
@@ -94,8 +113,9 @@ async function main(): Promise<void> {
   );
   logUncaughtErrors(process, app.services.log);
   process.stdout.write(`${app.url}\n`);
-  process.stderr.write(`OAI Desktop browser harness: open ${app.url} (data in ${options.dataDir}, downloads in ${options.downloadsDir}). Ctrl+C stops it.\n`);
+  echoLog(`OAI Desktop browser harness: open ${app.url} (data in ${options.dataDir}, downloads in ${options.downloadsDir}). Ctrl+C stops it.`);
   const stop = () => {
+    setTimeout(() => process.exit(1), STOP_GRACE_MS).unref();
     void app.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,8 +16,22 @@ import { damageMiddle, fillerCache } from '../archive/helpers';
 import { canMountReadOnly, READ_ONLY_MOUNT_NEEDS, startWithReadOnly } from '../archive/read-only-mount';
 
 const running: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of running.splice(0)) child.kill('SIGTERM');
+
+/** Stops a harness and waits for it to be gone: SIGTERM, then SIGKILL if it is still there after 15 s. */
+async function stopHarness(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  try {
+    return await exited;
+  } finally {
+    clearTimeout(killer);
+  }
+}
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map(stopHarness));
 });
 
 function fakeRenderer(): string {
@@ -93,7 +107,7 @@ describe.skipIf(!canMountReadOnly)(`the harness on a cache it can only read (${R
     const readOnly = await urlOf(startWithReadOnly(what === 'folder' ? dir : file, harnessArgs(dir)));
     expect(await archiveStatus(readOnly.url)).toMatchObject({ state: 'read-only', reason, months: [{ period: '2026-01' }] });
     expect(readOnly.stderr()).not.toMatch(/^\s+at /m);
-    running.pop()!.kill('SIGTERM');
+    await stopHarness(running.pop()!);
     expect(readdirSync(dir).sort()).toEqual(before);
 
     const writable = await urlOf(spawn(harnessArgs(dir)[0]!, harnessArgs(dir).slice(1), { stdio: 'pipe' }));
@@ -102,3 +116,22 @@ describe.skipIf(!canMountReadOnly)(`the harness on a cache it can only read (${R
 });
 
 if (!canMountReadOnly) console.log(`read-only harness tests skipped: they ${READ_ONLY_MOUNT_NEEDS}`);
+
+describe('the harness process', () => {
+  it('keeps its log when the terminal is gone (no EPIPE loop) and stops on SIGTERM', async () => {
+    const { dir } = dataDirWith(() => {});
+    const child = spawn(harnessArgs(dir)[0]!, harnessArgs(dir).slice(1), { stdio: 'pipe' });
+    const harness = await urlOf(child);
+    // The terminal goes away, then something is logged (a refused call logs an error).
+    child.stderr?.destroy();
+    const refused = await fetch(`${harness.url.replace(/\/$/, '')}/__bridge/appInfo`, { method: 'POST', body: '{}', headers: { Origin: 'http://elsewhere.example' } });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const log = readdirSync(path.join(dir, 'logs')).map((name) => readFileSync(path.join(dir, 'logs', name), 'utf8')).join('');
+    expect(log).toContain('harness refused bridge call appInfo');
+    expect(log).not.toContain('EPIPE');
+    expect((await fetch(harness.url)).status).toBe(200);
+    running.pop();
+    expect(await stopHarness(child)).toBe(0);
+  });
+});
