@@ -1,8 +1,8 @@
 // A page of the provider's conferences as the cache's staging rows (FlatPage):
 // values in the column order of the cache's STAGED_CONFERENCE_COLUMNS and
 // STAGED_PARTICIPANT_COLUMNS, conference rows numbered from `firstRow` within
-// the period being staged. Runs on the downloading thread, so a writer thread
-// only binds.
+// the period being staged. Runs where the page is read (page-reader.ts: the
+// month's writer thread in the app), just before its rows are staged.
 import { BatchBuilder, PARTICIPANT_COLUMN_COUNT, STAGED_CONFERENCE_COLUMN_COUNT, type FlatPage } from '../cache';
 import type { ApiConference } from '../provider/api-schemas';
 import { extraFieldsJson, KNOWN_CONFERENCE_FIELDS, KNOWN_PARTICIPANT_FIELDS } from './extra-fields';
