@@ -4,7 +4,7 @@
 // Trends / Chargeback to its table and chart painted, beside the bridge
 // round trip alone; plus the queries alone and the cache's size on disk.
 //   node --import tsx bench/reports-child.ts WORK_DIR ROOMS PER_ROOM MONTHS
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { monthlyTotals, openCache, providerKey } from '../src/main/cache';
@@ -20,16 +20,23 @@ const LAST = '2026-09';
 const first = shiftPeriod(LAST, 1 - Number(monthCount));
 const file = path.join(work, 'reports.sqlite');
 
+// A work dir that already holds the archive (a rerun by hand) is measured as it is.
+const reused = existsSync(file);
 const writeStart = performance.now();
-const db = openCache(file);
-const written = writeDemoHistory(db, {
-  key: { provider: providerKey(ORIGIN), accountNumber: '602127' },
-  origin: ORIGIN,
-  first,
-  last: LAST,
-  rooms: Number(rooms),
-  perRoom: Number(perRoom),
-});
+const db = openCache(file, { verify: false });
+const written = reused
+  ? (db.prepare('SELECT (SELECT count(*) FROM conferences) AS conferences, (SELECT count(*) FROM participants) AS participants').get() as {
+      conferences: number;
+      participants: number;
+    })
+  : writeDemoHistory(db, {
+      key: { provider: providerKey(ORIGIN), accountNumber: '602127' },
+      origin: ORIGIN,
+      first,
+      last: LAST,
+      rooms: Number(rooms),
+      perRoom: Number(perRoom),
+    });
 db.pragma('wal_checkpoint(TRUNCATE)');
 const writeMs = performance.now() - writeStart;
 const scope = { provider: providerKey(ORIGIN), accountNumber: '602127', roomNumber: null };

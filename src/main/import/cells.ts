@@ -210,6 +210,8 @@ const NO_CODE = new Set(['unallocated', 'non attribue', 'non attribuee']);
 /** A billing code, or null for none (an empty cell, *Unallocated*, *Non attribué*). */
 export function readBillingCode(cell: Cell): string | null {
   const text = cellText(cell);
+  // Most codes are neither (the words below are 11 to 14 letters, accents decomposed).
+  if (text.length > 16 || !/^[un]/i.test(text)) return text === '' ? null : text;
   const plain = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
   return text === '' || NO_CODE.has(plain) ? null : text;
 }

@@ -16,10 +16,22 @@ export function localToUtc(timeZone: string): LocalToUtc {
   const clock = new WallClock(timeZone);
   /** local - UTC, in ms, at a UTC instant. */
   const offsetAt = (utcMs: number) => clock.localMsOf(utcMs) - utcMs;
+  // The offsets around a day's wall times, per day: a file has thousands of rows a day.
+  const offsetsOfDay = new Map<number, number[]>();
+  const offsetsAround = (midnight: number) => {
+    let offsets = offsetsOfDay.get(midnight);
+    if (offsets === undefined) {
+      // Every offset in force from 14 h before the day to 14 h after it (the widest offsets there are).
+      offsets = [...new Set([-14, 0, 6, 12, 18, 24, 38].map((hours) => offsetAt(midnight + hours * HOUR_MS)))];
+      offsetsOfDay.set(midnight, offsets);
+    }
+    return offsets;
+  };
   return (day, secondsOfDay) => {
-    const wall = Date.UTC(day.year, day.month - 1, day.day) + secondsOfDay * 1000;
+    const midnight = Date.UTC(day.year, day.month - 1, day.day);
+    const wall = midnight + secondsOfDay * 1000;
     // The offsets around that wall time: one of them (or two, at the autumn repeat) maps back to it.
-    const candidates = [...new Set([offsetAt(wall - 14 * HOUR_MS), offsetAt(wall), offsetAt(wall + 14 * HOUR_MS)])];
+    const candidates = offsetsAround(midnight);
     const instants = candidates.map((offset) => wall - offset).filter((utc) => utc + offsetAt(utc) === wall);
     if (instants.length === 0) return null;
     return new Date(Math.min(...instants)).toISOString().replace(/\.\d{3}Z$/, 'Z');

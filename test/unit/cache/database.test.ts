@@ -38,10 +38,13 @@ describe('openCache', () => {
       expect(tables).toEqual([
         'accounts',
         'billing_code_outbox',
-        // The search index (FTS5's own tables) and its months.
+        // Each month's totals per provider billing code (the chargeback's source).
+        'code_month_totals',
+        // The search index (FTS5's own tables), its documents' conference rows and its months.
         'conference_search',
         'conference_search_config',
         'conference_search_data',
+        'conference_search_docs',
         'conference_search_docsize',
         'conference_search_idx',
         'conference_search_periods',

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   discardOutbox,
   indexMissingPeriods,
+  migrate,
   notePeriodsServed,
   queueBillingCode,
   removeImportedMonth,
@@ -12,6 +13,7 @@ import {
   setLocalBillingCode,
   writeImportedFile,
   searchMatchExpression,
+  searchSql,
   type SearchQuery,
   type ViewScope,
 } from '../../../src/main/cache';
@@ -155,5 +157,48 @@ describe('the index follows the archive', () => {
     expect(search('elodie')).toEqual(['2026-11/n-2', '2026-09/s-1']);
     expect(indexMissingPeriods(cache.db)).toBe(0);
     expect(countRows(cache.db, 'conference_search_periods')).toBe(2);
+  });
+});
+
+describe('newest first without sorting every match (documents numbered in date order)', () => {
+  it('a month written out of date order is still found newest first, months newest first', () => {
+    // Start times shuffled against their ids and rows; one more month before.
+    const starts = ['2026-12-14T09:00:00Z', '2026-12-02T09:00:00Z', '2026-12-30T09:00:00Z', '2026-12-02T08:59:59Z', '2026-12-21T17:00:00Z'];
+    const december = starts.map((start, i) => makeConference(`d-${i}`, i % 2 === 0 ? '320026' : '332 703', start, [makeParticipant(`dp-${i}`, { name: 'Ines Roy' })]));
+    replacePeriod(cache.db, replaceInput(makePeriod('2026-12'), december));
+    const expected = december
+      .map((c) => ({ id: `2026-12/${c.id}`, start: c.start }))
+      .sort((a, b) => b.start.localeCompare(a.start))
+      .map((c) => c.id);
+    expect(search('ines')).toEqual(expected);
+    expect(search('holder')).toEqual([...expected, '2026-11/n-2', '2026-11/n-1', '2026-09/s-2', '2026-09/s-1']);
+    // Pages follow the same order.
+    const page = (offset: number) => searchConferences(cache.db, SCOPE, { text: 'ines', from: null, to: null, offset, limit: 2 }).hits.map((hit) => `2026-12/${hit.id}`);
+    expect([...page(0), ...page(2), ...page(4)]).toEqual(expected);
+    // A room sign-in: its room only, in the same order.
+    expect(search('ines', roomScope('332 703'))).toEqual(expected.filter((id) => ['2026-12/d-1', '2026-12/d-3'].includes(id)));
+  });
+
+  it('the full-text index drives the query: no walk of every conference, no sort of every match', () => {
+    const plan = (scope: ViewScope) => {
+      const params = { match: '"elodie"*', first: 0, last: 2 ** 52, limit: 51, offset: 0, ...(scope.roomNumber === null ? {} : { roomNumber: scope.roomNumber }) };
+      const rows = cache.db.prepare(`EXPLAIN QUERY PLAN ${searchSql(scope)}`).all(params) as { detail: string }[];
+      return rows.map((row) => row.detail);
+    };
+    for (const scope of [SCOPE, roomScope('332 703')]) {
+      const details = plan(scope);
+      expect(details[0]).toMatch(/^SCAN s VIRTUAL TABLE/);
+      expect(details.join('\n')).not.toMatch(/TEMP B-TREE|SCAN c\b/);
+    }
+  });
+});
+
+describe('an archive indexed by schema 6 (documents numbered by row)', () => {
+  it('is indexed again after the upgrade, on the first search that finds its months missing', () => {
+    cache.db.exec(`PRAGMA user_version = 7; DROP TABLE conference_search_docs;`);
+    migrate(cache.db);
+    expect(search('elodie')).toEqual([]);
+    expect(indexMissingPeriods(cache.db)).toBe(2);
+    expect(search('elodie')).toEqual(['2026-11/n-2', '2026-09/s-1']);
   });
 });

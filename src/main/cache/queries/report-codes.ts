@@ -1,5 +1,6 @@
-// Reports by billing code, fast over years: the provider's codes are grouped
-// from the covering index conferences_by_code, then the conferences that
+// Reports by billing code, fast over years: the provider's codes are read
+// from each month's kept totals (an account) or grouped from the covering
+// index conferences_by_code (a room sign-in's one room), then the conferences that
 // count under another code in reports (reportCodeOverridesSql: the one place
 // of that rule) are moved from their provider code to that code. Each month
 // still adds up to its summary total: a move takes from one code what it
@@ -53,12 +54,24 @@ export function reportCodeOverridesSql(scope: ViewScope): string {
 const TOTALS = `count(*) AS conferenceCount, coalesce(sum(c.accumulated_seconds), 0) AS accumulatedSeconds,
   coalesce(sum(c.charge_cents), 0) AS chargeCents`;
 
-const providerCodesSql = (scope: ViewScope) => `SELECT c.period, c.billing_code AS code, ${TOTALS}
+const KEPT_TOTALS = `conference_count AS conferenceCount, accumulated_seconds AS accumulatedSeconds, charge_cents AS chargeCents`;
+
+/** An account's months come from the totals the triggers keep (migration 007); a room's from its conferences. */
+const providerCodesSql = (scope: ViewScope) =>
+  scope.roomNumber === null
+    ? `SELECT period, billing_code AS code, ${KEPT_TOTALS} FROM code_month_totals
+  WHERE account_id = ${ACCOUNT_ID} AND period BETWEEN @from AND @to AND conference_count <> 0`
+    : `SELECT c.period, c.billing_code AS code, ${TOTALS}
   FROM conferences c INDEXED BY conferences_by_code
   WHERE c.account_id = ${ACCOUNT_ID} AND c.period BETWEEN @from AND @to${roomClause(scope, 'c.room_number')}
   GROUP BY c.period, c.billing_code`;
 
-const providerCodeSql = (scope: ViewScope) => `SELECT ${TOTALS}
+const providerCodeSql = (scope: ViewScope) =>
+  scope.roomNumber === null
+    ? `SELECT coalesce(sum(conference_count), 0) AS conferenceCount, coalesce(sum(accumulated_seconds), 0) AS accumulatedSeconds,
+    coalesce(sum(charge_cents), 0) AS chargeCents
+  FROM code_month_totals WHERE account_id = ${ACCOUNT_ID} AND period = @period AND billing_code IS @code`
+    : `SELECT ${TOTALS}
   FROM conferences c INDEXED BY conferences_by_code
   WHERE c.account_id = ${ACCOUNT_ID} AND c.period = @period AND c.billing_code IS @code${roomClause(scope, 'c.room_number')}`;
 

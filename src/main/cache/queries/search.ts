@@ -8,7 +8,9 @@ import type { ReadableDB } from '../db';
 import { prepare } from '../statements';
 import type { ViewScope } from '../types';
 import { CONFERENCE_COLUMNS, toConferenceRow, CODE_CHANGES_JOIN, type ConferenceRecord } from './conference-rows';
-import { ACCOUNT_ID, roomClause, scopeParams, type ScopeParams } from './keys';
+import { accountIdOf } from './accounts';
+import { roomClause } from './keys';
+import { firstDocumentOf, lastDocumentOf } from './search-index';
 
 export interface SearchQuery {
   text: string;
@@ -33,16 +35,23 @@ export interface SearchPage {
 /** Words beyond this many are ignored (each one narrows the search further). */
 const MAX_WORDS = 12;
 
-type SearchParams = ScopeParams & { match: string; from: string; to: string; limit: number; offset: number };
+type SearchParams = { match: string; first: number; last: number; limit: number; offset: number; roomNumber?: string };
 
-const searchSql = (scope: ViewScope) => `SELECT ${CONFERENCE_COLUMNS}, c.period AS period, r.cardholder AS cardholder
+/**
+ * FTS5 drives (CROSS JOIN keeps it the outer loop) and hands its documents in
+ * rowid order, which is date order (search-index.ts): newest first with no
+ * sort, the account and the months as a rowid range, and the page's LIMIT
+ * stops the walk. A room sign-in's room is in the match too, and checked
+ * exactly on the conference.
+ */
+export const searchSql = (scope: ViewScope) => `SELECT ${CONFERENCE_COLUMNS}, c.period AS period, r.cardholder AS cardholder
   FROM conference_search s
-  JOIN conferences c ON c.row = s.rowid
+  CROSS JOIN conference_search_docs d ON d.doc = s.rowid
+  CROSS JOIN conferences c ON c.row = d.row
   LEFT JOIN rooms r ON r.account_id = c.account_id AND r.period = c.period AND r.room_number = c.room_number
   ${CODE_CHANGES_JOIN}
-  WHERE conference_search MATCH @match AND c.account_id = ${ACCOUNT_ID}${roomClause(scope, 'c.room_number')}
-    AND c.period >= @from AND c.period <= @to
-  ORDER BY c.start_utc DESC, c.row DESC
+  WHERE conference_search MATCH @match AND s.rowid BETWEEN @first AND @last${roomClause(scope, 'c.room_number')}
+  ORDER BY s.rowid DESC
   LIMIT @limit OFFSET @offset`;
 
 /**
@@ -76,17 +85,20 @@ function groupExpression(group: readonly string[]): string {
   return `((${group.map(prefix).join(' AND ')}) OR ${prefix(group.join(''))})`;
 }
 
-/** One page of the conferences matching `query.text`, newest first. */
+/** One page of the conferences matching `query.text`, newest first (months newest first, then start times). */
 export function searchConferences(db: ReadableDB, scope: ViewScope, query: SearchQuery): SearchPage {
-  const match = searchMatchExpression(query.text);
-  if (match === null) return { hits: [], hasMore: false };
+  const words = searchMatchExpression(query.text);
+  const accountId = accountIdOf(db, scope);
+  if (words === null || accountId === null) return { hits: [], hasMore: false };
+  // The room column holds the number with and without its spaces (search-index.ts withCompact).
+  const room = scope.roomNumber === null ? '' : ` AND room : "${scope.roomNumber.replace(/\s+/g, '').replaceAll('"', '""')}"`;
   const params: SearchParams = {
-    ...scopeParams(scope),
-    match,
-    from: query.from ?? '0000-00',
-    to: query.to ?? '9999-99',
+    match: `(${words})${room}`,
+    first: firstDocumentOf(accountId, query.from ?? '0000-01'),
+    last: lastDocumentOf(accountId, query.to ?? '5000-12'),
     limit: query.limit + 1,
     offset: query.offset,
+    ...(scope.roomNumber === null ? {} : { roomNumber: scope.roomNumber }),
   };
   const records = prepare<[SearchParams], ConferenceRecord & { period: string; cardholder: string | null }>(db, searchSql(scope)).all(params);
   const hits = records.slice(0, query.limit).map((record) => ({ ...toConferenceRow(record), period: record.period, cardholder: record.cardholder }));
