@@ -1,16 +1,18 @@
 // Importing a generated 50,000-row OAI download (.xlsx), in its own process
 // (bundled, the import worker's bundle beside it, as the app ships it):
 //   generate WORK ROWS  writes the file (a process of its own: its memory is not the import's)
-//   measure WORK ROWS   the app's import of it (worker thread: parse + one transaction), with
-//                       peak RSS and the main thread's longest event-loop stall, then
-//                       exceljs's bare streaming read of the same file
+//   import WORK ROWS    the app's import of it into a new cache (worker thread: parse + one
+//                       transaction), with peak RSS and the main thread's longest event-loop stall
+//   bare WORK ROWS      exceljs's bare streaming read of the same file (the floor)
+// run.ts alternates the last two, each in a process of its own, and takes medians.
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { openCache, upsertAccount } from '../src/main/cache';
 import { importThreadRunner } from '../src/main/features/import/import-thread';
 
-const [mode, work, rowsArg] = process.argv.slice(2) as ['generate' | 'measure', string, string];
+const [mode, work, rowsArg] = process.argv.slice(2) as ['generate' | 'import' | 'bare', string, string];
 const ROWS = Number(rowsArg);
 const file = path.join(work, 'oai-download-50k.xlsx');
 const ROOMS = 400;
@@ -71,11 +73,16 @@ if (mode === 'generate') {
   process.stdout.write('{}\n');
   process.exit(0);
 }
+if (mode === 'bare') {
+  const bare = await bareRead();
+  process.stdout.write(`${JSON.stringify({ bareMs: bare.ms, rows: bare.rows })}\n`);
+  process.exit(0);
+}
 const idle = monitorEventLoopDelay({ resolution: 5 });
 idle.enable();
 await new Promise((resolve) => setTimeout(resolve, 1_000));
 idle.disable();
-const cacheFile = path.join(work, 'import.sqlite');
+const cacheFile = path.join(work, `import-${process.pid}.sqlite`);
 const db = openCache(cacheFile);
 const key = { provider: 'https://oai.example', accountNumber: '602127' };
 upsertAccount(db, key.provider, { accountNumber: '602127', companyName: 'Bench', currency: 'EUR', timeZone: 'Europe/Paris' });
@@ -86,17 +93,14 @@ const [outcome] = await importThreadRunner(() => cacheFile)(key, [{ path: file, 
 const importMs = performance.now() - started;
 delay.disable();
 db.close();
-// Before the bare read below: the process's high-water mark is the import's own.
-const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-const bare = await bareRead();
+for (const suffix of ['', '-wal', '-shm']) rmSync(cacheFile + suffix, { force: true });
 if (outcome?.status !== 'imported') throw new Error(`the bench file was not imported: ${JSON.stringify(outcome?.problems.slice(0, 3))}`);
 process.stdout.write(
   `${JSON.stringify({
     rows: ROWS,
     conferences: outcome.conferences,
-    bareMs: bare.ms,
     importMs,
-    peakRssMb,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     maxStallMs: delay.max / 1e6,
     idleStallMs: idle.max / 1e6,
   })}\n`,

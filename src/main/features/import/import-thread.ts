@@ -2,6 +2,7 @@
 // and the write transaction happen there; this side relays progress.
 import { Worker } from 'node:worker_threads';
 import { CacheError, type AccountKey } from '../../cache';
+import { AppError } from '../../errors';
 import { workerScript } from '../../worker-script';
 import type { FileOutcome, ImportOptions, ImportRunner, ImportSource } from './import-files';
 
@@ -41,7 +42,9 @@ function runInWorker(job: ImportJob, options: ImportOptions): Promise<FileOutcom
     });
     worker.on('error', (error) => {
       settled = true;
-      reject(error);
+      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const names = job.sources.map((source) => source.name).join(', ');
+      reject(outOfMemory ? new AppError('import_failed', `The import ran out of memory reading ${names}: nothing of the file being read was written.`) : error);
     });
     worker.on('exit', (code) => {
       if (!settled) reject(new Error(`the import thread stopped (exit code ${code})`));
