@@ -7,7 +7,7 @@ import { type Page } from '@playwright/test';
 import { accountSummary, listPeriods, openCache } from '../src/main/cache';
 import { cachedAccount } from './cached-account';
 import { bridgeFloor, launchChromium, open, PROFILE_ID } from './harness-page';
-import { measureStalls } from './event-loop';
+import { openOnThread } from './harness-thread';
 
 const [summaryDb, roomDb] = process.argv.slice(2) as [string, string];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -69,7 +69,8 @@ const rooms = await page.getByTestId('summary-table').getAttribute('aria-rowcoun
 await summaryApp.close();
 
 // Room detail: open the busiest room of the month from the summary.
-const roomApp = await open(roomDb);
+// The harness on a thread of its own: its event loop stands for the app's main thread, Playwright's is this one.
+const roomApp = await openOnThread(roomDb);
 const roomCache = openCache(roomDb, { readonly: true });
 const roomScope = cachedAccount(roomCache);
 const [latest] = listPeriods(roomCache, roomScope);
@@ -80,11 +81,10 @@ const firstFloorMs: number[] = [];
 await page.goto(roomApp.url);
 await page.getByTestId('summary-total').waitFor();
 const roomRef = { profileId: PROFILE_ID, period: latest!.period, roomNumber: busiest.roomNumber };
-// The harness's main services run in this process: its event loop is the app's main thread here.
 const stalls = { maxStallMs: 0, p99StallMs: 0 };
 for (let round = 0; round < 5; round += 1) {
   // Opening the room, until the whole list has arrived (in slices) and painted.
-  const opened = await measureStalls(async () => {
+  const opened = await roomApp.measureStalls(async () => {
     roomMs.push(await timeInPage(page, { kind: 'room', cardholder: busiest.cardholder ?? '' }));
     await page.waitForFunction(`document.querySelector('[aria-busy="true"]') === null`);
   });

@@ -195,7 +195,7 @@ describe('newest first without sorting every match (documents numbered in date o
 
 describe('an archive indexed by schema 6 (documents numbered by row)', () => {
   it('is indexed again after the upgrade, on the first search that finds its months missing', () => {
-    cache.db.exec(`PRAGMA user_version = 7; DROP TABLE conference_search_docs;`);
+    cache.db.exec(`PRAGMA user_version = 7; DROP TABLE conference_search_docs; DROP INDEX participants_long_legs;`);
     migrate(cache.db);
     expect(search('elodie')).toEqual([]);
     expect(indexMissingPeriods(cache.db)).toBe(2);

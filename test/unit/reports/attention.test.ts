@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attentionOf } from '../../../src/main/features/reports/attention';
+import { longLegsSql } from '../../../src/main/cache/queries/attention';
 import { makeConference, makeParticipant, makePeriod, openTestCache, replaceInput, roomFor, roomScope, SCOPE, type TestCache } from '../cache/fixtures';
 import { replacePeriod } from '../../../src/main/sync/replace-period';
 import type { ApiRoom } from '../../../src/main/provider/api-schemas';
@@ -44,6 +45,20 @@ describe('what deserves attention', () => {
     expect(attention.longConferences.map((c) => c.conferenceId)).toEqual(['open']);
     expect(attention.longLegs.map((leg) => [leg.conferenceId, leg.participantId])).toEqual([['open', 'night']]);
     expect(attentionOf(cache.db, SCOPE, '2026-04', 3600).longConferences.map((c) => c.conferenceId)).toEqual(['open', 'four']);
+  });
+
+  it('long legs at every threshold, through the partial index from two hours up and by reading every leg below', () => {
+    const legs = [7199, 7200, 7201, 9000, 14_401].map((seconds) => makeParticipant(`leg-${seconds}`, { seconds, chargeCents: 100 }));
+    month('2026-05', { 7: 0 }, [makeConference('long-legs', '7', '2026-05-02T08:00:00Z', legs, { lengthSeconds: 14_460 })]);
+    const longer = (threshold: number) => attentionOf(cache.db, SCOPE, '2026-05', threshold).longLegs.map((leg) => leg.seconds);
+    expect(longer(3600)).toEqual([14_401, 9000, 7201, 7200, 7199]);
+    expect(longer(7200)).toEqual([14_401, 9000, 7201]);
+    expect(longer(FOUR_HOURS)).toEqual([14_401]);
+    // The app's query at the app's thresholds probes the partial index.
+    const plan = cache.db.prepare(`EXPLAIN QUERY PLAN ${longLegsSql(SCOPE, true)}`).all({ provider: SCOPE.provider, accountNumber: SCOPE.accountNumber, period: '2026-05', threshold: 7200 }) as {
+      detail: string;
+    }[];
+    expect(plan.map((row) => row.detail).join('\n')).toMatch(/INDEX participants_long_legs/);
   });
 
   it('rooms more than 50 % and 20 € above their average of the three months before', () => {

@@ -44,9 +44,13 @@ const longConferencesSql = (scope: ViewScope) => `SELECT c.conference_id AS conf
   WHERE c.account_id = ${ACCOUNT_ID} AND c.period = @period${roomClause(scope, 'c.room_number')} AND c.length_seconds > @threshold
   ORDER BY c.length_seconds DESC, c.start_utc LIMIT ${ATTENTION_LIMIT}`;
 
-const longLegsSql = (scope: ViewScope) => `SELECT c.conference_id AS conferenceId, c.room_number AS roomNumber,
+/** The legs the partial index participants_long_legs holds (migration 9): over the shortest threshold the app offers. */
+export const LONG_LEG_INDEX_SECONDS = 7200;
+
+/** Thresholds from LONG_LEG_INDEX_SECONDS up probe the partial index per conference; shorter ones (CLI, bridge) read every leg. */
+export const longLegsSql = (scope: ViewScope, indexed: boolean) => `SELECT c.conference_id AS conferenceId, c.room_number AS roomNumber,
     p.participant_id AS participantId, p.name, p.phone, p.joined_at AS joinedAt, p.seconds
-  FROM conferences c JOIN participants p ON p.conference_row = c.row
+  FROM conferences c JOIN participants p ${indexed ? `INDEXED BY participants_long_legs ` : ''}ON p.conference_row = c.row${indexed ? ` AND p.seconds > ${LONG_LEG_INDEX_SECONDS}` : ''}
   WHERE c.account_id = ${ACCOUNT_ID} AND c.period = @period${roomClause(scope, 'c.room_number')} AND p.seconds > @threshold
   ORDER BY p.seconds DESC, p.joined_at LIMIT ${ATTENTION_LIMIT}`;
 
@@ -67,7 +71,8 @@ export function longConferences(db: ReadableDB, scope: ViewScope, period: string
 
 /** The month's participant legs longer than `thresholdSeconds`, longest first. */
 export function longLegs(db: ReadableDB, scope: ViewScope, period: string, thresholdSeconds: number): LongLeg[] {
-  return prepare<[ThresholdParams], LongLeg>(db, longLegsSql(scope)).all({ ...scopeParams(scope), period, threshold: thresholdSeconds });
+  const indexed = thresholdSeconds >= LONG_LEG_INDEX_SECONDS;
+  return prepare<[ThresholdParams], LongLeg>(db, longLegsSql(scope, indexed)).all({ ...scopeParams(scope), period, threshold: thresholdSeconds });
 }
 
 /** Every room's totals in the months [from, to]. */
