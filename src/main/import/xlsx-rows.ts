@@ -15,6 +15,16 @@ export async function* xlsxRows(file: string): AsyncGenerator<SheetRow> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // A zip's parts come in any order, and the reader parses a sheet before
+  // xl/workbook.xml once it has the shared strings and relationships; it then
+  // read a date cell's workbook properties, or the sheets' names, from nothing
+  // and threw (the app's own streaming writer adds workbook.xml last). Until
+  // workbook.xml arrives: no sheet names (the header is found by content) and
+  // the 1900 date system (1904 workbooks come from Excel, which writes
+  // workbook.xml before its sheets).
+  const early = reader as unknown as { model?: { sheets?: unknown[] }; properties?: object };
+  early.model ??= { sheets: [] };
+  early.properties ??= {};
   let sheet = 0;
   for await (const worksheet of reader) {
     sheet += 1;
