@@ -132,6 +132,8 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const emit: FeatureDeps['emit'] = (name, payload) => events.emit('bridge-event', name, payload);
   const archive = createArchive({ file: path.join(env.dataDir, CACHE_FILE_NAME), appVersion: env.version, log });
   let newMonths: NewMonthWatcher | null = null;
+  // The months a sync swapped in are indexed for search after it, on the archive thread (set once the services are wired).
+  const afterSync = { run: () => {} };
   const core = createCore({
     cacheFile: archive.file,
     archive,
@@ -139,11 +141,14 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     log,
     onSyncProgress: (progress) => emit('syncProgress', progress),
     onSyncStart: (target) => newMonths?.onStart(target),
-    onSyncReport: (target, report) => newMonths?.onReport(target, report),
+    onSyncReport: (target, report) => {
+      newMonths?.onReport(target, report);
+      afterSync.run();
+    },
   });
   if (env.onNewMonths) newMonths = createNewMonthWatcher(core.cache, env.onNewMonths);
   try {
-    return wireServices(env, { log, events, emit, core, archive });
+    return wireServices(env, { log, events, emit, core, archive, afterSync });
   } catch (error) {
     // Start-up failed half-way: close what is open, so the process can exit cleanly.
     await core.close();
@@ -157,9 +162,11 @@ interface Wiring {
   emit: FeatureDeps['emit'];
   core: Core;
   archive: Archive;
+  /** What runs after each sync's report (search indexing of the months it swapped in). */
+  afterSync: { run: () => void };
 }
 
-function wireServices(env: AppEnvironment, { log, events, emit, core, archive }: Wiring): AppServices {
+function wireServices(env: AppEnvironment, { log, events, emit, core, archive, afterSync }: Wiring): AppServices {
   const settings = createSettingsStore(env.dataDir, { backend: env.settingsBackend, onProblem: (m) => log.error(m) });
   const menu = createMenuStateStore();
   const demo = embeddedDemo(env.demo ?? {}, log);
@@ -173,6 +180,9 @@ function wireServices(env: AppEnvironment, { log, events, emit, core, archive }:
   const { cache, coordinator, backups } = core;
   const syncSchedule = createSyncSchedule({ coordinator, profiles, settings, log }, env.scheduleSync !== false);
   const searchIndex = searchIndexUpkeep(cache, log);
+  afterSync.run = () => {
+    if (archive.state().state === 'ready') searchIndex.catchUp();
+  };
   const deps: FeatureDeps = {
     app: { shell: env.shell, version: env.version, locale: env.locale },
     cache,
@@ -186,6 +196,7 @@ function wireServices(env: AppEnvironment, { log, events, emit, core, archive }:
     log,
     menu,
     emit,
+    searchIndex,
   };
   const staged = new StagedFiles();
   archive.subscribe((state) => {

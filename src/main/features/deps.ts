@@ -7,6 +7,7 @@ import type { CacheHandle } from '../cache';
 import type { Logger } from '../log';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SyncCoordinator } from '../sync/sync-coordinator';
+import type { SearchIndexUpkeep } from './search/index-upkeep';
 import type { Archive } from './archive/archive';
 import type { BackupPolicy } from './archive/backup-policy';
 import type { MenuStateStore } from './menu/menu-state';
@@ -42,4 +43,6 @@ export interface FeatureDeps {
   menu: MenuStateStore;
   /** Sends an event to the renderer. */
   emit: EmitBridgeEvent;
+  /** The search index's catch-up on the archive thread (absent: a search never waits for it). */
+  searchIndex?: SearchIndexUpkeep;
 }

@@ -4,6 +4,9 @@
 // navigation and pop-ups, the single-instance lock, the menu and its
 // commands, net.fetch for the provider, settings through electron-store, logs
 // in Electron's logs folder, and a quit that waits for the services.
+import type * as EmbeddedDemoModule from '../../../src/main/app/embedded-demo';
+import type { EmbeddedDemoOptions } from '../../../src/main/app/embedded-demo';
+import type { Logger } from '../../../src/main/log';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -20,6 +23,13 @@ vi.mock('electron', async () => {
 vi.mock('electron-updater', () => {
   updater.imported = true;
   return { default: { autoUpdater: { on: vi.fn(), checkForUpdates: vi.fn(async () => (updater.checks += 1, null)) } } };
+});
+
+// The demo answers each request 250 ms late, as a remote provider would: the
+// quit test's sync must still be running when the quit comes.
+vi.mock('../../../src/main/app/embedded-demo', async (importOriginal) => {
+  const original = await importOriginal<typeof EmbeddedDemoModule>();
+  return { ...original, embeddedDemo: (options: EmbeddedDemoOptions, log: Logger) => original.embeddedDemo({ ...options, latencyMs: 250 }, log) };
 });
 
 let s: ElectronState;

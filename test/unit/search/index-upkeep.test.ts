@@ -38,4 +38,26 @@ describe('search index upkeep', () => {
     expect(result.hits.map((hit) => hit.id)).toEqual(['o-1']);
     expect(searchConferences(handle.read(), SCOPE, { ...query, text: 'INES' }).hits).toHaveLength(1);
   });
+
+  it('a month swapped in while a catch-up runs is indexed by the one that follows; a search waits for it, but not forever', async () => {
+    const upkeep = searchIndexUpkeep(handle, { info: () => {}, error: () => {} });
+    upkeep.catchUp();
+    // A sync's swap during the catch-up: its month has no documents (the sync leaves them to the upkeep).
+    replacePeriod(handle.write(), replaceInput(makePeriod('2026-11'), [makeConference('n-1', '320026', '2026-11-02T09:00:00Z', [makeParticipant('p-2', { name: 'Inès' })])]));
+    handle.write().exec(`DELETE FROM conference_search_periods WHERE period = '2026-11'`);
+    upkeep.catchUp();
+    await upkeep.searchReady(60_000);
+    const result = searchArchive(handle.read(), SCOPE, query);
+    expect(result.complete).toBe(true);
+    expect(result.hits.map((hit) => hit.id)).toEqual(['n-1', 'o-1']);
+    // Nothing running: ready at once; a catch-up under way and a short wait: the wait ends first.
+    handle.write().exec(`DELETE FROM conference_search_periods`);
+    upkeep.catchUp();
+    const started = Date.now();
+    await upkeep.searchReady(1);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await upkeep.idle();
+    expect(searchArchive(handle.read(), SCOPE, query).complete).toBe(true);
+  });
 });
+

@@ -40,8 +40,14 @@ interface Committed {
 /** The commit transaction of each connection, made once. */
 const transactions = new WeakMap<WritableDB, CommitTransaction>();
 
-/** Replaces the period's rows (or the login's room) with the staged content, all or nothing. */
-export function commitStagedPeriod(db: WritableDB, input: StagedPeriodInput, stage: PeriodStage): ReplaceCounts {
+/**
+ * Replaces the period's rows (or the login's room) with the staged content,
+ * all or nothing; then, unless `index` is false, builds the month's search
+ * documents. A sync passes false: indexing a large month costs about as much
+ * as writing it, so the sync leaves its months to the archive thread
+ * (features/search/index-upkeep.ts), and searches wait for it.
+ */
+export function commitStagedPeriod(db: WritableDB, input: StagedPeriodInput, stage: PeriodStage, options: { index?: boolean } = {}): ReplaceCounts {
   if (stage.db !== db) throw new Error('the period was staged on another connection');
   let commit = transactions.get(db);
   if (commit === undefined) {
@@ -57,7 +63,7 @@ export function commitStagedPeriod(db: WritableDB, input: StagedPeriodInput, sta
     throw error;
   }
   // The month's search documents, after the swap: its own transaction, not the swap's.
-  indexPeriod(db, { accountId: committed.accountId, period: input.period.period });
+  if (options.index !== false) indexPeriod(db, { accountId: committed.accountId, period: input.period.period });
   return committed.counts;
 }
 

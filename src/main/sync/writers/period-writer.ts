@@ -56,7 +56,7 @@ export function inProcessPeriodWriter(cache: CacheHandle): PeriodWriter {
     commit: (input) =>
       settle(() => {
         const { stage } = current();
-        return commitStagedPeriod(stage.db, input, stage);
+        return commitStagedPeriod(stage.db, input, stage, { index: false });
       }),
     discard() {
       staged?.stage.discard();

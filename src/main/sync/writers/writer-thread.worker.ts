@@ -84,7 +84,7 @@ port.on('message', (request: WriterRequest) => {
       return answer(request.id, () => {
         if (stagingError !== null) throw stagingError instanceof Error ? stagingError : new Error('staging failed');
         if (stage === null) throw new Error('no period staged');
-        return { counts: commitStagedPeriod(db, request.input, stage) };
+        return { counts: commitStagedPeriod(db, request.input, stage, { index: false }) };
       });
     case 'discard':
       stage?.discard();
