@@ -25,7 +25,7 @@ import { createMenuStateStore, type MenuStateStore } from '../features/menu/menu
 import { profileHandlers } from '../features/profiles/handlers';
 import { ProfileService } from '../features/profiles/profile-service';
 import { searchHandlers } from '../features/search/handlers';
-import { searchIndexUpkeep } from '../features/search/index-upkeep';
+import { searchIndexUpkeep, type SearchIndexUpkeep } from '../features/search/index-upkeep';
 import { settingsHandlers } from '../features/settings/handlers';
 import { syncHandlers } from '../features/sync/handlers';
 import { createNewMonthWatcher, type NewMonths, type NewMonthWatcher } from '../features/sync/new-months';
@@ -132,8 +132,6 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
   const emit: FeatureDeps['emit'] = (name, payload) => events.emit('bridge-event', name, payload);
   const archive = createArchive({ file: path.join(env.dataDir, CACHE_FILE_NAME), appVersion: env.version, log });
   let newMonths: NewMonthWatcher | null = null;
-  // The months a sync swapped in are indexed for search after it, on the archive thread (set once the services are wired).
-  const afterSync = { run: () => {} };
   const core = createCore({
     cacheFile: archive.file,
     archive,
@@ -143,12 +141,14 @@ export async function createAppServices(env: AppEnvironment): Promise<AppService
     onSyncStart: (target) => newMonths?.onStart(target),
     onSyncReport: (target, report) => {
       newMonths?.onReport(target, report);
-      afterSync.run();
+      // The months the sync swapped in are indexed for search after it, on the archive thread.
+      if (archive.state().state === 'ready') searchIndex.catchUp();
     },
   });
+  const searchIndex = searchIndexUpkeep(core.cache, log);
   if (env.onNewMonths) newMonths = createNewMonthWatcher(core.cache, env.onNewMonths);
   try {
-    return wireServices(env, { log, events, emit, core, archive, afterSync });
+    return wireServices(env, { log, events, emit, core, archive, searchIndex });
   } catch (error) {
     // Start-up failed half-way: close what is open, so the process can exit cleanly.
     await core.close();
@@ -162,11 +162,10 @@ interface Wiring {
   emit: FeatureDeps['emit'];
   core: Core;
   archive: Archive;
-  /** What runs after each sync's report (search indexing of the months it swapped in). */
-  afterSync: { run: () => void };
+  searchIndex: SearchIndexUpkeep;
 }
 
-function wireServices(env: AppEnvironment, { log, events, emit, core, archive, afterSync }: Wiring): AppServices {
+function wireServices(env: AppEnvironment, { log, events, emit, core, archive, searchIndex }: Wiring): AppServices {
   const settings = createSettingsStore(env.dataDir, { backend: env.settingsBackend, onProblem: (m) => log.error(m) });
   const menu = createMenuStateStore();
   const demo = embeddedDemo(env.demo ?? {}, log);
@@ -179,10 +178,6 @@ function wireServices(env: AppEnvironment, { log, events, emit, core, archive, a
   });
   const { cache, coordinator, backups } = core;
   const syncSchedule = createSyncSchedule({ coordinator, profiles, settings, log }, env.scheduleSync !== false);
-  const searchIndex = searchIndexUpkeep(cache, log);
-  afterSync.run = () => {
-    if (archive.state().state === 'ready') searchIndex.catchUp();
-  };
   const deps: FeatureDeps = {
     app: { shell: env.shell, version: env.version, locale: env.locale },
     cache,
