@@ -1,9 +1,9 @@
 // Keeping the search index (conference_search, migrations 006 and 008) current. A
 // month's documents are (re)built after its swap, in a transaction of their
 // own, so the staging and the swap pay nothing for them but deleting the
-// replaced rows' documents; a month without its marker (after an upgrade, a
-// crash between swap and index, data written directly) is indexed by the
-// first search that finds it missing. A billing-code change rewrites its
+// replaced rows' documents; a sync leaves that to the archive thread, which
+// also indexes any other month without its marker (after an upgrade, a crash
+// between swap and index, data written directly). A billing-code change rewrites its
 // conference's document (the code indexed is the effective one).
 import { openCache, type ReadableDB, type WritableDB } from '../db';
 import { prepare } from '../statements';
@@ -88,9 +88,7 @@ export interface PeriodKey {
  */
 export function forgetSearchDocuments(db: WritableDB, key: PeriodKey, room: string | null): void {
   if (room === null) {
-    const range = rangeOf(key);
-    prepare<[DocumentRange]>(db, DELETE_RANGE_DOCUMENTS).run(range);
-    prepare<[DocumentRange]>(db, DELETE_RANGE_NUMBERS).run(range);
+    forgetRange(db, rangeOf(key));
   } else {
     const params = { ...key, room };
     prepare<[PeriodKey & { room: string }]>(db, DELETE_ROOM_DOCUMENTS).run(params);
@@ -99,13 +97,18 @@ export function forgetSearchDocuments(db: WritableDB, key: PeriodKey, room: stri
   prepare<[PeriodKey]>(db, FORGET_PERIOD).run(key);
 }
 
+/** A month's documents and their numbers. */
+function forgetRange(db: WritableDB, range: DocumentRange): void {
+  prepare<[DocumentRange]>(db, DELETE_RANGE_DOCUMENTS).run(range);
+  prepare<[DocumentRange]>(db, DELETE_RANGE_NUMBERS).run(range);
+}
+
 /** (Re)builds a month's documents and marks it indexed, in one transaction. */
 export function indexPeriod(db: WritableDB, key: PeriodKey, at = new Date().toISOString()): void {
   db.transaction(() => {
     const period = { accountId: key.accountId, period: key.period };
     const range = rangeOf(key);
-    prepare<[DocumentRange]>(db, DELETE_RANGE_DOCUMENTS).run(range);
-    prepare<[DocumentRange]>(db, DELETE_RANGE_NUMBERS).run(range);
+    forgetRange(db, range);
     prepare<[PeriodKey & { first: number }]>(db, NUMBER_PERIOD).run({ ...period, first: range.first });
     prepare<[DocumentRange]>(db, INSERT_RANGE_DOCUMENTS).run(range);
     prepare<[PeriodKey & { at: string }]>(db, MARK_PERIOD).run({ ...period, at });
