@@ -9,6 +9,20 @@ import type { Migration } from './migration';
 // a test's raw SQL); a month whose last conference goes keeps zero rows, and
 // readers skip them. Local allocations and pending changes are not here:
 // report-codes.ts moves those conferences at read time, as before.
+/** Counts `new`'s conference into its group (a trigger's body: SQLite has no procedures). */
+const ADD_NEW = `INSERT INTO code_month_totals (account_id, period, billing_code, conference_count, accumulated_seconds, charge_cents)
+    VALUES (new.account_id, new.period, new.billing_code, 1, new.accumulated_seconds, new.charge_cents)
+    ON CONFLICT (account_id, period, coalesce(billing_code, char(0))) DO UPDATE SET
+      conference_count = conference_count + 1,
+      accumulated_seconds = accumulated_seconds + excluded.accumulated_seconds,
+      charge_cents = charge_cents + excluded.charge_cents;`;
+
+/** Takes `old`'s conference out of its group. */
+const SUBTRACT_OLD = `UPDATE code_month_totals SET conference_count = conference_count - 1,
+      accumulated_seconds = accumulated_seconds - old.accumulated_seconds,
+      charge_cents = charge_cents - old.charge_cents
+    WHERE account_id = old.account_id AND period = old.period AND coalesce(billing_code, char(0)) = coalesce(old.billing_code, char(0));`;
+
 const up = /* sql */ `
 CREATE TABLE code_month_totals (
   account_id          INTEGER NOT NULL,
@@ -26,32 +40,16 @@ INSERT INTO code_month_totals (account_id, period, billing_code, conference_coun
   FROM conferences GROUP BY account_id, period, billing_code;
 
 CREATE TRIGGER code_month_totals_insert AFTER INSERT ON conferences BEGIN
-  INSERT INTO code_month_totals (account_id, period, billing_code, conference_count, accumulated_seconds, charge_cents)
-    VALUES (new.account_id, new.period, new.billing_code, 1, new.accumulated_seconds, new.charge_cents)
-    ON CONFLICT (account_id, period, coalesce(billing_code, char(0))) DO UPDATE SET
-      conference_count = conference_count + 1,
-      accumulated_seconds = accumulated_seconds + excluded.accumulated_seconds,
-      charge_cents = charge_cents + excluded.charge_cents;
+  ${ADD_NEW}
 END;
 
 CREATE TRIGGER code_month_totals_delete AFTER DELETE ON conferences BEGIN
-  UPDATE code_month_totals SET conference_count = conference_count - 1,
-      accumulated_seconds = accumulated_seconds - old.accumulated_seconds,
-      charge_cents = charge_cents - old.charge_cents
-    WHERE account_id = old.account_id AND period = old.period AND coalesce(billing_code, char(0)) = coalesce(old.billing_code, char(0));
+  ${SUBTRACT_OLD}
 END;
 
 CREATE TRIGGER code_month_totals_update AFTER UPDATE OF account_id, period, billing_code, accumulated_seconds, charge_cents ON conferences BEGIN
-  UPDATE code_month_totals SET conference_count = conference_count - 1,
-      accumulated_seconds = accumulated_seconds - old.accumulated_seconds,
-      charge_cents = charge_cents - old.charge_cents
-    WHERE account_id = old.account_id AND period = old.period AND coalesce(billing_code, char(0)) = coalesce(old.billing_code, char(0));
-  INSERT INTO code_month_totals (account_id, period, billing_code, conference_count, accumulated_seconds, charge_cents)
-    VALUES (new.account_id, new.period, new.billing_code, 1, new.accumulated_seconds, new.charge_cents)
-    ON CONFLICT (account_id, period, coalesce(billing_code, char(0))) DO UPDATE SET
-      conference_count = conference_count + 1,
-      accumulated_seconds = accumulated_seconds + excluded.accumulated_seconds,
-      charge_cents = charge_cents + excluded.charge_cents;
+  ${SUBTRACT_OLD}
+  ${ADD_NEW}
 END;
 `;
 
