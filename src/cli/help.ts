@@ -12,6 +12,7 @@ interface CommandHelp {
 const ACCOUNT = ['--account N', 'the account (default: the only one in the cache)'] as const;
 const SERVER = ['--server URL', 'the provider, when the cache holds the account from several'] as const;
 const DB = ['--db FILE', "the cache (default: the app's own)"] as const;
+const JSON_TEXT = ['--json', 'JSON instead of text'] as const;
 const JSON_RAW = ['--json', 'JSON in raw units (seconds, cents) instead of text'] as const;
 const LANG = ['--lang en-GB|en-US|fr', 'the language of times, amounts and words (default en-GB; en: en-GB)'] as const;
 const FROM_TO = [
@@ -43,7 +44,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   periods: {
     usage: 'periods [--account N] [--server URL] [--db FILE] [--json]',
     about: 'The cached months of each account (or of --account), with their sync state.',
-    options: [ACCOUNT, SERVER, DB, ['--json', 'JSON instead of text']],
+    options: [ACCOUNT, SERVER, DB, JSON_TEXT],
   },
   search: {
     usage: 'search TEXT [--from YYYY-MM] [--to YYYY-MM] [--lang en-GB|en-US|fr] [--account N] [--server URL] [--db FILE] [--json]',
@@ -69,12 +70,12 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     about:
       "OAI's Excel downloads (.xlsx, or .csv) of months before the app: each file all or nothing;\n" +
       'exit 0 imported or unchanged, 1 when any file was refused.',
-    options: [ACCOUNT, SERVER, DB, ['--dry-run', 'check and preview, import nothing'], ['--json', 'JSON instead of text']],
+    options: [ACCOUNT, SERVER, DB, ['--dry-run', 'check and preview, import nothing'], JSON_TEXT],
   },
   check: {
     usage: 'check [--db FILE] [--json]',
     about: "SQLite's integrity check of the cache: exit 0 intact, 1 damaged (with the newest good backup).",
-    options: [DB, ['--json', 'JSON instead of text']],
+    options: [DB, JSON_TEXT],
   },
   backup: {
     usage: 'backup --out FILE [--db FILE]',
@@ -84,7 +85,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   backups: {
     usage: 'backups [--db FILE] [--json]',
     about: 'The automatic backups, newest first, with their date and months.',
-    options: [DB, ['--json', 'JSON instead of text']],
+    options: [DB, JSON_TEXT],
   },
   restore: {
     usage: 'restore --from FILE [--db FILE]',
