@@ -124,7 +124,6 @@ export async function openDemo(page: Page, app: HarnessFixture, syncTimeout?: nu
   await expect(page.getByTestId('summary-table')).toBeVisible();
 }
 
-/** Signs in to a demo provider of the test's own (not the embedded one), opens the app and waits for its first sync. */
 /** Signs in to a test's own demo provider through the services (the first sync starts). */
 export function signInTo(app: HarnessFixture, provider: DemoProvider) {
   return app.services.handlers.signIn({
@@ -137,10 +136,25 @@ export function signInTo(app: HarnessFixture, provider: DemoProvider) {
   });
 }
 
+/** Signs in to a demo provider of the test's own (not the embedded one), opens the app and waits for its first sync. */
 export async function openProvider(page: Page, app: HarnessFixture, provider: DemoProvider): Promise<void> {
   await signInTo(app, provider);
   await page.goto(app.url);
   await waitForSynced(page);
+}
+
+/** What the provider says when it refuses April's conference pages (failAprilSync). */
+export const APRIL_REFUSAL = 'April is being recomputed';
+
+/** April gets a new revision whose conference pages the provider refuses: the next sync fails that month alone, its cached data kept. */
+export function failAprilSync(provider: DemoProvider): void {
+  provider.bumpRevision('2009-04');
+  provider.faults.add({
+    method: 'GET',
+    path: '/periods/2009-04/conferences',
+    times: Infinity,
+    action: { kind: 'error', status: 404, code: 'not_found', message: APRIL_REFUSAL },
+  });
 }
 
 /** Intl writes French amounts with no-break spaces; compare on plain ones. */

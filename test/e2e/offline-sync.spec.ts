@@ -2,7 +2,7 @@
 // the account last synced and how a sync progresses, and a period whose sync
 // failed keeps its data with the reason shown.
 import { startDemoProvider } from '../../src/main/demo';
-import { bodyRows, collectErrors, expect, openDemo, openProvider, saveScreenshot, SEED_NOW, signInTo, test, totalRow, waitForSynced } from './fixtures';
+import { APRIL_REFUSAL, bodyRows, collectErrors, expect, failAprilSync, openDemo, openProvider, saveScreenshot, SEED_NOW, signInTo, test, totalRow, waitForSynced } from './fixtures';
 
 test('with the provider stopped, a reload still browses every view from the cache', async ({ page, app }) => {
   const errors = collectErrors(page);
@@ -79,13 +79,7 @@ for (const [language, words] of Object.entries(PERIOD_FAILED)) {
     test('a period whose sync failed keeps its data and says so in the user’s words, the provider’s under Details', async ({ page, app }) => {
       await openDemo(page, app);
       const provider = app.services.demoProvider()!;
-      provider.bumpRevision('2009-04');
-      provider.faults.add({
-        method: 'GET',
-        path: '/periods/2009-04/conferences',
-        times: Infinity,
-        action: { kind: 'error', status: 404, code: 'not_found', message: 'April is being recomputed' },
-      });
+      failAprilSync(provider);
       await page.getByTestId('period-select').selectOption('2009-04');
       await expect(page.getByText(words.invoiced, { exact: true })).toBeVisible();
       const before = await totalRow(page, 'summary-table');
@@ -96,10 +90,10 @@ for (const [language, words] of Object.entries(PERIOD_FAILED)) {
       await expect(notice).toBeVisible({ timeout: 30_000 });
       await expect(notice).toContainText(words.sentence);
       // The provider's English words stay folded until Details is opened.
-      await expect(notice.getByText('April is being recomputed')).toBeHidden();
+      await expect(notice.getByText(APRIL_REFUSAL)).toBeHidden();
       await saveScreenshot(page, `period-failed-${language}-light`);
       await notice.getByText(words.details, { exact: true }).click();
-      await expect(notice.locator('pre')).toContainText('April is being recomputed');
+      await expect(notice.locator('pre')).toContainText(APRIL_REFUSAL);
       await saveScreenshot(page, `period-failed-details-${language}-light`);
       await expect(page.getByTestId('sync-status')).toContainText(words.syncFailed);
       expect(await totalRow(page, 'summary-table')).toEqual(before);

@@ -3,7 +3,7 @@
 // accessibility violation on any of them. Plus keyboard-only use.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openDemo, saveScreenshot, test } from './fixtures';
+import { expect, failAprilSync, openDemo, saveScreenshot, test } from './fixtures';
 
 async function expectAccessible(page: Page, view: string): Promise<void> {
   if (!checkAxe) return;
@@ -136,13 +136,7 @@ test('pending, refused and archived states are clear', async ({ page, app }) => 
     path: 'billing-code',
     action: { kind: 'error', status: 409, code: 'period_locked', message: 'May 2009 is locked for invoicing' },
   });
-  provider.bumpRevision('2009-04');
-  provider.faults.add({
-    method: 'GET',
-    path: '/periods/2009-04/conferences',
-    times: Infinity,
-    action: { kind: 'error', status: 404, code: 'not_found', message: 'April is being recomputed' },
-  });
+  failAprilSync(provider);
   await page.getByRole('button', { name: /Marilene BALLESTER/ }).click();
   const codes = page.getByRole('button', { name: /^Billing code Unallocated/ });
   for (const code of ['LOCKED', 'PROJ-7']) {
