@@ -3,7 +3,7 @@
 // over it, Chromium, and the bridge round trip alone (the floor a view's time
 // is compared with).
 import { chromium, type Page } from '@playwright/test';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CACHE_FILE_NAME } from '../src/main/app/data-dir';
@@ -35,12 +35,20 @@ function dataDirFor(db: string): string {
   return dir;
 }
 
+/** The harness over a copy of `db`; its close removes the copy (a large archive's is GBs). */
 export async function open(db: string) {
   const dataDir = dataDirFor(db);
-  return startHarnessApp(
+  const app = await startHarnessApp(
     { dataDir, version: 'bench', locale: 'en-GB', scheduleSync: false },
     { rendererDir: path.resolve('out/renderer'), downloadsDir: path.join(dataDir, 'downloads') },
   );
+  return {
+    ...app,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 

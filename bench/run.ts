@@ -23,6 +23,13 @@ const { values } = parseArgs({
   },
 });
 const work = mkdtempSync(path.join(os.tmpdir(), 'oai-bench-'));
+// Every child's temp files (view data folders, Chromium profiles, archives)
+// go to the work folder, removed at the end: each run leaves several GB.
+Object.assign(process.env, { TMPDIR: work, TMP: work, TEMP: work });
+process.once('SIGINT', () => {
+  rmSync(work, { recursive: true, force: true });
+  process.exit(130);
+});
 const SYNC_ROUNDS = 3;
 
 function tsx(args: string[]): ReturnType<typeof spawn> {

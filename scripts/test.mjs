@@ -7,11 +7,14 @@
 // itself inside a private D-Bus session with an unlocked gnome-keyring, so a
 // developer's own keyring is never touched. On macOS and Windows the tests
 // use the real keychain under their own service name and clean up after
-// themselves.
+// themselves. Everything the tests write to the temp folder (caches, backups,
+// browser profiles) goes to one folder of this run, removed at its end:
+// thousands of test caches otherwise fill the disk, run after run.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { statfsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runInOwnTempDir, withTempDir } from './own-temp-dir.mjs';
 import { ensureSystemPackages } from './system-packages.mjs';
 
 const bin = (name) => path.resolve('node_modules/.bin', process.platform === 'win32' ? `${name}.cmd` : name);
@@ -20,30 +23,36 @@ function run(title, command, args) {
   process.stdout.write(`\n=== ${title} ===\n`);
   const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) {
-    process.stdout.write(`\n${title} failed (exit ${result.status ?? result.signal}).\n`);
+    // A full disk fails tests anywhere, each in its own way: say how much was left.
+    const { bavail, bsize } = statfsSync(os.tmpdir());
+    const free = ((bavail * bsize) / 2 ** 30).toFixed(1);
+    process.stdout.write(`\n${title} failed (exit ${result.status ?? result.signal}); ${free} GB left on the temp folder's disk.\n`);
     process.exit(result.status ?? 1);
   }
 }
 
-function reRunInsideKeyringSession() {
-  const keyringHome = mkdtempSync(path.join(os.tmpdir(), 'oai-test-keyring-'));
-  const script =
-    'echo -n test-keyring | HOME="$OAI_KEYRING_HOME" gnome-keyring-daemon --unlock --components=secrets >/dev/null' +
+/** Runs this script again in a temp folder of its own (on Linux inside a private keyring session), then removes the folder. */
+function reRunInOwnTempDir() {
+  const linux = process.platform === 'linux';
+  const keyringSession =
+    'mkdir -p "$OAI_KEYRING_HOME" && echo -n test-keyring | HOME="$OAI_KEYRING_HOME" gnome-keyring-daemon --unlock --components=secrets >/dev/null' +
     ' && exec "$OAI_NODE" scripts/test.mjs';
-  const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', script], {
-    stdio: 'inherit',
-    env: { ...process.env, OAI_KEYRING_HOME: keyringHome, OAI_NODE: process.execPath, OAI_TEST_KEYRING: 'session' },
-  });
-  process.exit(result.status ?? 1);
+  const status = runInOwnTempDir(
+    'oai-test-run-',
+    linux ? 'dbus-run-session' : process.execPath,
+    linux ? ['--', 'sh', '-c', keyringSession] : ['scripts/test.mjs'],
+    (dir) => ({ ...withTempDir(process.env, dir), OAI_TEST_TMP: dir, OAI_KEYRING_HOME: path.join(dir, 'keyring'), OAI_NODE: process.execPath }),
+  );
+  process.exit(status);
 }
 
-if (!process.env.OAI_TEST_KEYRING) {
+if (!process.env.OAI_TEST_TMP) {
   const problem = await ensureSystemPackages();
   if (problem) {
     process.stderr.write(problem);
     process.exit(2);
   }
-  if (process.platform === 'linux') reRunInsideKeyringSession();
+  reRunInOwnTempDir();
 }
 
 run('Typecheck', bin('tsc'), ['-p', 'tsconfig.node.json']);
