@@ -17,6 +17,9 @@ export default defineConfig({
           // Writes Excel exports off the main thread (see export/export-thread.ts).
           'export.worker': resolve('src/main/export/export.worker.ts'),
         },
+        // Shared chunks beside the entries, not in chunks/: a module that starts
+        // a worker finds its bundled file beside itself (worker-script.ts).
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },
