@@ -3,7 +3,8 @@
 // and both date styles stay consistent everywhere. Pure functions over Intl;
 // formatters are cached because tables call them per row.
 import type { Translate } from './i18n';
-import { LANGUAGE_LOCALES, type DateStyle, type Language } from './i18n/language';
+import type { DateStyle } from './i18n/language';
+import { LANGUAGE_LOCALES, type Language } from './i18n/locales';
 
 export interface FormatOptions {
   language: Language;

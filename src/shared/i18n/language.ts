@@ -3,30 +3,15 @@
 // so a variant (English (UK) beside English (US)) is one more row here: the
 // same catalogue with another formatting locale.
 import { z } from 'zod';
+import { LANGUAGE_CODES, LANGUAGE_LOCALES, type Language } from './locales';
 
-export const languageSchema = z.enum(['en-GB', 'en-US', 'fr']);
-export type Language = z.infer<typeof languageSchema>;
+export { LANGUAGE_LOCALES, type CatalogLanguage, type Language, type LanguageLocale } from './locales';
+
+export const languageSchema = z.enum(LANGUAGE_CODES);
 
 /** What a settings file may hold: also `en`, written before English had two variants (see storedLanguage). */
-export const storedLanguageSchema = z.enum(['en-GB', 'en-US', 'fr', 'en']);
+export const storedLanguageSchema = z.enum([...LANGUAGE_CODES, 'en']);
 export type StoredLanguage = z.infer<typeof storedLanguageSchema>;
-
-/** The catalogues (src/shared/i18n/{en,fr}.ts). */
-export type CatalogLanguage = 'en' | 'fr';
-
-export interface LanguageLocale {
-  catalog: CatalogLanguage;
-  /** The Intl locale numbers, money and dates follow. */
-  intl: string;
-  /** Its name in the language pickers, in its own words. */
-  name: string;
-}
-
-export const LANGUAGE_LOCALES: Readonly<Record<Language, LanguageLocale>> = {
-  'en-GB': { catalog: 'en', intl: 'en-GB', name: 'English (UK)' },
-  'en-US': { catalog: 'en', intl: 'en-US', name: 'English (US)' },
-  fr: { catalog: 'fr', intl: 'fr-FR', name: 'Français' },
-};
 
 export const LANGUAGES = Object.keys(LANGUAGE_LOCALES) as Language[];
 
