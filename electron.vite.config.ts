@@ -13,7 +13,9 @@ export default defineConfig({
           'writer-thread.worker': resolve('src/main/sync/writers/writer-thread.worker.ts'),
           // Runs backups' copies and integrity checks off the main thread (see cache/worker/archive-thread.ts).
           'archive.worker': resolve('src/main/cache/worker/archive.worker.ts'),
+          // Imports off the main thread: one thread reads a file, the other writes it (see import/parse-thread.ts).
           'import.worker': resolve('src/main/features/import/import.worker.ts'),
+          'parse.worker': resolve('src/main/import/parse.worker.ts'),
           // Writes Excel exports off the main thread (see export/export-thread.ts).
           'export.worker': resolve('src/main/export/export.worker.ts'),
         },

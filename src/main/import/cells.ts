@@ -155,8 +155,12 @@ export function readMoney(cell: Cell): Read<number> {
 }
 
 function toCents(amount: number): number {
-  // 116.59 * 100 is 11658.999…: round the product, not the amount.
-  return Math.round(Number((amount * 100).toFixed(6)));
+  // 116.59 * 100 is 11658.999…: round the product, not the amount. Most
+  // products are that close to a whole number of cents; the others (1.005 *
+  // 100 is 100.49999…) are rounded at 6 decimals first.
+  const product = amount * 100;
+  const cents = Math.round(product);
+  return Math.abs(product - cents) < 1e-6 ? cents : Math.round(Number(product.toFixed(6)));
 }
 
 function parseAmount(raw: string): number | null {

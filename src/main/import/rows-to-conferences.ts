@@ -3,7 +3,7 @@
 // from the DATE, START TIME local to the account's time zone, a Total row
 // checked against the sum of the rows, and every problem collected (the
 // file is all or nothing: the caller refuses it if there is any).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ImportConferenceInput } from '../cache/queries/imports';
 import { cellText, EMPTY, isEmpty, readBillingCode, readCount, readDate, readDuration, readMoney, readRoomNumber, readText, readTimeOfDay, type Cell, type Read } from './cells';
 import { columnLetter, FIELD_HEADER, matchHeader, missingRequired, REQUIRED_FIELDS, type ColumnMap, type OaiField } from './header';
@@ -19,7 +19,10 @@ import type { LocalToUtc } from './time-zone';
 export type ParsedConference = ImportConferenceInput;
 
 export interface ParsedRows {
+  /** Every conference, unless the rules hand them over in batches (onConferences): then empty. */
   conferences: ParsedConference[];
+  /** Conferences read (whether collected or handed over). */
+  conferenceCount: number;
   problems: ImportProblem[];
   /** Rows read (every sheet read up to the end of the data). */
   rowsRead: number;
@@ -32,9 +35,16 @@ export interface RowRules {
   /** Rows at the top of a sheet where the header row is looked for. */
   headerSearchRows?: number;
   onRows?: (rows: number) => void;
+  /**
+   * Conferences in batches as they are read, instead of collected: memory
+   * stays flat whatever the file's size. None once a problem was found (the
+   * file will be refused whole).
+   */
+  onConferences?: (batch: ParsedConference[]) => void;
 }
 
 const PROGRESS_EVERY = 5000;
+const BATCH = 1000;
 
 const TOTAL_LABEL = /^(grand\s+)?total\b/i;
 
@@ -55,7 +65,11 @@ export async function rowsToConferences(rows: AsyncIterable<SheetRow>, rules: Ro
 class RowState {
   rowsRead = 0;
   readonly problems: ImportProblem[] = [];
-  private readonly conferences: ParsedConference[] = [];
+  /** Not handed over yet (all of them when the rules take no batches). */
+  private pending: ParsedConference[] = [];
+  private count = 0;
+  private seconds = 0;
+  private cents = 0;
   private readonly occurrences = new Map<string, number>();
   private columns: ColumnMap | null = null;
   private dataSheet = 0;
@@ -82,6 +96,7 @@ class RowState {
   }
 
   finish(): ParsedRows {
+    this.handOver();
     if (this.columns === null && !this.problems.some((p) => p.code === 'too_many_rows')) {
       const missing = this.closestHeader?.missing.map((field) => FIELD_HEADER[field]).join(', ');
       this.problems.push(
@@ -89,10 +104,18 @@ class RowState {
           missing: missing ?? '',
         }),
       );
-    } else if (this.columns !== null && this.conferences.length === 0 && this.problems.length === 0) {
+    } else if (this.columns !== null && this.count === 0 && this.problems.length === 0) {
       this.problems.push(fileProblem('no_rows', 'the file holds no conference'));
     }
-    return { conferences: this.conferences, problems: this.problems, rowsRead: this.rowsRead };
+    return { conferences: this.pending, conferenceCount: this.count, problems: this.problems, rowsRead: this.rowsRead };
+  }
+
+  /** Hands the pending conferences over, when the rules take batches; drops them once the file is refused. */
+  private handOver(): void {
+    const onConferences = this.rules.onConferences;
+    if (onConferences === undefined) return;
+    if (this.pending.length > 0 && this.problems.length === 0) onConferences(this.pending);
+    this.pending = [];
   }
 
   private lookForHeader(row: SheetRow): void {
@@ -154,7 +177,10 @@ class RowState {
     const key = [roomNumber, date, Math.floor(time / 60), lengthSeconds, chargeCents].join('|');
     const occurrence = this.occurrences.get(key) ?? 0;
     this.occurrences.set(key, occurrence + 1);
-    this.conferences.push({
+    this.count += 1;
+    this.seconds += accumulatedSeconds;
+    this.cents += chargeCents;
+    this.pending.push({
       id: conferenceId(key, occurrence),
       period,
       roomNumber,
@@ -166,13 +192,12 @@ class RowState {
       accumulatedSeconds,
       chargeCents,
     });
+    if (this.pending.length >= BATCH) this.handOver();
   }
 
   private checkTotal(row: SheetRow): void {
-    const seconds = this.conferences.reduce((sum, c) => sum + c.accumulatedSeconds, 0);
-    const cents = this.conferences.reduce((sum, c) => sum + c.chargeCents, 0);
-    this.checkTotalOf(row, 'accumulatedTime', readDuration, seconds, clock);
-    this.checkTotalOf(row, 'charges', readMoney, cents, amount);
+    this.checkTotalOf(row, 'accumulatedTime', readDuration, this.seconds, clock);
+    this.checkTotalOf(row, 'charges', readMoney, this.cents, amount);
   }
 
   /** A Total row that leaves a figure out (an empty cell) is not checked on it. */
@@ -186,7 +211,7 @@ class RowState {
 }
 
 function conferenceId(key: string, occurrence: number): string {
-  return `imp-${createHash('sha256').update(`${key}|${occurrence}`).digest('hex').slice(0, 24)}`;
+  return `imp-${hash('sha256', `${key}|${occurrence}`, 'hex').slice(0, 24)}`;
 }
 
 function clock(seconds: number): string {

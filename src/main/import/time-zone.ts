@@ -32,9 +32,14 @@ export function localToUtc(timeZone: string): LocalToUtc {
     const wall = midnight + secondsOfDay * 1000;
     // The offsets around that wall time: one of them (or two, at the autumn repeat) maps back to it.
     const candidates = offsetsAround(midnight);
-    const instants = candidates.map((offset) => wall - offset).filter((utc) => utc + offsetAt(utc) === wall);
-    if (instants.length === 0) return null;
-    return new Date(Math.min(...instants)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    let earliest = Infinity;
+    for (const offset of candidates) {
+      const utc = wall - offset;
+      if (utc < earliest && utc + offsetAt(utc) === wall) earliest = utc;
+    }
+    if (earliest === Infinity) return null;
+    // Whole seconds: the ISO form without its milliseconds.
+    return `${new Date(earliest).toISOString().slice(0, 19)}Z`;
   };
 }
 

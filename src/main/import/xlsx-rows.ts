@@ -1,14 +1,15 @@
 // .xlsx rows streamed with exceljs's WorkbookReader: the file is read as a
 // zip stream, sheet by sheet, never loaded whole. Typed cells become numbers
 // (dates and times as Excel serials), formulas their saved result.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import WorkbookReader from 'exceljs/lib/stream/xlsx/workbook-reader.js';
 import { dateToSerial, EMPTY, type Cell } from './cells';
 import type { SheetRow } from './sheet-rows';
 
 /** Rows of every sheet in file order; the caller may stop early (return()). */
 export async function* xlsxRows(file: string): AsyncGenerator<SheetRow> {
   // Styles are read so that date-formatted numbers come as Dates (1904-date workbooks included).
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  const reader = new WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

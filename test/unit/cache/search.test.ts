@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   discardOutbox,
+  hasUnindexedPeriods,
   indexMissingPeriods,
   migrate,
   notePeriodsServed,
@@ -129,7 +130,7 @@ describe('the index follows the archive', () => {
     expect(search('LOCAL-SEPT')).toEqual(['2026-09/s-2']);
   });
 
-  it('an imported month is searchable once imported, and gone once removed', () => {
+  it('an imported month is left to the index upkeep, searchable once indexed, and gone once removed', () => {
     const conference = {
       id: 'imp-1',
       period: '2025-06',
@@ -143,6 +144,9 @@ describe('the index follows the archive', () => {
       chargeCents: 120,
     };
     writeImportedFile(cache.db, KEY, { fileName: 'june.xlsx', sizeBytes: 1, sha256: 'x' }, [conference], '2026-11-20T09:00:00Z');
+    expect(hasUnindexedPeriods(cache.db)).toBe(true);
+    expect(search('old-code')).toEqual([]);
+    expect(indexMissingPeriods(cache.db)).toBe(1);
     expect(search('old-code')).toEqual(['2025-06/imp-1']);
     expect(search('zoe')).toEqual(['2025-06/imp-1']);
     expect(removeImportedMonth(cache.db, KEY, '2025-06')).toBe(true);

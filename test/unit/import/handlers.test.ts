@@ -1,10 +1,12 @@
 // The app's import calls over a real cache, with the import on its worker
 // thread: a dropped file uploaded in chunks, previewed, imported (progress
-// events, a backup asked for), a room sign-in refused, an imported month removed.
+// events, a backup asked for, the months indexed for search on the archive
+// thread), a room sign-in refused, an imported month removed.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { accountSummary, getPeriod, upsertAccount } from '../../../src/main/cache';
+import { accountSummary, getPeriod, hasUnindexedPeriods, searchConferences, upsertAccount } from '../../../src/main/cache';
+import { searchIndexUpkeep } from '../../../src/main/features/search/index-upkeep';
 import type { ShellIntegration } from '../../../src/main/app/shell-integration';
 import type { BackupPolicy } from '../../../src/main/features/archive/backup-policy';
 import { importHandlers } from '../../../src/main/features/import/handlers';
@@ -22,7 +24,9 @@ function setup(chosen: string[] = []) {
   const backups = { changed: vi.fn() } as unknown as BackupPolicy;
   const integration = { chooseImportFiles: () => Promise.resolve(chosen) } as unknown as ShellIntegration;
   const profiles = savedProfiles([storedProfile('account'), storedProfile('room', { roomNumber: '332703' })]);
+  const searchIndex = searchIndexUpkeep(cache.handle, { info: () => {}, error: (message) => events.push({ name: 'log', payload: message }) });
   const handlers = importHandlers({
+    searchIndex,
     cache: cache.handle,
     profiles,
     integration,
@@ -30,7 +34,7 @@ function setup(chosen: string[] = []) {
     emit: (name, payload) => events.push({ name, payload }),
     run: importThreadRunner(() => cache.file),
   });
-  return { cache, handlers, events, backups };
+  return { cache, handlers, events, backups, searchIndex };
 }
 
 const byRoom = (rooms: { roomNumber: string; conferenceCount: number; accumulatedSeconds: number; chargeCents: number }[]) =>
@@ -38,7 +42,7 @@ const byRoom = (rooms: { roomNumber: string; conferenceCount: number; accumulate
 
 describe('import handlers (worker thread)', () => {
   it('a dropped file in chunks: previewed, then imported in one step with progress and a backup', async () => {
-    const { cache, handlers, events, backups } = setup();
+    const { cache, handlers, events, backups, searchIndex } = setup();
     const bytes = readFileSync(SAMPLE_FILES[2]!);
     const { uploadId } = handlers.beginImportUpload({ name: 'january.xlsx', size: bytes.length });
     for (let at = 0; at < bytes.length; at += 4096) await handlers.importUploadChunk({ uploadId, data: bytes.subarray(at, at + 4096).toString('base64') });
@@ -51,6 +55,11 @@ describe('import handlers (worker thread)', () => {
     expect(byRoom(accountSummary(cache.db, SCOPE, '2009-01', 'all').rooms)).toEqual(truth()['2009-01']);
     expect(events).toContainEqual({ name: 'importProgress', payload: { phase: 'done', file: 'january.xlsx', index: 0, count: 1, rows: 0 } });
     expect(backups.changed).toHaveBeenCalledWith('import'); // eslint-disable-line @typescript-eslint/unbound-method -- a vi.fn() spy
+    // The import left its month to the search index's upkeep, which indexed it.
+    await searchIndex.idle();
+    expect(hasUnindexedPeriods(cache.db)).toBe(false);
+    const [room] = accountSummary(cache.db, SCOPE, '2009-01', 'all').rooms;
+    expect(searchConferences(cache.db, SCOPE, { text: room!.roomNumber, from: null, to: null, limit: 100, offset: 0 }).hits).toHaveLength(room!.conferenceCount);
     // The token is spent.
     await expect(handlers.runImport({ profileId: 'account', tokens: [preview.token] })).rejects.toThrow(AppError);
   });

@@ -1,17 +1,17 @@
 // Months imported from OAI's Excel downloads: their conferences (no
 // participant legs), room totals computed from them, the period marked
 // `source = 'import'`, and the files they came from. The provider's months
-// are never touched: a file with one is refused whole. Each file is written
-// in ONE transaction; re-importing adds nothing (deterministic conference
-// ids), and across files each conference key counts its most occurrences in
-// any one file (ids carry the occurrence index).
+// are never touched: a file with one is refused whole. Each file is staged
+// as it is read, then written in ONE transaction; re-importing adds nothing
+// (deterministic conference ids), and across files each conference key
+// counts its most occurrences in any one file (ids carry the occurrence index).
 import { IMPORTED_SERVICE_TYPE, type ImportedFileInfo } from '../../../shared/domain';
 import type { ReadableDB, WritableDB } from '../db';
 import { CacheError } from '../errors';
 import { prepare } from '../statements';
 import type { AccountKey } from '../types';
 import { accountIdOf, ensureAccount } from './accounts';
-import { forgetSearchDocuments, indexPeriod } from './search-index';
+import { forgetSearchDocuments } from './search-index';
 
 /** A conference as an import writes it (ids from src/main/import). */
 export interface ImportConferenceInput {
@@ -45,14 +45,6 @@ export { IMPORTED_SERVICE_TYPE };
 
 const PROVIDER_MONTHS = `SELECT period FROM periods WHERE account_id = ? AND source = 'provider'
   AND period IN (SELECT value FROM json_each(?)) ORDER BY period`;
-/** Conferences per INSERT statement: fewer calls into SQLite for a large file. */
-const INSERT_BATCH = 50;
-const CONFERENCE_VALUES = `(?, ?, ?, ?, ?, '${IMPORTED_SERVICE_TYPE}', ?, ?, ?, ?, ?)`;
-/** `rows` conferences not cached yet, in one statement (ids are unique within a file: an id cached already is a bug, and fails). */
-const insertConferencesSql = (rows: number) => `INSERT INTO conferences (account_id, period, conference_id, room_number, start_utc, service_type,
-    billing_code, participant_count, length_seconds, accumulated_seconds, charge_cents)
-  VALUES ${Array.from({ length: rows }, () => CONFERENCE_VALUES).join(', ')}`;
-const INSERT_FULL_BATCH = insertConferencesSql(INSERT_BATCH);
 const UPSERT_IMPORTED_PERIOD = `INSERT INTO periods (account_id, period, start_date, invoiced, served_by_provider, scope, source,
     first_synced_at, last_synced_at)
   VALUES (@accountId, @period, @start, 0, 0, 'account', 'import', @at, @at)
@@ -94,70 +86,112 @@ export function providerMonthsAmong(db: ReadableDB, key: AccountKey, periods: re
 }
 
 /**
- * Writes one file's conferences in ONE IMMEDIATE transaction: refused whole
+ * A file's conferences, set down as they are read in a TEMP table of this
+ * connection (no lock on the archive, memory flat whatever the file's size),
+ * then written by commitStagedImport in one statement. Whoever stages
+ * commits or discards before staging the next file on that connection.
+ */
+export interface ImportStaging {
+  add(batch: readonly ImportConferenceInput[]): void;
+  /** Forgets what was staged (a refused file). */
+  discard(): void;
+}
+
+// In file order (a table keyed as the conferences are, sorted while the file
+// is read, made the whole import no faster: the sort moved, it did not go).
+const CREATE_STAGING = `CREATE TEMP TABLE IF NOT EXISTS import_staging (period TEXT NOT NULL, conference_id TEXT NOT NULL, room_number TEXT NOT NULL,
+  cardholder TEXT, start_utc TEXT NOT NULL, billing_code TEXT, participant_count INTEGER NOT NULL, length_seconds INTEGER NOT NULL,
+  accumulated_seconds INTEGER NOT NULL, charge_cents INTEGER NOT NULL)`;
+const CLEAR_STAGING = 'DELETE FROM temp.import_staging';
+const STAGED_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Staged conferences per INSERT statement: fewer calls into SQLite. */
+const STAGE_BATCH = 50;
+const stageSql = (rows: number) => `INSERT INTO temp.import_staging VALUES ${Array.from({ length: rows }, () => STAGED_VALUES).join(', ')}`;
+const STAGE_FULL_BATCH = stageSql(STAGE_BATCH);
+const STAGED_PERIODS = 'SELECT DISTINCT period FROM temp.import_staging ORDER BY period';
+/** Whether the account holds any conference of the staged months (else none can be cached already). */
+const ANY_CACHED_MONTH = `SELECT EXISTS (SELECT 1 FROM conferences WHERE account_id = @accountId
+  AND period IN (SELECT DISTINCT period FROM temp.import_staging)) AS found`;
+const NOT_CACHED = `NOT EXISTS (SELECT 1 FROM conferences c WHERE c.account_id = @accountId AND c.period = s.period AND c.conference_id = s.conference_id)`;
+const STAGED_TOTALS = `SELECT count(*) AS added, coalesce(sum(charge_cents), 0) AS addedChargeCents FROM temp.import_staging s`;
+const NEW_STAGED_TOTALS = `${STAGED_TOTALS} WHERE ${NOT_CACHED}`;
+// In the order of the conferences' unique index (their ids are hashes):
+// its pages are written one after the other instead of all over it.
+const copyStagedSql = (where: string) => `INSERT INTO conferences (account_id, period, conference_id, room_number, start_utc, service_type,
+    billing_code, participant_count, length_seconds, accumulated_seconds, charge_cents)
+  SELECT @accountId, period, conference_id, room_number, start_utc, '${IMPORTED_SERVICE_TYPE}', billing_code, participant_count,
+    length_seconds, accumulated_seconds, charge_cents
+  FROM temp.import_staging s ${where} ORDER BY period, conference_id`;
+const INSERT_ALL_STAGED = copyStagedSql('');
+const INSERT_NEW_STAGED = copyStagedSql(`WHERE ${NOT_CACHED}`);
+/** Each room's cardholder as the file's first row with one gives it (SQLite takes a bare column from the min()'s row). */
+const STAGED_CARDHOLDERS = `SELECT room_number AS roomNumber, cardholder, min(rowid) FROM temp.import_staging
+  WHERE cardholder IS NOT NULL GROUP BY room_number`;
+
+export function stageImport(db: WritableDB): ImportStaging {
+  db.exec(CREATE_STAGING);
+  db.exec(CLEAR_STAGING);
+  const valuesOf = (c: ImportConferenceInput) => [
+    c.period, c.id, c.roomNumber, c.cardholder, c.startUtc, c.billingCode, c.participantCount, c.lengthSeconds, c.accumulatedSeconds, c.chargeCents,
+  ];
+  return {
+    add: (batch) => {
+      for (let start = 0; start < batch.length; start += STAGE_BATCH) {
+        const rows = batch.slice(start, start + STAGE_BATCH);
+        prepare<unknown[]>(db, rows.length === STAGE_BATCH ? STAGE_FULL_BATCH : stageSql(rows.length)).run(...rows.flatMap(valuesOf));
+      }
+    },
+    discard: () => db.exec(CLEAR_STAGING),
+  };
+}
+
+/**
+ * Writes the staged file in ONE IMMEDIATE transaction: refused whole
  * (CacheError 'provider_month') when a month is the provider's. Conferences
  * already cached are left as they are; room totals of the months touched are
  * computed again from their conferences. The file is recorded only when it
- * added something.
+ * added something. The staging is emptied either way. The months are left
+ * for the search index's upkeep to index (indexing a large month costs about
+ * as much as writing it), as a sync leaves the months it swaps in.
  */
-export function writeImportedFile(db: WritableDB, key: AccountKey, file: ImportFileInput, conferences: readonly ImportConferenceInput[], at: string): ImportWriteResult {
-  const periods = [...new Set(conferences.map((c) => c.period))].sort();
-  return db
-    .transaction((): ImportWriteResult => {
-      const held = providerMonthsAmong(db, key, periods);
-      if (held.length > 0) {
-        throw new CacheError('provider_month', `${held.join(', ')} of account ${key.accountNumber} came from the provider: an import never replaces the provider's data.`);
-      }
-      const accountId = ensureAccount(db, key);
-      const { added, addedChargeCents } = insertConferences(db, accountId, conferences);
-      if (added === 0) return { added, addedChargeCents, periods };
-      const cardholders = new Map<string, string>();
-      for (const c of conferences) if (c.cardholder !== null && !cardholders.has(c.roomNumber)) cardholders.set(c.roomNumber, c.cardholder);
-      for (const period of periods) {
-        prepare<[Record<string, unknown>]>(db, UPSERT_IMPORTED_PERIOD).run({ accountId, period, start: `${period}-01`, at });
-        updateRoomTotals(db, accountId, period, cardholders);
-        // Searchable at once, in the same transaction (a nested one: a savepoint).
-        indexPeriod(db, { accountId, period }, at);
-      }
-      const fileId = Number(
-        prepare<[number, string, number, string, string, number, number]>(db, INSERT_FILE).run(accountId, file.fileName, file.sizeBytes, file.sha256, at, added, addedChargeCents)
-          .lastInsertRowid,
-      );
-      for (const period of periods) prepare<[number, string]>(db, INSERT_FILE_PERIOD).run(fileId, period);
-      return { added, addedChargeCents, periods };
-    })
-    .immediate();
+export function commitStagedImport(db: WritableDB, key: AccountKey, file: ImportFileInput, at: string): ImportWriteResult {
+  try {
+    return db
+      .transaction((): ImportWriteResult => {
+        const periods = prepare<[], { period: string }>(db, STAGED_PERIODS).all().map((row) => row.period);
+        const held = providerMonthsAmong(db, key, periods);
+        if (held.length > 0) {
+          throw new CacheError('provider_month', `${held.join(', ')} of account ${key.accountNumber} came from the provider: an import never replaces the provider's data.`);
+        }
+        const accountId = ensureAccount(db, key);
+        // A month new to the archive (the usual import) has nothing cached to look up, row by row.
+        const fresh = prepare<[{ accountId: number }], { found: number }>(db, ANY_CACHED_MONTH).get({ accountId })!.found === 0;
+        const totals = fresh ? STAGED_TOTALS : NEW_STAGED_TOTALS;
+        const { added, addedChargeCents } = prepare<[{ accountId: number }], { added: number; addedChargeCents: number }>(db, totals).get({ accountId })!;
+        if (added === 0) return { added, addedChargeCents, periods };
+        prepare<[{ accountId: number }]>(db, fresh ? INSERT_ALL_STAGED : INSERT_NEW_STAGED).run({ accountId });
+        const cardholders = new Map(prepare<[], { roomNumber: string; cardholder: string }>(db, STAGED_CARDHOLDERS).all().map((r) => [r.roomNumber, r.cardholder]));
+        for (const period of periods) {
+          prepare<[Record<string, unknown>]>(db, UPSERT_IMPORTED_PERIOD).run({ accountId, period, start: `${period}-01`, at });
+          updateRoomTotals(db, accountId, period, cardholders);
+        }
+        const fileId = Number(
+          prepare<[number, string, number, string, string, number, number]>(db, INSERT_FILE).run(accountId, file.fileName, file.sizeBytes, file.sha256, at, added, addedChargeCents)
+            .lastInsertRowid,
+        );
+        for (const period of periods) prepare<[number, string]>(db, INSERT_FILE_PERIOD).run(fileId, period);
+        return { added, addedChargeCents, periods };
+      })
+      .immediate();
+  } finally {
+    db.exec(CLEAR_STAGING);
+  }
 }
 
-const CACHED_IDS = `SELECT c.conference_id AS id FROM json_each(@ids) j
-  JOIN conferences c ON c.account_id = @accountId AND c.period = @period AND c.conference_id = j.value`;
-
-/**
- * Inserts the conferences not cached yet (those are found first, a month at
- * a time), in batches, in the order of their ids: the ids are hashes, and
- * inserting them in order writes the unique index's pages one after the
- * other instead of all over it (25 % faster at 50,000 rows).
- */
-function insertConferences(db: WritableDB, accountId: number, conferences: readonly ImportConferenceInput[]): { added: number; addedChargeCents: number } {
-  const cached = new Set<string>();
-  const idsOfPeriod = new Map<string, string[]>();
-  for (const c of conferences) {
-    let ids = idsOfPeriod.get(c.period);
-    if (ids === undefined) idsOfPeriod.set(c.period, (ids = []));
-    ids.push(c.id);
-  }
-  for (const [period, ids] of idsOfPeriod) {
-    for (const row of prepare<[{ ids: string; accountId: number; period: string }], { id: string }>(db, CACHED_IDS).all({ ids: JSON.stringify(ids), accountId, period })) {
-      cached.add(`${period}|${row.id}`);
-    }
-  }
-  const fresh = conferences.filter((c) => !cached.has(`${c.period}|${c.id}`)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const valuesOf = (c: ImportConferenceInput) => [accountId, c.period, c.id, c.roomNumber, c.startUtc, c.billingCode, c.participantCount, c.lengthSeconds, c.accumulatedSeconds, c.chargeCents];
-  for (let start = 0; start < fresh.length; start += INSERT_BATCH) {
-    const batch = fresh.slice(start, start + INSERT_BATCH);
-    prepare<unknown[]>(db, batch.length === INSERT_BATCH ? INSERT_FULL_BATCH : insertConferencesSql(batch.length)).run(...batch.flatMap(valuesOf));
-  }
-  return { added: fresh.length, addedChargeCents: fresh.reduce((sum, c) => sum + c.chargeCents, 0) };
+/** stageImport and commitStagedImport in one go, for conferences at hand. */
+export function writeImportedFile(db: WritableDB, key: AccountKey, file: ImportFileInput, conferences: readonly ImportConferenceInput[], at: string): ImportWriteResult {
+  stageImport(db).add(conferences);
+  return commitStagedImport(db, key, file, at);
 }
 
 /** Room totals of an imported month = the sums of its conferences; a room's cardholder is kept, else the file's, else its latest known. */

@@ -2,7 +2,7 @@
 // dropped onto the window (uploaded in chunks), previewed (months, rooms,
 // conferences, total charge, problems), then imported each all or nothing,
 // with progress events; an imported month can be removed. After an import,
-// the backup policy backs up.
+// the backup policy backs up and the search index's upkeep indexes the months.
 import type { ImportFileView } from '../../../shared/import';
 import { removeImportedMonth } from '../../cache';
 import type { FeatureHandlers } from '../../bridge/handlers';
@@ -13,7 +13,7 @@ import { userFacing } from '../user-errors';
 import type { FileOutcome, ImportRunner } from './import-files';
 import { StagedFiles } from './staged-files';
 
-export interface ImportDeps extends Pick<FeatureDeps, 'cache' | 'profiles' | 'integration' | 'emit' | 'backups'> {
+export interface ImportDeps extends Pick<FeatureDeps, 'cache' | 'profiles' | 'integration' | 'emit' | 'backups' | 'searchIndex'> {
   /** Parses and writes (the app: on a worker thread of its own). */
   run: ImportRunner;
   staged?: StagedFiles;
@@ -63,7 +63,10 @@ export function importHandlers(deps: ImportDeps) {
         }),
       );
       await staged.forget(tokens);
-      if (outcomes.some((outcome) => outcome.status === 'imported')) deps.backups.changed('import');
+      if (outcomes.some((outcome) => outcome.status === 'imported')) {
+        deps.backups.changed('import');
+        deps.searchIndex?.catchUp();
+      }
       return outcomes.map((outcome, at) => view(tokens[at]!, outcome));
     },
     discardImportFiles: async ({ tokens }) => {

@@ -3,10 +3,13 @@
 // the issue's rules, then written all or nothing. The app's handlers and the
 // CLI's `import` both call this.
 import { nowUtc } from '../../../shared/time';
-import { getAccount, providerMonthsAmong, writeImportedFile, type AccountKey, type CacheHandle } from '../../cache';
+import { commitStagedImport, getAccount, providerMonthsAmong, stageImport, type AccountKey, type CacheHandle } from '../../cache';
 import { fileProblem, type ImportProblem } from '../../import/problems';
 import type { ParsedFile, ParseOptions } from '../../import/parse-file';
+import { ParseThreadError } from '../../import/parse-thread';
+import type { ParsedConference } from '../../import/rows-to-conferences';
 
+/** Reads a file, handing its conferences over in batches (options.onConferences). */
 export type ParseFile = (file: string, options: ParseOptions) => Promise<ParsedFile>;
 
 export interface ImportSource {
@@ -61,25 +64,64 @@ async function importOne(cache: CacheHandle, parse: ParseFile, key: AccountKey, 
     return refused(source.name, [fileProblem('no_time_zone', `account ${key.accountNumber} has no time zone yet: sync it once before importing`, { timeZone: '' })]);
   }
   const onRows = options.onRows;
-  const parsed = await parse(source.path, { timeZone, fileName: source.name, onRows: onRows && ((rows) => onRows(rows, 0)) });
-  if (parsed.problems.length > 0) return refused(source.name, parsed.problems);
-  const conferences = parsed.conferences;
-  const periods = [...new Set(conferences.map((c) => c.period))].sort();
+  // The conferences go, as they are read, to a tally (the preview's figures)
+  // and, for an import, to the cache's staging: nothing holds the whole file.
+  const tally = new FileTally();
+  const staging = options.dryRun === true ? null : stageImport(cache.write());
+  const parsed = await parse(source.path, {
+    timeZone,
+    fileName: source.name,
+    onRows: onRows && ((rows) => onRows(rows, 0)),
+    onConferences: (batch) => {
+      tally.add(batch);
+      staging?.add(batch);
+    },
+  }).catch((error: unknown) => {
+    staging?.discard();
+    // The file could not be read to its end: refused like an unreadable one; any other failure (a write) stops the import.
+    if (!(error instanceof ParseThreadError)) throw error;
+    return unreadable(error.message);
+  });
+  if (parsed.problems.length > 0) {
+    staging?.discard();
+    return refused(source.name, parsed.problems);
+  }
+  const periods = tally.periods();
   const held = providerMonthsAmong(cache.read(), key, periods);
-  if (held.length > 0) return refused(source.name, held.map((period) => providerMonthProblem(period, key)), periods);
-  const rooms = new Set(conferences.map((c) => `${c.period}|${c.roomNumber}`)).size;
-  const chargeCents = conferences.reduce((sum, c) => sum + c.chargeCents, 0);
-  if (options.dryRun === true) return { file: source.name, status: 'ready', periods, rooms, conferences: conferences.length, chargeCents, problems: [] };
-  const written = writeImportedFile(cache.write(), key, parsed, conferences, (options.now ?? nowUtc)());
-  return {
-    file: source.name,
-    status: written.added > 0 ? 'imported' : 'unchanged',
-    periods,
-    rooms,
-    conferences: written.added,
-    chargeCents: written.addedChargeCents,
-    problems: [],
-  };
+  if (held.length > 0) {
+    staging?.discard();
+    return refused(source.name, held.map((period) => providerMonthProblem(period, key)), periods);
+  }
+  const figures = { file: source.name, periods, rooms: tally.rooms.size, problems: [] };
+  if (staging === null) return { ...figures, status: 'ready', conferences: tally.count, chargeCents: tally.chargeCents };
+  const written = commitStagedImport(cache.write(), key, parsed, (options.now ?? nowUtc)());
+  return { ...figures, status: written.added > 0 ? 'imported' : 'unchanged', conferences: written.added, chargeCents: written.addedChargeCents };
+}
+
+/** A file's figures, added up batch by batch. */
+class FileTally {
+  count = 0;
+  chargeCents = 0;
+  /** `YYYY-MM|room` */
+  readonly rooms = new Set<string>();
+  private readonly months = new Set<string>();
+
+  add(batch: readonly ParsedConference[]): void {
+    for (const c of batch) {
+      this.count += 1;
+      this.chargeCents += c.chargeCents;
+      this.months.add(c.period);
+      this.rooms.add(`${c.period}|${c.roomNumber}`);
+    }
+  }
+
+  periods(): string[] {
+    return [...this.months].sort();
+  }
+}
+
+function unreadable(detail: string): ParsedFile {
+  return { fileName: '', sizeBytes: 0, sha256: '', conferences: [], problems: [fileProblem('unreadable', `the file cannot be read to its end (${detail})`, { detail })] };
 }
 
 function refused(file: string, problems: ImportProblem[], periods: string[] = []): FileOutcome {

@@ -1,29 +1,24 @@
-// Worker thread of one import: parses the files and writes each in one
-// transaction on a connection of its own, so the app's main thread only
-// relays progress (a 50,000-row file would otherwise stall it for seconds).
+// Worker thread of one import: each file is read on a reading thread
+// (import/parse-thread.ts) while this one stages its conferences, then
+// writes it in one transaction on a connection of its own; the app's main
+// thread only relays progress (a 50,000-row file would otherwise stall it
+// for seconds). The reading thread starts first: it loads the file reader
+// while this thread loads the cache's code (imported below, on demand).
 import { parentPort, workerData } from 'node:worker_threads';
-import { cacheHandle, openCache } from '../../cache';
-import { parseImportFile } from '../../import/parse-file';
-import { importFiles } from './import-files';
+import { startReadingThread } from '../../import/parse-thread';
 import type { ImportJob, ImportThreadMessage } from './import-thread';
 
+const reader = startReadingThread();
 const port = parentPort!;
 const job = workerData as ImportJob;
 const post = (message: ImportThreadMessage) => port.postMessage(message);
 
-// The app's connection checked the file when it opened it; wait long for the write lock (a sync may hold it).
-const db = openCache(job.cacheFile, { verify: false });
-db.pragma('busy_timeout = 60000');
+const { runImportJob } = await import('./import-job');
 try {
-  const outcomes = await importFiles(cacheHandle(db), parseImportFile, job.key, job.sources, {
-    dryRun: job.dryRun,
-    onRows: (rows, index) => post({ type: 'rows', rows, index }),
-    onFile: (outcome, index) => post({ type: 'file', outcome, index }),
-  });
-  post({ type: 'done', outcomes });
+  post({ type: 'done', outcomes: await runImportJob(job, reader, post) });
 } catch (error) {
   const e = error instanceof Error ? error : new Error(String(error));
   post({ type: 'error', name: e.name, message: e.message, code: (e as { code?: string }).code });
 } finally {
-  db.close();
+  await reader.close();
 }
