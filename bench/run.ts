@@ -210,7 +210,7 @@ async function importRows(): Promise<Row[]> {
   const ratios = runs.map((run, i) => `${fmt(run.importMs / bare[i]!, 1)}x`).join(', ');
   return [
     [
-      `import a ${fmt(IMPORT_ROWS)}-row .xlsx (worker thread: parse + one transaction; median of ${IMPORT_ROUNDS})`,
+      `import a ${fmt(IMPORT_ROWS)}-row .xlsx (read on one thread, staged on another, one transaction; median of ${IMPORT_ROUNDS})`,
       `${fmt(importMs / 1000, 1)} s, peak RSS ${Math.max(...runs.map((run) => run.peakRssMb))} MB (highest)`,
       '<= 2x bare read; < 300 MB',
       `${fmt(bareMs / 1000, 1)} s exceljs bare streaming read; import = ${fmt(importMs / bareMs, 1)}x (rounds: ${ratios})`,
