@@ -40,7 +40,9 @@ function tsx(args: string[]): ReturnType<typeof spawn> {
 // worker threads the bundled worker files beside them, in plain Node. Through the TypeScript
 // loader each thread carried ~30 MB of loader and source maps the app doesn't.
 const SYNC_BUNDLE = path.join('out', 'bench', 'sync-child.js');
+const BUNDLE = { outdir: path.dirname(SYNC_BUNDLE), bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'warning' } as const;
 await build({
+  ...BUNDLE,
   entryPoints: {
     'sync-child': 'bench/sync-child.ts',
     'writer-thread.worker': 'src/main/sync/writers/writer-thread.worker.ts',
@@ -52,27 +54,11 @@ await build({
     'export-child': 'bench/export-child.ts',
     'export.worker': 'src/main/export/export.worker.ts',
   },
-  outdir: path.dirname(SYNC_BUNDLE),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  packages: 'external',
   // Shared chunks, and a dynamic import loaded when reached, as the app's build does (the import thread relies on it).
   splitting: true,
-  logLevel: 'warning',
 });
 // The import bench's file and floor: exceljs alone, in a bundle of its own.
-await build({
-  entryPoints: { 'import-file': 'bench/import-file.ts' },
-  outdir: path.dirname(SYNC_BUNDLE),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  packages: 'external',
-  logLevel: 'warning',
-});
+await build({ ...BUNDLE, entryPoints: { 'import-file': 'bench/import-file.ts' } });
 
 /**
  * Where the views bench runs (see harness-page.ts launchChromium): the bench
