@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import vitestTempDir from '../setup/temp-dir';
 // @ts-expect-error -- a plain .mjs script without types
 import { runInOwnTempDir } from '../../../scripts/own-temp-dir.mjs';
 
@@ -33,4 +34,26 @@ describe('a run in its own temp folder', () => {
       rmSync(outside, { recursive: true, force: true });
     });
   }
+});
+
+describe('vitest run on its own', () => {
+  it('its global setup gives the run a temp folder inside ours and removes it at the end', () => {
+    const saved = { TMPDIR: process.env.TMPDIR, TMP: process.env.TMP, TEMP: process.env.TEMP, OAI_TEST_TMP: process.env.OAI_TEST_TMP };
+    const outside = os.tmpdir();
+    delete process.env.OAI_TEST_TMP;
+    try {
+      const teardown = vitestTempDir();
+      const dir = os.tmpdir();
+      expect(path.dirname(dir)).toBe(outside);
+      expect(path.basename(dir)).toMatch(/^oai-vitest-/);
+      mkdtempSync(path.join(dir, 'left-behind-'));
+      teardown!();
+      expect(existsSync(dir)).toBe(false);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
 });
