@@ -90,6 +90,18 @@ describe('streaming an import', () => {
     }
   });
 
+  it('in this thread too, a receiver that fails (a write) stops the read with its error; the file is not called unreadable', async () => {
+    const { file } = setup();
+    const big = await file('big', manyRows(2500));
+    const failing = {
+      timeZone: 'Europe/Paris',
+      onConferences: () => {
+        throw new Error('disk full');
+      },
+    };
+    await expect(parseImportFile(big.path, failing)).rejects.toThrow('disk full');
+  });
+
   it('a reading thread out of memory refuses its file, naming the limit; the import goes on', async () => {
     const { cache, file } = setup();
     const starved: ParseFile = (path, options) => parseOnThread(path, options, { maxOldGenerationSizeMb: 10 });
