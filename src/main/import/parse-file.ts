@@ -42,16 +42,10 @@ export interface ParsedFile {
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-/** A file opened for reading: its rows and hash to come, or why it is refused before any row. */
-export type OpenedFile =
-  | { refused: ParsedFile }
-  | { refused: null; fileName: string; sizeBytes: number; rows: AsyncGenerator<SheetRow>; sha256: Promise<string> };
-
-/** Size, time zone and format checked (nothing read whole), then the rows streamed (xlsx or CSV, by the first bytes). */
-export async function openImportFile(file: string, options: Pick<ParseOptions, 'timeZone' | 'fileName' | 'maxBytes'>): Promise<OpenedFile> {
+export async function parseImportFile(file: string, options: ParseOptions): Promise<ParsedFile> {
   const fileName = options.fileName ?? path.basename(file);
   const { size } = await stat(file);
-  const refused = (problem: ImportProblem) => ({ refused: { fileName, sizeBytes: size, sha256: '', conferences: [], problems: [problem] } });
+  const refused = (problem: ImportProblem): ParsedFile => ({ fileName, sizeBytes: size, sha256: '', conferences: [], problems: [problem] });
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
   if (size > maxBytes) {
     return refused(fileProblem('too_big', `the file is ${megabytes(size)} MB, over the ${megabytes(maxBytes)} MB an import takes`, { size: megabytes(size), limit: megabytes(maxBytes) }));
@@ -64,23 +58,13 @@ export async function openImportFile(file: string, options: Pick<ParseOptions, '
     return refused(fileProblem('xls', 'this is an old Excel file (.xls): open it in Excel and save it as .xlsx (Excel Workbook) first'));
   }
   const rows = head.subarray(0, 4).equals(ZIP) ? xlsxRows(file) : csvRows(createReadStream(file));
-  return { refused: null, fileName, sizeBytes: size, rows, sha256: fileHash(file) };
-}
-
-export async function parseImportFile(file: string, options: ParseOptions): Promise<ParsedFile> {
-  const opened = await openImportFile(file, options);
-  if (opened.refused) return opened.refused;
-  const [sha256, parsed] = await Promise.all([opened.sha256, readRows(opened.rows, options)]);
-  return parsedFile(opened, sha256, parsed);
-}
-
-function parsedFile(file: { fileName: string; sizeBytes: number }, sha256: string, parsed: Awaited<ReturnType<typeof readRows>>): ParsedFile {
-  return { fileName: file.fileName, sizeBytes: file.sizeBytes, sha256, conferences: parsed.problems.length > 0 ? [] : parsed.conferences, problems: parsed.problems };
+  const [sha256, parsed] = await Promise.all([fileHash(file), readRows(rows, options)]);
+  return { fileName, sizeBytes: size, sha256, conferences: parsed.problems.length > 0 ? [] : parsed.conferences, problems: parsed.problems };
 }
 
 async function readRows(rows: AsyncGenerator<SheetRow>, options: ParseOptions) {
   const onConferences = options.onConferences;
-  let receiverFailure: { error: unknown } | null = null;
+  let receiverFailed = false;
   try {
     return await rowsToConferences(rows, {
       toUtc: localToUtc(options.timeZone),
@@ -92,17 +76,17 @@ async function readRows(rows: AsyncGenerator<SheetRow>, options: ParseOptions) {
           try {
             onConferences(batch);
           } catch (error) {
-            receiverFailure = { error };
+            receiverFailed = true;
             throw error;
           }
         }),
     });
   } catch (error) {
     // The receiver failed (a write): not the file's fault, so not a refusal.
-    if (receiverFailure !== null) throw error;
+    if (receiverFailed) throw error;
     // A damaged zip or XML: the reader's own words, for the log and the CLI.
     const detail = error instanceof Error ? error.message : String(error);
-    return { conferences: [], conferenceCount: 0, problems: [fileProblem('unreadable', `the file cannot be read as .xlsx or CSV (${detail})`, { detail })], rowsRead: 0 };
+    return { conferences: [], problems: [fileProblem('unreadable', `the file cannot be read as .xlsx or CSV (${detail})`, { detail })], rowsRead: 0 };
   } finally {
     await rows.return(undefined);
   }

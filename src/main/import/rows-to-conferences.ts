@@ -21,8 +21,6 @@ export type ParsedConference = ImportConferenceInput;
 export interface ParsedRows {
   /** Every conference, unless the rules hand them over in batches (onConferences): then empty. */
   conferences: ParsedConference[];
-  /** Conferences read (whether collected or handed over). */
-  conferenceCount: number;
   problems: ImportProblem[];
   /** Rows read (every sheet read up to the end of the data). */
   rowsRead: number;
@@ -107,7 +105,7 @@ class RowState {
     } else if (this.columns !== null && this.count === 0 && this.problems.length === 0) {
       this.problems.push(fileProblem('no_rows', 'the file holds no conference'));
     }
-    return { conferences: this.pending, conferenceCount: this.count, problems: this.problems, rowsRead: this.rowsRead };
+    return { conferences: this.pending, problems: this.problems, rowsRead: this.rowsRead };
   }
 
   /** Hands the pending conferences over, when the rules take batches; drops them once the file is refused. */

@@ -68,34 +68,32 @@ async function importOne(cache: CacheHandle, parse: ParseFile, key: AccountKey, 
   // and, for an import, to the cache's staging: nothing holds the whole file.
   const tally = new FileTally();
   const staging = options.dryRun === true ? null : stageImport(cache.write());
-  const parsed = await parse(source.path, {
-    timeZone,
-    fileName: source.name,
-    onRows: onRows && ((rows) => onRows(rows, 0)),
-    onConferences: (batch) => {
-      tally.add(batch);
-      staging?.add(batch);
-    },
-  }).catch((error: unknown) => {
+  try {
+    const parsed = await parse(source.path, {
+      timeZone,
+      fileName: source.name,
+      onRows: onRows && ((rows) => onRows(rows, 0)),
+      onConferences: (batch) => {
+        tally.add(batch);
+        staging?.add(batch);
+      },
+    }).catch((error: unknown) => {
+      // The file could not be read to its end: refused like an unreadable one; any other failure (a write) stops the import.
+      if (!(error instanceof ParseThreadError)) throw error;
+      return unreadable(error.message);
+    });
+    if (parsed.problems.length > 0) return refused(source.name, parsed.problems);
+    const periods = tally.periods();
+    const held = providerMonthsAmong(cache.read(), key, periods);
+    if (held.length > 0) return refused(source.name, held.map((period) => providerMonthProblem(period, key)), periods);
+    const figures = { file: source.name, periods, rooms: tally.rooms.size, problems: [] };
+    if (staging === null) return { ...figures, status: 'ready', conferences: tally.count, chargeCents: tally.chargeCents };
+    const written = commitStagedImport(cache.write(), key, parsed, (options.now ?? nowUtc)());
+    return { ...figures, status: written.added > 0 ? 'imported' : 'unchanged', conferences: written.added, chargeCents: written.addedChargeCents };
+  } finally {
+    // A refused file's conferences go (a committed one's are gone already).
     staging?.discard();
-    // The file could not be read to its end: refused like an unreadable one; any other failure (a write) stops the import.
-    if (!(error instanceof ParseThreadError)) throw error;
-    return unreadable(error.message);
-  });
-  if (parsed.problems.length > 0) {
-    staging?.discard();
-    return refused(source.name, parsed.problems);
   }
-  const periods = tally.periods();
-  const held = providerMonthsAmong(cache.read(), key, periods);
-  if (held.length > 0) {
-    staging?.discard();
-    return refused(source.name, held.map((period) => providerMonthProblem(period, key)), periods);
-  }
-  const figures = { file: source.name, periods, rooms: tally.rooms.size, problems: [] };
-  if (staging === null) return { ...figures, status: 'ready', conferences: tally.count, chargeCents: tally.chargeCents };
-  const written = commitStagedImport(cache.write(), key, parsed, (options.now ?? nowUtc)());
-  return { ...figures, status: written.added > 0 ? 'imported' : 'unchanged', conferences: written.added, chargeCents: written.addedChargeCents };
 }
 
 /** A file's figures, added up batch by batch. */
