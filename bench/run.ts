@@ -18,7 +18,7 @@ const { values } = parseArgs({
     'report-months': { type: 'string', default: '24' },
     /** Only the reports' rows (the 24-month archive), without the sync, archive, export and view rows. */
     'reports-only': { type: 'boolean', default: false },
-    /** 'import': only the import rows; 'link': only the slow-link and compression rows. */
+    /** 'import': only the import rows; 'link': only the slow-link and compression rows; 'views': only the views' rows (after one sync). */
     only: { type: 'string', default: '' },
   },
 });
@@ -282,6 +282,65 @@ if (values['reports-only']) {
   process.exit(0);
 }
 
+/**
+ * Views: the renderer as built now, in Chromium on the harness, over the
+ * large account's cache `db` and a second demo account whose rooms hold about
+ * 10,000 conferences a month.
+ */
+async function viewRows(db: string): Promise<Row[]> {
+  const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('renderer build failed');
+  const bigRooms = await startDemo('3', '10000');
+  const roomDb = path.join(work, 'rooms.sqlite');
+  try {
+    await job<Sync>(['sync', bigRooms.url, roomDb]);
+  } finally {
+    bigRooms.stop();
+  }
+  type Views = {
+    rooms: number;
+    periodSwitchMs: number;
+    summaryFloorMs: number;
+    roomConferences: number;
+    roomOpenMs: number;
+    roomFloorMs: number;
+    firstFloorMs: number;
+    maxStallMs: number;
+    p99StallMs: number;
+  };
+  const views = await job<Views>([db, roomDb], 'bench/views-child.ts', true);
+  return [
+    [
+      `view: choose a period -> summary painted (${fmt(views.rooms)} rooms)`,
+      `${fmt(views.periodSwitchMs)} ms`,
+      '< 150 ms',
+      `${fmt(views.summaryFloorMs)} ms bridge round trip alone`,
+    ],
+    [
+      `view: open a room of ${fmt(views.roomConferences)} conferences -> first screen painted`,
+      `${fmt(views.roomOpenMs)} ms`,
+      '< 100 ms',
+      `${fmt(views.firstFloorMs)} ms bridge round trip of the first screen alone; ${fmt(views.roomFloorMs)} ms of the whole list (fetched behind it)`,
+    ],
+    stallRow(`opening a room of ${fmt(views.roomConferences)} conferences (5 times; the harness on a thread of its own, Chromium on ${PINNED === null ? 'the same CPUs' : `CPUs ${PINNED.chromium}`})`, views),
+  ];
+}
+
+if (values.only === 'views') {
+  const provider = await startDemo(values.rooms, values['per-room'], 0);
+  try {
+    const db = path.join(work, 'cache.sqlite');
+    await job<Sync>(['sync', provider.url, db]);
+    provider.stop();
+    rows.push(...(await viewRows(db)));
+    print();
+  } finally {
+    provider.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 const demo = await startDemo(values.rooms, values['per-room'], 2048);
 try {
   const period = values.now.slice(0, 7);
@@ -319,29 +378,7 @@ try {
   const allCsv = await exportJob('csv', 'all');
   const allXlsx = await exportJob('xlsx', 'all');
 
-  // Views: the renderer as built now, in Chromium on the harness. A second
-  // demo account has rooms of about 10,000 conferences a month.
-  const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('renderer build failed');
-  const bigRooms = await startDemo('3', '10000');
-  const roomDb = path.join(work, 'rooms.sqlite');
-  try {
-    await job<Sync>(['sync', bigRooms.url, roomDb]);
-  } finally {
-    bigRooms.stop();
-  }
-  type Views = {
-    rooms: number;
-    periodSwitchMs: number;
-    summaryFloorMs: number;
-    roomConferences: number;
-    roomOpenMs: number;
-    roomFloorMs: number;
-    firstFloorMs: number;
-    maxStallMs: number;
-    p99StallMs: number;
-  };
-  const views = await job<Views>([db, roomDb], 'bench/views-child.ts', true);
+  const views = await viewRows(db);
   const reports = await reportRows();
   const link = await linkRows();
 
@@ -395,19 +432,7 @@ try {
     exportRow(`export one month (${fmt(monthXlsx.conferences)} conferences, ${fmt(monthXlsx.rows)} rows with legs)`, monthXlsx, monthCsv),
     exportRow(`export four months (${fmt(allXlsx.conferences)} conferences, one sheet)`, allXlsx, allCsv),
     stallRow('a four-month export (written on a worker thread)', allXlsx),
-    [
-      `view: choose a period -> summary painted (${fmt(views.rooms)} rooms)`,
-      `${fmt(views.periodSwitchMs)} ms`,
-      '< 150 ms',
-      `${fmt(views.summaryFloorMs)} ms bridge round trip alone`,
-    ],
-    [
-      `view: open a room of ${fmt(views.roomConferences)} conferences -> first screen painted`,
-      `${fmt(views.roomOpenMs)} ms`,
-      '< 100 ms',
-      `${fmt(views.firstFloorMs)} ms bridge round trip of the first screen alone; ${fmt(views.roomFloorMs)} ms of the whole list (fetched behind it)`,
-    ],
-    stallRow(`opening a room of ${fmt(views.roomConferences)} conferences (5 times; the harness on a thread of its own, Chromium on ${PINNED === null ? "the same CPUs" : `CPUs ${PINNED.chromium}`})`, views),
+    ...views,
     ...reports,
     ...(await importRows()),
   );
