@@ -116,7 +116,7 @@ describe('an upgraded cache', () => {
     replacePeriod(db, replaceInput(makePeriod('2026-11'), makeMonth('2026-11', 30, ['100', '200'])));
     // Back to schema 6: conferences without their totals.
     db.exec(`DROP TRIGGER code_month_totals_insert; DROP TRIGGER code_month_totals_delete; DROP TRIGGER code_month_totals_update;
-      DROP TABLE code_month_totals; DROP TABLE conference_search_docs; DROP INDEX participants_long_legs; PRAGMA user_version = 6;`);
+      DROP TABLE code_month_totals; DROP TABLE conference_search_docs; DROP INDEX participants_long_legs; DROP INDEX conferences_long; PRAGMA user_version = 6;`);
     expect(counted(db).length).toBeGreaterThan(3);
     migrate(db);
     expect(kept(db)).toEqual(counted(db));

@@ -199,7 +199,7 @@ describe('newest first without sorting every match (documents numbered in date o
 
 describe('an archive indexed by schema 6 (documents numbered by row)', () => {
   it('is indexed again after the upgrade, on the first search that finds its months missing', () => {
-    cache.db.exec(`PRAGMA user_version = 7; DROP TABLE conference_search_docs; DROP INDEX participants_long_legs;`);
+    cache.db.exec(`PRAGMA user_version = 7; DROP TABLE conference_search_docs; DROP INDEX participants_long_legs; DROP INDEX conferences_long;`);
     migrate(cache.db);
     expect(search('elodie')).toEqual([]);
     expect(indexMissingPeriods(cache.db)).toBe(2);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attentionOf } from '../../../src/main/features/reports/attention';
-import { longLegsSql } from '../../../src/main/cache/queries/attention';
+import { longConferencesSql, longLegsSql } from '../../../src/main/cache/queries/attention';
 import { makeConference, makeParticipant, makePeriod, openTestCache, replaceInput, roomFor, roomScope, SCOPE, type TestCache } from '../cache/fixtures';
 import { replacePeriod } from '../../../src/main/sync/replace-period';
 import type { ApiRoom } from '../../../src/main/provider/api-schemas';
@@ -55,10 +55,39 @@ describe('what deserves attention', () => {
     expect(longer(7200)).toEqual([14_401, 9000, 7201]);
     expect(longer(FOUR_HOURS)).toEqual([14_401]);
     // The app's query at the app's thresholds probes the partial index.
-    const plan = cache.db.prepare(`EXPLAIN QUERY PLAN ${longLegsSql(SCOPE, true)}`).all({ provider: SCOPE.provider, accountNumber: SCOPE.accountNumber, period: '2026-05', threshold: 7200 }) as {
+    const plan = cache.db
+      .prepare(`EXPLAIN QUERY PLAN ${longLegsSql(SCOPE, true)}`)
+      .all({ provider: SCOPE.provider, accountNumber: SCOPE.accountNumber, period: '2026-05', threshold: 7200, firstRow: 1, lastRow: 9 }) as { detail: string }[];
+    expect(plan.map((row) => row.detail).join('\n')).toMatch(/INDEX participants_long_legs \(conference_row>\? AND conference_row<\?\)/);
+  });
+
+  it('long legs of a month whose rows are not all together, and of a month whose rows lie among them', () => {
+    const conferences = ['a', 'b', 'c'].map((id, index) =>
+      makeConference(id, '7', `2026-05-0${index + 1}T08:00:00Z`, [makeParticipant(`leg-${id}`, { seconds: 9000 + index, chargeCents: 100 })], { lengthSeconds: 9100 }),
+    );
+    month('2026-05', { 7: 0 }, conferences);
+    month('2026-06', { 7: 0 }, [makeConference('d', '7', '2026-06-01T08:00:00Z', [makeParticipant('leg-d', { seconds: 9500, chargeCents: 100 })], { lengthSeconds: 9600 })]);
+    // The middle conference of May moves to June: June's rows now lie on both sides of May's last one.
+    cache.db.exec(`UPDATE conferences SET period = '2026-06' WHERE conference_id = 'b'`);
+    const legs = (period: string) => attentionOf(cache.db, SCOPE, period, 7200).longLegs.map((leg) => leg.participantId);
+    expect(legs('2026-05')).toEqual(['leg-c', 'leg-a']);
+    expect(legs('2026-06')).toEqual(['leg-d', 'leg-b']);
+    expect(legs('2026-07')).toEqual([]);
+  });
+
+  it('long conferences at every threshold, through the partial index from two hours up and by reading the month below', () => {
+    const conferences = [7199, 7200, 7201, 9000, 14_401].map((seconds, index) =>
+      makeConference(`long-${seconds}`, '7', `2026-05-0${index + 1}T08:00:00Z`, [makeParticipant(`p-${seconds}`, { seconds: 60, chargeCents: 100 })], { lengthSeconds: seconds }),
+    );
+    month('2026-05', { 7: 0 }, conferences);
+    const longer = (threshold: number) => attentionOf(cache.db, SCOPE, '2026-05', threshold).longConferences.map((c) => c.lengthSeconds);
+    expect(longer(3600)).toEqual([14_401, 9000, 7201, 7200, 7199]);
+    expect(longer(7200)).toEqual([14_401, 9000, 7201]);
+    expect(longer(FOUR_HOURS)).toEqual([14_401]);
+    const plan = cache.db.prepare(`EXPLAIN QUERY PLAN ${longConferencesSql(SCOPE, true)}`).all({ provider: SCOPE.provider, accountNumber: SCOPE.accountNumber, period: '2026-05', threshold: 7200 }) as {
       detail: string;
     }[];
-    expect(plan.map((row) => row.detail).join('\n')).toMatch(/INDEX participants_long_legs/);
+    expect(plan.map((row) => row.detail).join('\n')).toMatch(/INDEX conferences_long/);
   });
 
   it('rooms more than 50 % and 20 € above their average of the three months before', () => {

@@ -38,21 +38,40 @@ export interface RoomMonth {
 /** At most this many items per list: a panel, not an export of the month. */
 export const ATTENTION_LIMIT = 500;
 
-const longConferencesSql = (scope: ViewScope) => `SELECT c.conference_id AS conferenceId, c.room_number AS roomNumber,
+/** The conferences and legs the partial indexes conferences_long and participants_long_legs hold (migrations 10 and 9): over the shortest threshold the app offers. */
+export const LONG_INDEX_SECONDS = 7200;
+
+/** Thresholds from LONG_INDEX_SECONDS up read the partial index; shorter ones (CLI, bridge) read every conference of the month. */
+export const longConferencesSql = (scope: ViewScope, indexed: boolean) => `SELECT c.conference_id AS conferenceId, c.room_number AS roomNumber,
     c.start_utc AS start, c.length_seconds AS lengthSeconds, c.charge_cents AS chargeCents
-  FROM conferences c
-  WHERE c.account_id = ${ACCOUNT_ID} AND c.period = @period${roomClause(scope, 'c.room_number')} AND c.length_seconds > @threshold
+  FROM conferences c${indexed ? ' INDEXED BY conferences_long' : ''}
+  WHERE c.account_id = ${ACCOUNT_ID} AND c.period = @period${roomClause(scope, 'c.room_number')}${indexed ? ` AND c.length_seconds > ${LONG_INDEX_SECONDS}` : ''} AND c.length_seconds > @threshold
   ORDER BY c.length_seconds DESC, c.start_utc LIMIT ${ATTENTION_LIMIT}`;
 
-/** The legs the partial index participants_long_legs holds (migration 9): over the shortest threshold the app offers. */
-export const LONG_LEG_INDEX_SECONDS = 7200;
-
-/** Thresholds from LONG_LEG_INDEX_SECONDS up probe the partial index per conference; shorter ones (CLI, bridge) read every leg. */
-export const longLegsSql = (scope: ViewScope, indexed: boolean) => `SELECT c.conference_id AS conferenceId, c.room_number AS roomNumber,
+/**
+ * Thresholds from LONG_INDEX_SECONDS up read the partial index over the row
+ * range of the month's conferences (a month is written at once, so its rows
+ * follow each other; rows of other months in the range are left out by the
+ * join), about 4 % of the month's legs, instead of probing it once per
+ * conference; shorter thresholds (CLI, bridge) read every leg of the month.
+ */
+export const longLegsSql = (scope: ViewScope, indexed: boolean) =>
+  indexed
+    ? `SELECT c.conference_id AS conferenceId, c.room_number AS roomNumber,
     p.participant_id AS participantId, p.name, p.phone, p.joined_at AS joinedAt, p.seconds
-  FROM conferences c JOIN participants p ${indexed ? `INDEXED BY participants_long_legs ` : ''}ON p.conference_row = c.row${indexed ? ` AND p.seconds > ${LONG_LEG_INDEX_SECONDS}` : ''}
+  FROM participants p INDEXED BY participants_long_legs CROSS JOIN conferences c ON c.row = p.conference_row
+  WHERE p.conference_row BETWEEN @firstRow AND @lastRow AND p.seconds > ${LONG_INDEX_SECONDS} AND p.seconds > @threshold
+    AND c.account_id = ${ACCOUNT_ID} AND c.period = @period${roomClause(scope, 'c.room_number')}
+  ORDER BY p.seconds DESC, p.joined_at LIMIT ${ATTENTION_LIMIT}`
+    : `SELECT c.conference_id AS conferenceId, c.room_number AS roomNumber,
+    p.participant_id AS participantId, p.name, p.phone, p.joined_at AS joinedAt, p.seconds
+  FROM conferences c JOIN participants p ON p.conference_row = c.row
   WHERE c.account_id = ${ACCOUNT_ID} AND c.period = @period${roomClause(scope, 'c.room_number')} AND p.seconds > @threshold
   ORDER BY p.seconds DESC, p.joined_at LIMIT ${ATTENTION_LIMIT}`;
+
+const monthRowsSql = (scope: ViewScope) => `SELECT min(c.row) AS firstRow, max(c.row) AS lastRow
+  FROM conferences c
+  WHERE c.account_id = ${ACCOUNT_ID} AND c.period = @period${roomClause(scope, 'c.room_number')}`;
 
 const roomMonthsSql = (scope: ViewScope) => `SELECT r.room_number AS roomNumber, r.period, r.cardholder,
     r.conference_count AS conferenceCount, r.charge_cents AS chargeCents
@@ -66,13 +85,17 @@ const lastUsedSql = (scope: ViewScope) => `SELECT r.room_number AS roomNumber, m
 
 /** The month's conferences longer than `thresholdSeconds`, longest first. */
 export function longConferences(db: ReadableDB, scope: ViewScope, period: string, thresholdSeconds: number): LongConference[] {
-  return prepare<[ThresholdParams], LongConference>(db, longConferencesSql(scope)).all({ ...scopeParams(scope), period, threshold: thresholdSeconds });
+  const indexed = thresholdSeconds >= LONG_INDEX_SECONDS;
+  return prepare<[ThresholdParams], LongConference>(db, longConferencesSql(scope, indexed)).all({ ...scopeParams(scope), period, threshold: thresholdSeconds });
 }
 
 /** The month's participant legs longer than `thresholdSeconds`, longest first. */
 export function longLegs(db: ReadableDB, scope: ViewScope, period: string, thresholdSeconds: number): LongLeg[] {
-  const indexed = thresholdSeconds >= LONG_LEG_INDEX_SECONDS;
-  return prepare<[ThresholdParams], LongLeg>(db, longLegsSql(scope, indexed)).all({ ...scopeParams(scope), period, threshold: thresholdSeconds });
+  const params = { ...scopeParams(scope), period, threshold: thresholdSeconds };
+  if (thresholdSeconds < LONG_INDEX_SECONDS) return prepare<[ThresholdParams], LongLeg>(db, longLegsSql(scope, false)).all(params);
+  const rows = prepare<[ScopeParams & { period: string }], { firstRow: number | null; lastRow: number | null }>(db, monthRowsSql(scope)).get(params)!;
+  if (rows.firstRow === null || rows.lastRow === null) return [];
+  return prepare<[ThresholdParams & { firstRow: number; lastRow: number }], LongLeg>(db, longLegsSql(scope, true)).all({ ...params, firstRow: rows.firstRow, lastRow: rows.lastRow });
 }
 
 /** Every room's totals in the months [from, to]. */
