@@ -115,3 +115,32 @@ test('a code’s trend opens from its conference list', async ({ page, app }) =>
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Billing code BOARD over time');
   await chartDrawn(page);
 });
+
+test('choosing a period: the summary is asked first, and the attention panel keeps its lists until the month’s own arrive', async ({ page, app }) => {
+  await openDemo(page, app);
+  const panel = page.getByTestId('attention-panel');
+  await expect(panel).toHaveAttribute('open', '');
+  await expect(panel.locator('.attention-lists li').first()).toBeVisible();
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const name = /\/__bridge\/(\w+)$/.exec(request.url())?.[1];
+    if (name === 'accountSummary' || name === 'attention') calls.push(name);
+  });
+  // The month's attention answers slowly: meanwhile the previous lists stay, inert, and the panel stays open.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/__bridge/attention', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const select = page.getByTestId('period-select');
+  const second = (await select.locator('option').nth(1).getAttribute('value')) ?? '';
+  await select.selectOption(second);
+  await expect.poll(() => calls).toEqual(['accountSummary', 'attention']);
+  await expect(panel).toHaveAttribute('aria-busy', 'true');
+  await expect(panel).toHaveAttribute('open', '');
+  await expect(panel.locator('.attention-lists')).toHaveAttribute('inert', '');
+  release();
+  await expect(panel).not.toHaveAttribute('aria-busy', 'true');
+  await expect(panel.locator('.attention-lists')).not.toHaveAttribute('inert', '');
+});

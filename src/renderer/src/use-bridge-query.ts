@@ -1,12 +1,16 @@
 // Loads data from main for a view. `key` names what is loaded (a new key
 // forgets the old data); `refresh` reloads the same thing in place (after a
 // sync) and keeps showing the previous data meanwhile, so nothing flickers.
+// With `keepPrevious`, a new key also keeps the previous data (marked stale)
+// until its own arrives: for a panel that should not collapse and reopen.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface Query<T> {
   data: T | undefined;
   error: unknown;
   loading: boolean;
+  /** `data` is what an earlier key loaded (keepPrevious), shown until this key's arrives. */
+  stale: boolean;
   /** Changes the loaded data locally (e.g. a billing code shown pending at once). */
   mutate: (update: (data: T) => T) => void;
 }
@@ -18,7 +22,7 @@ interface Loaded<T> {
   error: unknown;
 }
 
-export function useBridgeQuery<T>(key: string | null, refresh: number | string, load: () => Promise<T>): Query<T> {
+export function useBridgeQuery<T>(key: string | null, refresh: number | string, load: () => Promise<T>, options: { keepPrevious?: boolean } = {}): Query<T> {
   const loadRef = useRef(load);
   useEffect(() => {
     loadRef.current = load;
@@ -46,8 +50,10 @@ export function useBridgeQuery<T>(key: string | null, refresh: number | string, 
   }, []);
 
   const sameKey = key !== null && loaded.key === key;
+  const previous = !sameKey && options.keepPrevious === true ? loaded.data : undefined;
   return {
-    data: sameKey ? loaded.data : undefined,
+    data: sameKey ? loaded.data : previous,
+    stale: previous !== undefined,
     error: sameKey ? loaded.error : null,
     loading: key !== null && (!sameKey || loaded.refresh !== refresh),
     mutate,

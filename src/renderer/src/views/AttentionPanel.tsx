@@ -21,6 +21,12 @@ export function AttentionPanel(props: {
   period: string;
   account: AccountInfo | null;
   refresh: string;
+  /**
+   * The summary of this period is on screen: the panel asks for its lists
+   * only then, so the summary the user chose is answered first (main answers
+   * in order), and it keeps the previous period's lists until its own arrive.
+   */
+  ready: boolean;
   onOpenRoom: (roomNumber: string) => void;
   onOpenConference: (conferenceId: string) => void;
 }) {
@@ -29,7 +35,9 @@ export function AttentionPanel(props: {
   const exports = useExports();
   const { profileId, period } = props;
   const [threshold, setThreshold] = useState(DEFAULT_ATTENTION_SECONDS);
-  const query = useBridgeQuery(`${profileId}|${period}|${threshold}`, props.refresh, () => callMain('attention', { profileId, period, thresholdSeconds: threshold }));
+  const query = useBridgeQuery(props.ready ? `${profileId}|${period}|${threshold}` : null, props.refresh, () => callMain('attention', { profileId, period, thresholdSeconds: threshold }), {
+    keepPrevious: true,
+  });
   const attention = query.data;
   const currency = currencyOf(props.account);
   const timeZone = props.account?.timeZone;
@@ -116,9 +124,10 @@ export function AttentionPanel(props: {
   };
 
   return (
-    <details className="card attention-panel" data-testid="attention-panel" open={count > 0}>
+    <details className="card attention-panel" data-testid="attention-panel" open={count > 0} aria-busy={query.stale || undefined}>
       <summary>
-        <strong>{t('attention.title')}</strong> <span className="muted">{attention ? t('attention.count', { count: format.count(count) }) : t('common.loading')}</span>
+        <strong>{t('attention.title')}</strong>{' '}
+        <span className="muted">{attention && !query.stale ? t('attention.count', { count: format.count(count) }) : t('common.loading')}</span>
       </summary>
       <label className="attention-threshold">
         {t('attention.thresholdLabel')}{' '}
@@ -130,8 +139,9 @@ export function AttentionPanel(props: {
           ))}
         </select>
       </label>
-      {attention && count === 0 ? <p className="muted">{t('attention.none')}</p> : null}
-      {attention ? <div className="attention-lists">{(['longConferences', 'longLegs', 'risingRooms', 'idleRooms'] as const).map((list) => section(list))}</div> : null}
+      {attention && !query.stale && count === 0 ? <p className="muted">{t('attention.none')}</p> : null}
+      {/* The previous period's lists stay while this one's load (no collapse and reopen), not clickable. */}
+      {attention ? <div className="attention-lists" inert={query.stale} data-stale={query.stale || undefined}>{(['longConferences', 'longLegs', 'risingRooms', 'idleRooms'] as const).map((list) => section(list))}</div> : null}
     </details>
   );
 }

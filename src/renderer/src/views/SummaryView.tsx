@@ -145,6 +145,7 @@ export function SummaryView(props: {
           period={periodKey}
           account={summary?.account ?? null}
           refresh={props.refresh}
+          ready={summary !== undefined}
           onOpenRoom={props.onOpenRoom}
           onOpenConference={props.onOpenConference}
         />
