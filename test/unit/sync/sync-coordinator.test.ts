@@ -37,7 +37,8 @@ describe('SyncCoordinator', () => {
 
   it('cancel stops the running sync and reports it', async () => {
     const cache = tempCache();
-    provider.faults.add({ path: '/conferences', times: 50, action: { kind: 'delay', ms: 100 } });
+    // Each page takes a second: with its months side by side, a sync of 100 ms pages could end before the cancel.
+    provider.faults.add({ path: '/conferences', times: 50, action: { kind: 'delay', ms: 1000 } });
     const coordinator = new SyncCoordinator({ cache: cache.handle, onProgress: () => {} });
     const running = coordinator.sync(target('p2'));
     await new Promise((r) => setTimeout(r, 150));
