@@ -1,7 +1,8 @@
 // One sync of one sign-in: push the billing-code outbox, list the provider's
 // periods, then re-download each period that is new or whose revision changed
 // and replace it in one transaction. Up to MONTHS_IN_FLIGHT periods download
-// side by side (period-sync.ts), outside any transaction; they are committed
+// side by side over a slow link, fewer over a fast one (writer-lanes.ts;
+// period-sync.ts), outside any transaction; they are committed
 // one after the other in the provider's order. A period that fails keeps its
 // previous rows and records why, and the other periods go on. Months the provider no longer lists stay, marked archived.
 // Everything is stored under the provider's key (the origin of its address)
@@ -25,7 +26,7 @@ import { Cancelled, endsTheRun, messageOf, syncPeriod, type PeriodOutcome, type 
 import { pushOutbox } from './push-outbox';
 import { toAccountInput, toPeriodMeta } from './provider-rows';
 import { WriteGate } from './write-gate';
-import { MONTHS_IN_FLIGHT, WriterLanes } from './writer-lanes';
+import { MONTHS_IN_FLIGHT, monthsInFlightFor, WriterLanes } from './writer-lanes';
 import { connectionPeriodWriter, inProcessPeriodWriter, type PeriodWriter } from './writers/period-writer';
 
 export type { PeriodOutcome, PeriodStatus } from './period-sync';
@@ -83,7 +84,10 @@ export interface SyncEngineOptions {
   openWriter?: (lane: number) => PeriodWriter;
   /** One writer for every period, one period at a time (the caller closes it). */
   writer?: PeriodWriter;
-  /** Months downloading at once (default MONTHS_IN_FLIGHT; 1 with `writer`). */
+  /**
+   * Months downloading at once. Default: from the link, timed on the run's
+   * first requests (monthsInFlightFor: MONTHS_IN_FLIGHT over a slow link, fewer over a fast one); 1 with `writer`.
+   */
   monthsInFlight?: number;
   /**
    * Every write of the run waits for this (the coordinator's integrity check
@@ -165,8 +169,13 @@ export async function runSync(options: SyncEngineOptions): Promise<SyncReport> {
     report.outbox = await pushOutbox(cache, client, outboxScope, now);
     checkCancel();
     emit({ phase: 'periods' });
+    // The two small requests before the months time the link: the faster of them sets how many months download side by side.
+    let asked = performance.now();
     const account = toAccountInput(await client.getAccount(accountNumber));
+    const accountMs = performance.now() - asked;
+    asked = performance.now();
     const served = await client.listPeriods(accountNumber);
+    if (options.monthsInFlight === undefined && options.writer === undefined) lanes.setLimit(monthsInFlightFor(Math.min(accountMs, performance.now() - asked)));
     const opened = startRun().then(() => {
       upsertAccount(cache.write(), key.provider, account);
       notePeriodsServed(cache.write(), key, served.map(toPeriodMeta), now());

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoProvider, type DemoProvider } from '../../../src/main/demo';
 import { runSync, type SyncEngineOptions } from '../../../src/main/sync/sync-engine';
+import { MONTHS_IN_FLIGHT, MONTHS_IN_FLIGHT_FAST_LINK, monthsInFlightFor, SLOW_LINK_MS } from '../../../src/main/sync/writer-lanes';
 import { laneWriter } from '../../../src/main/sync/writers/lane-writer';
 import { demoClient, tempCache, type TempCache } from './helpers';
 
@@ -81,6 +82,12 @@ function addFaults(provider: DemoProvider): void {
   provider.faults.add({ path: '/periods/2009-02/conferences', times: 10, action: { kind: 'raw', body: '{"conferences": [' } });
   // Slow enough that the four months are surely downloading at once.
   provider.faults.add({ path: '/conferences', times: Infinity, action: { kind: 'delay', ms: 5 } });
+  slowLink(provider);
+}
+
+/** Every other request answered after SLOW_LINK_MS: a link slow enough for four months side by side. */
+function slowLink(provider: DemoProvider): void {
+  provider.faults.add({ times: Infinity, action: { kind: 'delay', ms: SLOW_LINK_MS + 5 } });
 }
 
 describe('four months in flight', () => {
@@ -111,6 +118,24 @@ describe('four months in flight', () => {
     expect(everyTable(together.db)).toEqual(everyTable(alone.db));
   });
 
+  it('four months side by side over a slow link, two over a fast one (timed on the account and periods requests)', async () => {
+    const fast = await demo();
+    fast.faults.add({ path: '/conferences', times: Infinity, action: { kind: 'delay', ms: 5 } });
+    const slow = await demo();
+    slow.faults.add({ path: '/conferences', times: Infinity, action: { kind: 'delay', ms: 5 } });
+    slowLink(slow);
+    const overFast = tempCache();
+    const overSlow = tempCache();
+    const onFast = await sync(fast, overFast, { openWriter: (lane) => laneWriter(overFast.handle, lane) });
+    const onSlow = await sync(slow, overSlow, { openWriter: (lane) => laneWriter(overSlow.handle, lane) });
+    expect(onFast.mostInFlight).toBe(MONTHS_IN_FLIGHT_FAST_LINK);
+    expect(onSlow.mostInFlight).toBe(MONTHS_IN_FLIGHT);
+    expect(everyTable(overSlow.db)).toEqual(everyTable(overFast.db));
+    // A caller's own number wins over the link's.
+    expect((await sync(fast, tempCache(), { monthsInFlight: 3 })).mostInFlight).toBe(3);
+    expect([0, 1, SLOW_LINK_MS - 0.1, SLOW_LINK_MS, 150].map(monthsInFlightFor)).toEqual([2, 2, 2, 4, 4]);
+  });
+
   it('announces each month as it is swapped in (views reload on it), once the month is readable', async () => {
     const provider = await demo();
     const cache = tempCache();
@@ -132,6 +157,7 @@ describe('four months in flight', () => {
 
   it('signs in again once when the token expires under every month at once', async () => {
     const provider = await demo();
+    slowLink(provider);
     const cache = tempCache();
     const sessions = () => provider.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/session')).length;
     let expired = false;
