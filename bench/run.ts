@@ -117,7 +117,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const percent = (part: number, whole: number) => `${fmt((100 * part) / whole)} %`;
 const mb = (bytes: number) => `${fmt(bytes / 1_048_576, 1)} MB`;
 
-type Sync = { ms: number; rows: number; status: string; peakRssMb: number; wireBytes: number; longestChain: number; maxStallMs: number; p99StallMs: number };
+type Sync = { ms: number; rows: number; status: string; peakRssMb: number; wireBytes: number; longestChain: number; maxStallMs: number; p99StallMs: number; monthsInFlight: number };
 
 /** The main thread's event-loop stalls during some work, beside the 50 ms target. */
 function stallRow(task: string, stalls: { maxStallMs: number; p99StallMs: number }, note = ''): Row {
@@ -157,7 +157,7 @@ async function linkRows(): Promise<Row[]> {
     const slow = await linkSync(['--latency-ms', String(delay), '--compress']);
     const floor = slow.longestChain * delay + compressed.ms;
     out.push([
-      `sync over a ${delay} ms link (compressed, 4 months side by side)`,
+      `sync over a ${delay} ms link (compressed, ${slow.monthsInFlight} months side by side)`,
       `${fmt(slow.ms / 1000, 1)} s = ${fmt(slow.ms / floor, 2)}x floor (${slow.status})`,
       '<= 1.3x floor',
       `floor ${fmt(floor / 1000, 1)} s = ${slow.longestChain} requests x ${delay} ms + ${fmt(compressed.ms / 1000, 1)} s on loopback (compressed)`,
@@ -390,7 +390,7 @@ try {
   rows.push(
     ['full sync: rows (conferences + participant legs)', fmt(full.rows), '~1.4 M legs + 240 k conferences', fmt(ceilings[0]!.rows)],
     [
-      `full sync: wall time (median of ${SYNC_ROUNDS})`,
+      `full sync: wall time (median of ${SYNC_ROUNDS}; ${syncs.map((s) => s.monthsInFlight).join(', ')} months side by side)`,
       `${fmt(median(syncs.map((s) => s.ms)) / 1000, 1)} s (${syncs.map((s) => s.status).join(', ')})`,
       '',
       `${fmt(median(ceilings.map((c) => c.ms)) / 1000, 1)} s straight inserts`,

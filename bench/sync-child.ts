@@ -1,6 +1,6 @@
 // One measured job in its own process, so its peak RSS is its own.
 //   sync     URL DB            full sync of a sign-in to the demo provider: wall time, peak RSS, bytes
-//                              on the wire, the requests of each month, the main thread's stalls
+//                              on the wire, the requests of each month, the main thread's stalls, months side by side
 //   ceiling  URL DB            download every page, then time straight prepared-statement inserts
 //   reads    DB                account summary of a month, one room's conferences (medians)
 //   cold     DB                open the cache and read the first summary
@@ -40,9 +40,12 @@ async function sync(url: string, file: string) {
     const month = /\/periods\/(\d{4}-\d{2})\//.exec(path)?.[1] ?? 'run';
     chains.set(month, (chains.get(month) ?? 0) + 1);
   };
+  // How many months downloaded side by side (the sync chooses from the link).
+  let monthsInFlight = 0;
+  const onProgress = (progress: { monthsInFlight: string[] }) => (monthsInFlight = Math.max(monthsInFlight, progress.monthsInFlight.length));
   const started = performance.now();
   const { result: report, maxStallMs, p99StallMs } = await measureStalls(() =>
-    runSync({ cache, client: client(url, { fetch: countingFetch, onRequest }), origin: url, openWriter: (lane) => laneWriter(cache, lane) }),
+    runSync({ cache, client: client(url, { fetch: countingFetch, onRequest }), origin: url, openWriter: (lane) => laneWriter(cache, lane), onProgress }),
   );
   const ms = performance.now() - started;
   const rows = report.periods.reduce((sum, p) => sum + p.conferences + p.participants, 0);
@@ -50,7 +53,7 @@ async function sync(url: string, file: string) {
   const runRequests = chains.get('run') ?? 0;
   chains.delete('run');
   const longestChain = runRequests + Math.max(0, ...chains.values());
-  return { ms, rows, status: report.status, peakRssMb: peakRssMb(), wireBytes, longestChain, maxStallMs, p99StallMs };
+  return { ms, rows, status: report.status, peakRssMb: peakRssMb(), wireBytes, longestChain, maxStallMs, p99StallMs, monthsInFlight };
 }
 
 async function ceiling(url: string, file: string) {
