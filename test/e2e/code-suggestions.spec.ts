@@ -78,3 +78,23 @@ test('a suggestion is taken with the keyboard, and the typed spelling can be kep
   await row.getByTestId('code-offer').getByRole('button', { name: 'Keep client-a' }).click();
   await expect(row.getByRole('button', { name: /^Billing code client-a/ })).toBeVisible();
 });
+
+test('Enter pressed before the account’s codes have arrived still offers the existing spelling', async ({ page, app }) => {
+  await openDemo(page, app);
+  const row = await firstUnallocatedRow(page, 'Unallocated');
+  // The account's codes answer only once released.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/__bridge/billingCodeSuggestions', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await row.getByRole('button', { name: /Unallocated/ }).click();
+  await row.getByRole('combobox').fill('client-a');
+  await row.getByRole('combobox').press('Enter');
+  // Nothing saved meanwhile.
+  await expect(row.getByRole('combobox')).toBeVisible();
+  release();
+  await row.getByTestId('code-offer').getByRole('button', { name: 'Use CLIENT-A' }).click();
+  await expect(row.getByRole('button', { name: /^Billing code CLIENT-A/ })).toBeVisible();
+});

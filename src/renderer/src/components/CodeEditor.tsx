@@ -23,21 +23,29 @@ export interface CodeEditorProps {
   onCancel: (focusButton: boolean) => void;
 }
 
-/** The account's codes in use, loaded when an editor opens. */
-function useCodeUses(profileId: string): readonly CodeUse[] {
+/** How long Enter waits for the account's codes, when it comes before them, to check the spelling. */
+const SPELLING_CHECK_WAIT_MS = 2000;
+
+/** The account's codes in use, loaded when an editor opens, and a promise of them for whoever cannot wait for the render. */
+function useCodeUses(profileId: string): { uses: readonly CodeUse[]; loaded: () => Promise<readonly CodeUse[]> } {
   const [uses, setUses] = useState<readonly CodeUse[]>([]);
+  const loading = useRef<Promise<readonly CodeUse[]>>(Promise.resolve([]));
   useEffect(() => {
     let live = true;
     // Suggestions are a help: without them the editor works as before.
-    callMain('billingCodeSuggestions', { profileId }).then(
-      (found) => live && setUses(found),
-      () => undefined,
-    );
+    const found = callMain('billingCodeSuggestions', { profileId }).catch((): readonly CodeUse[] => []);
+    loading.current = found;
+    void found.then((codes) => live && setUses(codes));
     return () => {
       live = false;
     };
   }, [profileId]);
-  return uses;
+  return { uses, loaded: () => loading.current };
+}
+
+/** `promise`'s value, or `fallback` after `ms`. */
+function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
 }
 
 export function CodeEditor(props: CodeEditorProps) {
@@ -47,7 +55,7 @@ export function CodeEditor(props: CodeEditorProps) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [offer, setOffer] = useState<string | null>(null);
-  const uses = useCodeUses(props.profileId);
+  const { uses, loaded } = useCodeUses(props.profileId);
   const editor = useRef<HTMLSpanElement>(null);
   const listId = useId();
   const errorId = useId();
@@ -61,9 +69,14 @@ export function CodeEditor(props: CodeEditorProps) {
     setOffer(null);
     props.onTyping();
   };
-  /** Saves, unless an existing code is spelled otherwise: then it asks first. */
-  const submit = (value: string) => {
-    const existing = existingSpelling(uses, value);
+  /**
+   * Saves, unless an existing code is spelled otherwise: then it asks first.
+   * Enter pressed before the account's codes arrived waits for them (a
+   * moment), so a fast typist gets the same check.
+   */
+  const submit = async (value: string) => {
+    const known = uses.length > 0 ? uses : await within(loaded(), SPELLING_CHECK_WAIT_MS, uses);
+    const existing = existingSpelling(known, value);
     if (existing !== null && offer === null) {
       setOffer(existing);
       return;
@@ -92,7 +105,7 @@ export function CodeEditor(props: CodeEditorProps) {
       event.preventDefault();
       const chosen = suggestions[active];
       if (chosen !== undefined) take(chosen);
-      else submit(text);
+      else void submit(text);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
