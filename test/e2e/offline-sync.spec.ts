@@ -40,6 +40,8 @@ test('the status bar shows the months syncing side by side and the rows, and Can
   for (const period of ['2009-05', '2009-04', '2009-03', '2009-02']) provider.bumpRevision(period);
   provider.faults.add({ method: 'GET', path: /2009-05\/conferences/, times: Infinity, action: { kind: 'delay', ms: 300 } });
   provider.faults.add({ method: 'GET', path: /\/conferences$|\/conferences\?/, times: Infinity, action: { kind: 'delay', ms: 60_000 } });
+  // A remote provider: the account and its periods answer in 50 ms, so the four months download side by side (two on a fast link).
+  provider.faults.add({ method: 'GET', path: /\/accounts\/\d+(\/periods)?$/, times: Infinity, action: { kind: 'delay', ms: 50 } });
 
   await page.getByRole('button', { name: 'Sync now' }).click();
   const status = page.getByTestId('sync-status');
