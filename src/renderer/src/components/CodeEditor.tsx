@@ -56,6 +56,15 @@ export function CodeEditor(props: CodeEditorProps) {
   const [active, setActive] = useState(-1);
   const [offer, setOffer] = useState<string | null>(null);
   const { uses, loaded } = useCodeUses(props.profileId);
+  // While Enter waits for the account's codes the box is read-only; an editor closed meanwhile (Esc, a click away) saves nothing.
+  const [checking, setChecking] = useState(false);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const editor = useRef<HTMLSpanElement>(null);
   const listId = useId();
   const errorId = useId();
@@ -75,7 +84,13 @@ export function CodeEditor(props: CodeEditorProps) {
    * moment), so a fast typist gets the same check.
    */
   const submit = async (value: string) => {
-    const known = uses.length > 0 ? uses : await within(loaded(), SPELLING_CHECK_WAIT_MS, uses);
+    let known = uses;
+    if (known.length === 0) {
+      setChecking(true);
+      known = await within(loaded(), SPELLING_CHECK_WAIT_MS, uses);
+      if (!mounted.current) return;
+      setChecking(false);
+    }
     const existing = existingSpelling(known, value);
     if (existing !== null && offer === null) {
       setOffer(existing);
@@ -103,6 +118,7 @@ export function CodeEditor(props: CodeEditorProps) {
       move(event.key === 'ArrowDown' ? 1 : -1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
+      if (checking) return;
       const chosen = suggestions[active];
       if (chosen !== undefined) take(chosen);
       else void submit(text);
@@ -131,7 +147,7 @@ export function CodeEditor(props: CodeEditorProps) {
         aria-activedescendant={activeId}
         value={text}
         maxLength={40}
-        readOnly={props.saving}
+        readOnly={props.saving || checking}
         onChange={(e) => type(e.target.value)}
         onKeyDown={onKeyDown}
         aria-label={props.label}
