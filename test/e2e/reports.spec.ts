@@ -144,3 +144,16 @@ test('choosing a period: the summary is asked first, and the attention panel kee
   await expect(panel).not.toHaveAttribute('aria-busy', 'true');
   await expect(panel.locator('.attention-lists')).not.toHaveAttribute('inert', '');
 });
+
+test('a summary that fails to load does not leave the attention panel waiting for it', async ({ page, app }) => {
+  await openDemo(page, app);
+  const panel = page.getByTestId('attention-panel');
+  await expect(panel.locator('.attention-lists li').first()).toBeVisible();
+  await page.route('**/__bridge/accountSummary', (route) => route.abort('failed'));
+  const select = page.getByTestId('period-select');
+  await select.selectOption((await select.locator('option').nth(1).getAttribute('value')) ?? '');
+  // The summary shows its error; the panel loads the month on its own.
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  await expect(panel).not.toHaveAttribute('aria-busy', 'true');
+  await expect(panel.locator('.attention-lists')).not.toHaveAttribute('inert', '');
+});

@@ -145,7 +145,8 @@ export function SummaryView(props: {
           period={periodKey}
           account={summary?.account ?? null}
           refresh={props.refresh}
-          ready={summary !== undefined}
+          // Once the summary is in, or its loading ended without it (an error): the panel then loads on its own.
+          ready={summary !== undefined || !props.loading}
           onOpenRoom={props.onOpenRoom}
           onOpenConference={props.onOpenConference}
         />
