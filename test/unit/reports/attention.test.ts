@@ -110,5 +110,22 @@ describe('what deserves attention', () => {
     expect(attention.longConferences.map((c) => c.roomNumber)).toEqual(['3']);
     expect(attention.risingRooms).toEqual([]);
     expect(attentionOf(cache.db, roomScope('6'), '2026-04', 3600).idleRooms.map((room) => room.roomNumber)).toEqual(['6']);
+    // From two hours up, through the partial indexes: the same rule.
+    const long = (room: string) => attentionOf(cache.db, roomScope(room), '2026-04', 7200);
+    expect(long('3').longConferences.map((c) => c.conferenceId)).toEqual(['four']);
+    expect(long('3').longLegs.map((leg) => leg.participantId)).toEqual(['exact']);
+    expect(long('1').longLegs.map((leg) => leg.participantId)).toEqual(['night']);
+    expect(long('2').longConferences).toEqual([]);
+    expect(long('2').longLegs).toEqual([]);
+    // Room 3's conferences on both sides of room 1's: its row range holds room 1's leg, which it must not see.
+    const leg = (id: string) => [makeParticipant(`leg-${id}`, { seconds: 10_800, chargeCents: 100 })];
+    month('2026-05', { 1: 0, 3: 0 }, [
+      makeConference('a', '3', '2026-05-01T08:00:00Z', leg('a'), { lengthSeconds: 10_900 }),
+      makeConference('b', '1', '2026-05-02T08:00:00Z', leg('b'), { lengthSeconds: 10_900 }),
+      makeConference('c', '3', '2026-05-03T08:00:00Z', leg('c'), { lengthSeconds: 10_900 }),
+    ]);
+    const may = attentionOf(cache.db, roomScope('3'), '2026-05', 7200);
+    expect(may.longLegs.map((l) => l.participantId).sort()).toEqual(['leg-a', 'leg-c']);
+    expect(may.longConferences.map((c) => c.conferenceId).sort()).toEqual(['a', 'c']);
   });
 });
