@@ -79,8 +79,13 @@ test('a suggestion is taken with the keyboard, and the typed spelling can be kep
   await expect(row.getByRole('button', { name: /^Billing code client-a/ })).toBeVisible();
 });
 
-/** Holds the account's codes back until the returned function is called; counts the saves of a code meanwhile. */
-async function holdCodeSuggestions(page: Page): Promise<{ release: () => void; saves: () => number }> {
+/**
+ * On the first unallocated row, types `text` and presses Enter while the
+ * account's codes are held back (until `release`); `saves` counts the codes
+ * saved since.
+ */
+async function enterBeforeCodesArrive(page: Page, text: string) {
+  const row = await firstUnallocatedRow(page, 'Unallocated');
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/__bridge/billingCodeSuggestions', async (route) => {
@@ -91,38 +96,33 @@ async function holdCodeSuggestions(page: Page): Promise<{ release: () => void; s
   page.on('request', (request) => {
     if (request.url().endsWith('/__bridge/assignBillingCode')) saves += 1;
   });
-  return { release, saves: () => saves };
+  await row.getByRole('button', { name: /Unallocated/ }).click();
+  await row.getByRole('combobox').fill(text);
+  await row.getByRole('combobox').press('Enter');
+  return { row, release, saves: () => saves };
 }
 
 test('Enter pressed before the account’s codes have arrived still offers the existing spelling', async ({ page, app }) => {
   await openDemo(page, app);
-  const row = await firstUnallocatedRow(page, 'Unallocated');
-  const codes = await holdCodeSuggestions(page);
-  await row.getByRole('button', { name: /Unallocated/ }).click();
-  await row.getByRole('combobox').fill('client-a');
-  await row.getByRole('combobox').press('Enter');
+  const { row, release, saves } = await enterBeforeCodesArrive(page, 'client-a');
   // Waiting for the codes: the box is read-only and nothing is saved.
   await expect(row.getByRole('combobox')).toHaveAttribute('readonly', '');
-  expect(codes.saves()).toBe(0);
-  codes.release();
+  expect(saves()).toBe(0);
+  release();
   await row.getByTestId('code-offer').getByRole('button', { name: 'Use CLIENT-A' }).click();
   await expect(row.getByRole('button', { name: /^Billing code CLIENT-A/ })).toBeVisible();
-  expect(codes.saves()).toBe(1);
+  expect(saves()).toBe(1);
 });
 
 test('an editor closed while Enter waits for the account’s codes saves nothing', async ({ page, app }) => {
   await openDemo(page, app);
-  const row = await firstUnallocatedRow(page, 'Unallocated');
-  const codes = await holdCodeSuggestions(page);
-  await row.getByRole('button', { name: /Unallocated/ }).click();
   // A new code (no near-duplicate to offer): without the codes it would be saved at once.
-  await row.getByRole('combobox').fill('new-code');
-  await row.getByRole('combobox').press('Enter');
+  const { row, release, saves } = await enterBeforeCodesArrive(page, 'new-code');
   await row.getByRole('combobox').press('Escape');
   await expect(row.getByRole('combobox')).toHaveCount(0);
-  codes.release();
+  release();
   // Past the editor's wait for the codes: still unallocated, nothing sent.
   await page.waitForTimeout(2500);
   await expect(row.getByRole('button', { name: /Unallocated/ })).toBeVisible();
-  expect(codes.saves()).toBe(0);
+  expect(saves()).toBe(0);
 });
