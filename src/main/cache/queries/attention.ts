@@ -48,6 +48,9 @@ export const longConferencesSql = (scope: ViewScope, indexed: boolean) => `SELEC
   WHERE c.account_id = ${ACCOUNT_ID} AND c.period = @period${roomClause(scope, 'c.room_number')}${indexed ? ` AND c.length_seconds > ${LONG_INDEX_SECONDS}` : ''} AND c.length_seconds > @threshold
   ORDER BY c.length_seconds DESC, c.start_utc LIMIT ${ATTENTION_LIMIT}`;
 
+const LONG_LEG_COLUMNS = `SELECT c.conference_id AS conferenceId, c.room_number AS roomNumber,
+    p.participant_id AS participantId, p.name, p.phone, p.joined_at AS joinedAt, p.seconds`;
+
 /**
  * Thresholds from LONG_INDEX_SECONDS up read the partial index over the row
  * range of the month's conferences (a month is written at once, so its rows
@@ -57,15 +60,11 @@ export const longConferencesSql = (scope: ViewScope, indexed: boolean) => `SELEC
  */
 export const longLegsSql = (scope: ViewScope, indexed: boolean) =>
   indexed
-    ? `SELECT c.conference_id AS conferenceId, c.room_number AS roomNumber,
-    p.participant_id AS participantId, p.name, p.phone, p.joined_at AS joinedAt, p.seconds
-  FROM participants p INDEXED BY participants_long_legs CROSS JOIN conferences c ON c.row = p.conference_row
+    ? `${LONG_LEG_COLUMNS} FROM participants p INDEXED BY participants_long_legs CROSS JOIN conferences c ON c.row = p.conference_row
   WHERE p.conference_row BETWEEN @firstRow AND @lastRow AND p.seconds > ${LONG_INDEX_SECONDS} AND p.seconds > @threshold
     AND c.account_id = ${ACCOUNT_ID} AND c.period = @period${roomClause(scope, 'c.room_number')}
   ORDER BY p.seconds DESC, p.joined_at LIMIT ${ATTENTION_LIMIT}`
-    : `SELECT c.conference_id AS conferenceId, c.room_number AS roomNumber,
-    p.participant_id AS participantId, p.name, p.phone, p.joined_at AS joinedAt, p.seconds
-  FROM conferences c JOIN participants p ON p.conference_row = c.row
+    : `${LONG_LEG_COLUMNS} FROM conferences c JOIN participants p ON p.conference_row = c.row
   WHERE c.account_id = ${ACCOUNT_ID} AND c.period = @period${roomClause(scope, 'c.room_number')} AND p.seconds > @threshold
   ORDER BY p.seconds DESC, p.joined_at LIMIT ${ATTENTION_LIMIT}`;
 
