@@ -141,7 +141,7 @@ export function AttentionPanel(props: {
       </label>
       {attention && !query.stale && count === 0 ? <p className="muted">{t('attention.none')}</p> : null}
       {/* The previous period's lists stay while this one's load (no collapse and reopen), not clickable. */}
-      {attention ? <div className="attention-lists" inert={query.stale} data-stale={query.stale || undefined}>{(['longConferences', 'longLegs', 'risingRooms', 'idleRooms'] as const).map((list) => section(list))}</div> : null}
+      {attention ? <div className="attention-lists" inert={query.stale}>{(['longConferences', 'longLegs', 'risingRooms', 'idleRooms'] as const).map((list) => section(list))}</div> : null}
     </details>
   );
 }
