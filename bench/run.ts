@@ -327,15 +327,17 @@ async function viewRows(db: string): Promise<Row[]> {
 }
 
 if (values.only === 'views') {
-  const provider = await startDemo(values.rooms, values['per-room'], 0);
   try {
     const db = path.join(work, 'cache.sqlite');
-    await job<Sync>(['sync', provider.url, db]);
-    provider.stop();
+    const provider = await startDemo(values.rooms, values['per-room'], 0);
+    try {
+      await job<Sync>(['sync', provider.url, db]);
+    } finally {
+      provider.stop();
+    }
     rows.push(...(await viewRows(db)));
     print();
   } finally {
-    provider.stop();
     rmSync(work, { recursive: true, force: true });
   }
   process.exit(0);
