@@ -2,7 +2,7 @@
 // combobox) and offers the existing spelling of a code typed with another
 // case; both languages and themes are captured.
 import type { Page } from '@playwright/test';
-import { bodyRows, collectErrors, expect, openDemo, saveScreenshot, test } from './fixtures';
+import { bodyRows, collectErrors, expect, holdBridgeCall, openDemo, saveScreenshot, test } from './fixtures';
 
 const WORDS = {
   en: { unallocated: 'Unallocated', use: 'Use CLIENT-A', keep: 'Keep client-a', pending: 'Pending' },
@@ -86,12 +86,7 @@ test('a suggestion is taken with the keyboard, and the typed spelling can be kep
  */
 async function enterBeforeCodesArrive(page: Page, text: string) {
   const row = await firstUnallocatedRow(page, 'Unallocated');
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/__bridge/billingCodeSuggestions', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBridgeCall(page, 'billingCodeSuggestions');
   let saves = 0;
   page.on('request', (request) => {
     if (request.url().endsWith('/__bridge/assignBillingCode')) saves += 1;

@@ -116,6 +116,17 @@ export async function waitForSynced(page: Page, timeout = 30_000): Promise<void>
   await expect(page.getByTestId('last-sync')).toHaveText(LAST_SYNCED, { timeout });
 }
 
+/** Holds the answers to the bridge call `name` back until the returned function is called. */
+export async function holdBridgeCall(page: Page, name: string): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/__bridge/${name}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** First run: opens the demo account with one click and waits for its first sync (longer for a large demo). */
 export async function openDemo(page: Page, app: HarnessFixture, syncTimeout?: number): Promise<void> {
   await page.goto(app.url);

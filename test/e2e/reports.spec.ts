@@ -9,7 +9,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { bodyRows, expect, openDemo, plain, saveScreenshot, test } from './fixtures';
+import { bodyRows, expect, holdBridgeCall, openDemo, plain, saveScreenshot, test } from './fixtures';
 import { expectPdf, HAVE_POPPLER, saveWith } from './saving';
 
 const WORDS = {
@@ -127,12 +127,7 @@ test('choosing a period: the summary is asked first, and the attention panel kee
     if (name === 'accountSummary' || name === 'attention') calls.push(name);
   });
   // The month's attention answers slowly: meanwhile the previous lists stay, inert, and the panel stays open.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/__bridge/attention', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBridgeCall(page, 'attention');
   const select = page.getByTestId('period-select');
   const second = (await select.locator('option').nth(1).getAttribute('value')) ?? '';
   await select.selectOption(second);
