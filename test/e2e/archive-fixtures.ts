@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import type { AppServices } from '../../src/main/app/app-services';
 import { createKeychainStore } from '../../src/main/credentials/keychain';
 import { startHarnessApp } from '../../src/harness/harness-app';
+import { listBackupFiles } from '../../src/main/cache/archive';
 import { sha256 } from '../unit/archive/helpers';
 import { startWithReadOnly } from '../unit/archive/read-only-mount';
 import { expect, RENDERER_DIR, SEED_NOW } from './fixtures';
@@ -71,9 +72,10 @@ function syncedTemplate(): Promise<string> {
     await syncDemoAsOf(dataDir, '2009-04-20');
     await syncDemoAsOf(dataDir, SEED_NOW);
     for (const name of ['logs', 'downloads']) rmSync(path.join(dataDir, name), { recursive: true, force: true });
-    // Only the newest backup: the recovery screen offers that one.
-    const backups = path.join(dataDir, 'backups');
-    for (const old of readdirSync(backups).sort().slice(0, -1)) rmSync(path.join(backups, old));
+    // Only the newest backup: the recovery screen offers that one. The app's
+    // own order: two backups in the same second are named -2 after the first,
+    // which sorts before it by name.
+    for (const old of listBackupFiles(path.join(dataDir, CACHE_NAME)).slice(1)) rmSync(old.file);
     return dataDir;
   })());
 }
